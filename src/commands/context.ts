@@ -1,0 +1,22 @@
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * What a command may use of the outside world. src/cli.ts builds it from the process; tests build
+ * their own. Commands print nothing to stdout: they return a report, and cli.ts renders it.
+ */
+export interface CommandContext {
+  /** Standard input, for `validate -` and for confirmations. */
+  readonly stdin: Readable;
+  readonly stdinIsTTY: boolean;
+  /** Progress bars and warnings go here; results never do. */
+  readonly stderr: Writable;
+  readonly stderrIsTTY: boolean;
+  /** Whether stdout gets JSON (then progress bars stay off). */
+  readonly json: boolean;
+  /** Whether human output may use colour (NO_COLOR / FORCE_COLOR / TTY already applied). */
+  readonly color: boolean;
+  /** The directory relative paths are resolved against. */
+  readonly cwd: string;
+  /** Prints one warning line on stderr. */
+  warn(message: string): void;
+}

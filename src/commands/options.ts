@@ -1,0 +1,78 @@
+/**
+ * Option objects, one per command, as src/cli.ts builds them from argv and the environment.
+ * Secrets are already resolved here (flag first, then TC_WEBHOOK_* variables).
+ */
+
+export type PayloadFormat = 'json' | 'txml';
+export type WebhookType = 'order' | 'single-delivery' | 'order-documents' | 'shipment';
+export type AuthMethod = 'none' | 'basic' | 'bearer' | 'oauth2';
+
+export interface NetworkOptions {
+  /** Extra PEM CA files added to Node's public root store. */
+  ca: string[];
+  /** Bound on each network operation, in milliseconds. */
+  timeoutMs: number;
+}
+
+export interface AuthOptions {
+  auth: AuthMethod;
+  username?: string;
+  password?: string;
+  token?: string;
+  tokenUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  scope?: string;
+}
+
+export interface CheckTlsOptions extends NetworkOptions {
+  target: string;
+  servername?: string;
+  /** For an http:// target, also check https on port 443 of the same host. */
+  probeHttps: boolean;
+}
+
+export interface SampleOptions {
+  type?: WebhookType;
+  event?: string;
+  format: PayloadFormat;
+  seed?: number;
+}
+
+export interface SendSampleOptions extends NetworkOptions, AuthOptions {
+  url: string;
+  type?: WebhookType;
+  event?: string;
+  all: boolean;
+  format: PayloadFormat;
+  files: string[];
+  seed?: number;
+  count: number;
+  concurrency: number;
+  retry: boolean;
+  maxRetries: number;
+  /** First back-off delay in ms; doubles each retry (tests shrink it). */
+  retryBaseMs: number;
+  dryRun: boolean;
+}
+
+export interface ValidateOptions {
+  files: string[];
+  type: 'auto' | 'order' | 'shipment';
+  spec?: string;
+  strict: boolean;
+  timeoutMs: number;
+  /** Errors listed per file before the rest are only counted. */
+  maxErrors: number;
+}
+
+export interface DoctorOptions extends NetworkOptions, AuthOptions {
+  url: string;
+  types: WebhookType[];
+  format: PayloadFormat;
+  events?: string[];
+  servername?: string;
+  /** Latency above which a delivery is a warning. */
+  slowMs: number;
+  yes: boolean;
+}

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The CLI as users run it. */
+export const BIN = fileURLToPath(new URL('../../../bin/tc-webhook.js', import.meta.url));
+/** The repository root (tests run from dist/test/…). */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+export interface RunCliOptions {
+  env?: Record<string, string | undefined>;
+  input?: string | Buffer;
+  cwd?: string;
+  /** Kill the process after this many ms (a test safety net, not an assertion). */
+  killAfterMs?: number;
+}
+
+/** Spawns bin/tc-webhook.js with NO_COLOR=1 and collects exit code, stdout and stderr separately. */
+export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliRun> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+    delete env.FORCE_COLOR;
+    for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, durationMs: performance.now() - started });
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+  });
+}
