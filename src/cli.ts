@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
+import { EVENT_CATALOG } from './core/payload/event-catalog.js';
 import type { AuthMethod, PayloadFormat, WebhookType } from './commands/options.js';
-import { describeError, ExitCode, type ExitCodeValue } from './errors.js';
+import { describeError, ExitCode, InputError, type ExitCodeValue } from './errors.js';
 import type { ReportKind } from './report/render.js';
 
 export interface ProcessIo {
@@ -254,6 +255,17 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     .option('--event <name>', 'event name, e.g. OrderLinesAcceptedBySupplier')
     .addOption(formatOption())
     .option('--seed <n>', 'same seed, same bytes', positiveInt('--seed', 0))
+    .addHelpText('after', () => {
+      // Data only (no dependencies), so listing the names costs nothing at start-up.
+      const { order, 'order-documents': documents, shipment } = EVENT_CATALOG;
+      const list = (title: string, names: readonly string[]) => `\n${title}:\n  ${names.join('\n  ')}\n`;
+      return (
+        list('Order events (--type order or single-delivery; order is inferred from the name)', order) +
+        list('Order documents events (--type order-documents)', documents) +
+        list('Shipment events (--type shipment)', shipment) +
+        '\nWithout --event: the first event of the type. Without --type: inferred from --event, else order.\n'
+      );
+    })
     .action(async (o: Record<string, unknown>) => {
       const ctx = buildContext(pio, false);
       const { sampleCommand } = await import('./commands/sample.js');
@@ -339,6 +351,10 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     ),
   ).action(async (url: string, o: Record<string, unknown>) => {
     await run('doctor', o.json as boolean, async (ctx) => {
+      const reportFile = o.report as string | undefined;
+      const { doctorFileFormat, renderDoctorFile } = await import('./report/doctor-file.js');
+      // An unusable --report name is a usage error before anything is sent.
+      const fileFormat = reportFile === undefined ? undefined : doctorFileFormat(reportFile);
       const { doctorCommand } = await import('./commands/doctor.js');
       const events =
         typeof o.events === 'string'
@@ -362,9 +378,18 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
         },
         ctx,
       );
-      if (typeof o.report === 'string') {
-        const { writeDoctorReportFile } = await import('./report/doctor-file.js');
-        await writeDoctorReportFile(report, o.report, pio.cwd);
+      if (reportFile !== undefined && fileFormat !== undefined) {
+        const { writeFile } = await import('node:fs/promises');
+        const { resolve } = await import('node:path');
+        const path = resolve(pio.cwd, reportFile);
+        try {
+          await writeFile(path, renderDoctorFile(report, fileFormat));
+        } catch (error) {
+          throw new InputError(
+            `cannot write the report to ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+            'Check that the folder exists and is writable',
+          );
+        }
       }
       return report;
     });

@@ -1,7 +1,16 @@
+import { generatePayload } from '../core/payload/generate.js';
+import { describeSampleCaveats } from '../core/payload/notes.js';
+import { renderBody } from '../core/payload/render-body.js';
+import { selectEvents } from '../core/payload/events.js';
 import type { CommandContext } from './context.js';
 import type { SampleOptions } from './options.js';
 
-/** The payload body, exactly as it would be sent. */
-export async function sampleCommand(_options: SampleOptions, _ctx: CommandContext): Promise<string> {
-  throw new Error('sample is not built yet');
+/** The payload body, exactly as it would be sent; cautions about it go to stderr. */
+export async function sampleCommand(options: SampleOptions, ctx: CommandContext): Promise<string> {
+  const { type, events } = selectEvents({ type: options.type, event: options.event });
+  const event = events[0] as string;
+  const body = generatePayload({ type, event, seed: options.seed, now: new Date() });
+  for (const note of describeSampleCaveats(type, options.format)) ctx.stderr.write(`note: ${note}\n`);
+  const rendered = await renderBody(body, type, options.format);
+  return rendered.text;
 }

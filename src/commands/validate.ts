@@ -1,14 +1,53 @@
+import { defaultCacheDir } from '../core/schema/schema-cache.js';
+import { collectInputs } from '../core/validate/collect-inputs.js';
+import type { PayloadResult } from '../core/validate/payload-result.js';
+import { provideValidators, type SchemaUse } from '../core/validate/provide-validators.js';
+import { validatePayload } from '../core/validate/validate-payload.js';
 import type { CommandContext } from './context.js';
 import type { ValidateOptions } from './options.js';
 
+export type { PayloadIssue, PayloadResult } from '../core/validate/payload-result.js';
+export type { SchemaUse } from '../core/validate/provide-validators.js';
+
 export interface ValidateReport {
   ok: boolean;
-  [key: string]: unknown;
+  files: PayloadResult[];
+  summary: { files: number; valid: number; invalid: number; warnings: number };
+  /** The schema used per webhook type: bundled, or the --spec operation that was picked. */
+  schemas: SchemaUse[];
 }
 
-export async function validateCommand(
-  _options: ValidateOptions,
-  _ctx: CommandContext,
-): Promise<ValidateReport> {
-  throw new Error('validate is not built yet');
+/**
+ * Validates payload files one at a time (only the small per-file results are kept), compiling
+ * each webhook type's schema once. Unreadable inputs or an unusable spec throw InputError (exit 2);
+ * invalid payloads are findings in the report (exit 1).
+ */
+export async function validateCommand(options: ValidateOptions, ctx: CommandContext): Promise<ValidateReport> {
+  const inputs = await collectInputs(options.files, ctx.cwd);
+  const fixedKind = options.type === 'auto' ? undefined : options.type;
+  const provider = await provideValidators(
+    {
+      spec: options.spec,
+      strict: options.strict,
+      timeoutMs: options.timeoutMs,
+      cwd: ctx.cwd,
+      cacheDir: defaultCacheDir(),
+    },
+    fixedKind,
+  );
+  const check = { type: options.type, maxErrors: options.maxErrors, validatorFor: provider.validatorFor };
+  const files: PayloadResult[] = [];
+  for (const input of inputs) files.push(await validatePayload(input, ctx.stdin, check));
+  const valid = files.filter((f) => f.valid).length;
+  return {
+    ok: valid === files.length,
+    files,
+    summary: {
+      files: files.length,
+      valid,
+      invalid: files.length - valid,
+      warnings: files.reduce((n, f) => n + f.warnings.length + (f.moreWarnings ?? 0), 0),
+    },
+    schemas: provider.used(),
+  };
 }

@@ -1,5 +1,63 @@
 import type { CheckTlsReport } from '../commands/check-tls.js';
+import type { CheckStatus } from '../core/tls/assess-types.js';
+import { palette } from './palette.js';
 
-export function renderCheckTlsHuman(report: CheckTlsReport, _options: { color: boolean }): string {
-  return JSON.stringify(report, null, 2);
+const ID_WIDTH = 'cert.self-signed'.length;
+const VERSION_LABELS = [
+  ['TLSv1.3', 'TLS 1.3'],
+  ['TLSv1.2', 'TLS 1.2'],
+  ['TLSv1.1', 'TLS 1.1'],
+  ['TLSv1', 'TLS 1.0'],
+] as const;
+
+/** A short table of the ten checks, then the facts behind them, then the verdict. */
+export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: boolean }): string {
+  const c = palette(options.color);
+  const badge: Record<CheckStatus, string> = {
+    pass: c.green('PASS'),
+    warn: c.yellow('WARN'),
+    fail: c.red('FAIL'),
+    skip: c.dim('SKIP'),
+  };
+  const where = report.host.includes(':') ? `[${report.host}]:${report.port}` : `${report.host}:${report.port}`;
+  const shown = report.target.includes(where) ? '' : c.dim(` (${where})`);
+  const lines = [c.bold(`TLS check of ${report.target}`) + shown, ''];
+  for (const check of report.checks) {
+    lines.push(`  ${badge[check.status]}  ${check.id.padEnd(ID_WIDTH)}  ${check.message}`);
+  }
+  lines.push('');
+  const fact = (label: string, value: string) => `  ${c.dim(label.padEnd(12))} ${value}`;
+  if (report.negotiated) {
+    const versions = VERSION_LABELS.map(([v, label]) => `${label} ${report.protocols[v] ? 'yes' : 'no'}`);
+    lines.push(fact('Protocols', versions.join(', ')));
+    const { protocol, cipher, alpn } = report.negotiated;
+    lines.push(fact('Negotiated', `${protocol}, ${cipher}${alpn ? `, ALPN ${alpn}` : ''}`));
+  }
+  const cert = report.certificate;
+  if (cert) {
+    lines.push(
+      fact('Subject', cert.subject),
+      fact('Issuer', cert.issuer + (cert.selfSigned ? ' (self-signed)' : '')),
+      fact('Names', cert.subjectAltNames.join(', ') || '(none)'),
+      fact('Valid', `${cert.validFrom.slice(0, 10)} to ${cert.validTo.slice(0, 10)} (${cert.daysLeft} days left)`),
+      fact('Key', cert.keyBits === null ? cert.keyType : `${cert.keyType} ${cert.keyBits} bits`),
+      fact('Signature', cert.signatureAlgorithm),
+      fact('SHA-256', cert.fingerprint256),
+    );
+  }
+  if (report.chain.length > 0) {
+    lines.push(fact('Chain sent', `${report.chain.length} certificate${report.chain.length === 1 ? '' : 's'}`));
+    report.chain.forEach((entry, i) => lines.push(`  ${' '.repeat(12)} ${i + 1}. ${entry.subject}`));
+  }
+  if (report.negotiated || cert) lines.push('');
+  const count = (status: CheckStatus) => report.checks.filter((x) => x.status === status).length;
+  const failed = count('fail');
+  const warned = count('warn');
+  const warnings = warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : '';
+  lines.push(
+    failed > 0
+      ? c.red.bold(`FAILED: ${failed} check${failed === 1 ? '' : 's'} failed${warnings}`)
+      : c.green.bold(`OK: no check failed${warnings}`),
+  );
+  return `${lines.join('\n')}\n`;
 }

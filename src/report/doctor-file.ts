@@ -1,10 +1,69 @@
-import type { DoctorReport } from '../commands/doctor.js';
+import type { DoctorReport } from '../core/doctor/doctor-types.js';
+import { UsageError } from '../errors.js';
 
-/** Writes the doctor report as JUnit XML (.xml) or Markdown (.md), chosen by the file's extension. */
-export async function writeDoctorReportFile(
-  _report: DoctorReport,
-  _file: string,
-  _cwd: string,
-): Promise<void> {
-  throw new Error('doctor reports are not built yet');
+/** Report files a CI job can publish, chosen by extension. */
+export type DoctorFileFormat = 'junit' | 'markdown';
+
+export function doctorFileFormat(file: string): DoctorFileFormat {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.xml')) return 'junit';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  throw new UsageError(
+    `--report ${file}: unknown report format`,
+    'Name the file *.xml for JUnit XML or *.md for Markdown',
+  );
+}
+
+export function renderDoctorFile(report: DoctorReport, format: DoctorFileFormat): string {
+  return format === 'junit' ? renderJunit(report) : renderMarkdown(report);
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** JUnit XML: one test case per check; warnings pass with their text in system-out. */
+function renderJunit(report: DoctorReport): string {
+  const failures = report.checks.filter((k) => k.status === 'fail').length;
+  const skipped = report.checks.filter((k) => k.status === 'skip').length;
+  const cases = report.checks.map((k) => {
+    const name = xmlEscape(`${k.id}: ${k.title}`);
+    const text = xmlEscape([k.message, ...(k.details ?? []), ...(k.fix ? [`fix: ${k.fix}`] : [])].join('\n'));
+    const open = `    <testcase classname="tc-webhook.doctor" name="${name}">`;
+    if (k.status === 'fail') return `${open}\n      <failure message="${xmlEscape(k.message)}">${text}</failure>\n    </testcase>`;
+    if (k.status === 'skip') return `${open}\n      <skipped message="${xmlEscape(k.message)}"/>\n    </testcase>`;
+    return `${open}\n      <system-out>${xmlEscape(`${k.status}: `)}${text}</system-out>\n    </testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="tc-webhook doctor" tests="${report.checks.length}" failures="${failures}" skipped="${skipped}">`,
+    `  <testsuite name="${xmlEscape(`doctor ${report.url}`)}" tests="${report.checks.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function mdCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** Markdown: a verdict line and one table row per check. */
+function renderMarkdown(report: DoctorReport): string {
+  const icon = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skip: '➖ skip' } as const;
+  const rows = report.checks.map(
+    (k) =>
+      `| ${mdCell(k.title)} | ${icon[k.status]} | ${mdCell(k.message)} | ${mdCell([...(k.details ?? []), ...(k.fix ? [`Fix: ${k.fix}`] : [])].join('\n'))} |`,
+  );
+  return [
+    `# Tradecloud webhook readiness: ${report.url}`,
+    '',
+    `**${report.ok ? 'Ready' : 'Not ready'}**: ${report.types.join(', ')} webhook, ${report.format === 'txml' ? 'tXML' : 'JSON'}, ${report.requestsSent} requests sent.`,
+    '',
+    '| Check | Status | Result | Details |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }

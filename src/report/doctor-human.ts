@@ -1,5 +1,29 @@
-import type { DoctorReport } from '../commands/doctor.js';
+import type { DoctorReport } from '../core/doctor/doctor-types.js';
+import { palette } from './palette.js';
 
-export function renderDoctorHuman(report: DoctorReport, _options: { color: boolean }): string {
-  return JSON.stringify(report, null, 2);
+const MARKS = { pass: '✓', warn: '!', fail: '✗', skip: '-' } as const;
+
+/** A checklist: one line per check, then the details and fixes of warnings and failures, then the verdict. */
+export function renderDoctorHuman(report: DoctorReport, options: { color: boolean }): string {
+  const c = palette(options.color);
+  const paint = { pass: c.green, warn: c.yellow, fail: c.red, skip: c.gray } as const;
+  const width = Math.max(...report.checks.map((k) => k.title.length));
+  const lines = [c.bold(`tc-webhook doctor ${report.url}`), ''];
+  for (const check of report.checks) {
+    const mark = paint[check.status](MARKS[check.status]);
+    lines.push(`${mark} ${check.title.padEnd(width)}  ${check.message}`);
+  }
+  const noteworthy = report.checks.filter((k) => k.status === 'fail' || k.status === 'warn');
+  for (const check of noteworthy) {
+    lines.push('', paint[check.status](`${check.status === 'fail' ? 'Failed' : 'Warning'}: ${check.title}`));
+    for (const detail of check.details ?? []) lines.push(`  ${detail}`);
+    if (check.fix) lines.push(`  ${c.bold('fix:')} ${check.fix}`);
+  }
+  lines.push(
+    '',
+    report.ok
+      ? c.green.bold(`Ready: Tradecloud can deliver to this endpoint (${report.requestsSent} requests sent).`)
+      : c.red.bold(`Not ready: fix the failed checks above (${report.requestsSent} requests sent).`),
+  );
+  return lines.join('\n');
 }

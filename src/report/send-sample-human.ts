@@ -1,5 +1,86 @@
-import type { SendSampleReport } from '../commands/send-sample.js';
+import type {
+  SendSampleDeliveryReport,
+  SendSampleDryRunReport,
+  SendSampleReport,
+  SendSampleRequestRecord,
+} from '../commands/send-sample.js';
+import { palette } from './palette.js';
 
-export function renderSendSampleHuman(report: SendSampleReport, _options: { color: boolean }): string {
-  return JSON.stringify(report, null, 2);
+type Paint = ReturnType<typeof palette>;
+
+export function renderSendSampleHuman(report: SendSampleReport, options: { color: boolean }): string {
+  const c = palette(options.color);
+  return report.dryRun ? renderDryRun(report, c) : renderDelivery(report, c);
+}
+
+function renderDryRun(report: SendSampleDryRunReport, c: Paint): string {
+  const lines = [c.bold(`Dry run: nothing was sent to ${report.url}`)];
+  if (report.count > 1) {
+    lines.push(`This request set would be sent ${report.count} times, ${report.concurrency} at a time.`);
+  }
+  if (report.token) {
+    lines.push(
+      '',
+      c.dim('# first, the OAuth 2.0 token request'),
+      `${report.token.method} ${report.token.url}`,
+    );
+    for (const [name, value] of Object.entries(report.token.headers)) lines.push(`${name}: ${value}`);
+    lines.push('', report.token.body);
+  }
+  for (const request of report.requests) {
+    const source = request.file ? `, from ${request.file}` : '';
+    lines.push(
+      '',
+      c.dim(`# ${request.event} (${request.type ?? 'unknown type'}, ${request.format}${source})`),
+    );
+    lines.push(`${request.method} ${request.url}`);
+    for (const [name, value] of Object.entries(request.headers)) lines.push(`${name}: ${value}`);
+    lines.push('', request.body);
+  }
+  return lines.join('\n');
+}
+
+function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
+  const { summary } = report;
+  const lines = [c.bold(`send-sample ${report.url}`) + c.dim(`  (auth: ${report.auth})`), ''];
+  for (const request of report.requests) lines.push(...renderRequest(request, c));
+  if (report.requestsOmitted > 0) {
+    lines.push(c.dim(`  … ${report.requestsOmitted} more requests, counted in the summary`));
+  }
+  const statuses = Object.entries(summary.byStatus)
+    .map(([status, n]) => `${status} ×${n}`)
+    .join(', ');
+  const verdict =
+    summary.failed === 0
+      ? c.green(`${summary.delivered} of ${summary.sent} delivered`)
+      : c.red(`${summary.failed} of ${summary.sent} not delivered`);
+  lines.push('', `${verdict}  ${c.dim(`(status: ${statuses}; ${summary.attempts} HTTP exchanges)`)}`);
+  const l = summary.latencyMs;
+  if (summary.latencySamples > 0) {
+    lines.push(`latency  min ${l.min} ms · median ${l.median} ms · p95 ${l.p95} ms · max ${l.max} ms`);
+  }
+  if (summary.sent > 1) {
+    lines.push(
+      c.dim(`${summary.sent} requests in ${summary.elapsedMs} ms (${summary.requestsPerSecond} req/s)`),
+    );
+  }
+  if (summary.tokenFetches !== undefined) lines.push(c.dim(`OAuth token requests: ${summary.tokenFetches}`));
+  return lines.join('\n');
+}
+
+function renderRequest(request: SendSampleRequestRecord, c: Paint): string[] {
+  const delivered = request.outcome === 'delivered' || request.outcome === 'retried-then-delivered';
+  const mark = delivered ? c.green('✔') : c.red('✖');
+  const status = request.status === null ? 'no answer' : String(request.status);
+  const attempts = request.attempts > 1 ? `, ${request.attempts} attempts` : '';
+  const source = request.file ? c.dim(` ${request.file}`) : '';
+  const lines = [
+    `${mark} ${request.event}${source}  ${status}  ${request.outcome}  ${c.dim(`${request.durationMs} ms${attempts}`)}`,
+  ];
+  if (request.note) lines.push(`    ${delivered ? c.dim(request.note) : c.yellow(request.note)}`);
+  if (!delivered && request.responseBody.trim() !== '') {
+    const body = request.responseBody.replace(/\s+/g, ' ').trim();
+    lines.push(c.dim(`    response: ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`));
+  }
+  return lines;
 }

@@ -1,0 +1,47 @@
+/** The readiness report of `tc-webhook doctor`: one list of checks, rendered as a checklist, JSON, JUnit or Markdown. */
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export type DoctorCheckId = 'config' | 'tls' | 'auth' | 'delivery' | 'timing' | 'status-codes';
+
+export interface DoctorCheck {
+  id: DoctorCheckId | `delivery.${string}`;
+  title: string;
+  status: CheckStatus;
+  /** One line a non-expert understands. */
+  message: string;
+  /** What to do about a warning or failure. */
+  fix?: string;
+  /** Supporting lines, e.g. one per failed event. */
+  details?: string[];
+}
+
+export interface DoctorDelivery {
+  type: string;
+  event: string;
+  format: string;
+  status: number | null;
+  outcome: string;
+  durationMs: number;
+  note?: string;
+}
+
+export interface DoctorReport {
+  url: string;
+  ok: boolean;
+  verdict: 'ready' | 'not-ready';
+  types: string[];
+  format: string;
+  auth: string;
+  /** Requests actually sent (probes included); never more than announced. */
+  requestsSent: number;
+  requestsPlanned: number;
+  checks: DoctorCheck[];
+  deliveries: DoctorDelivery[];
+}
+
+/** A readiness verdict is lost by any failed check; warnings are allowed. */
+export function verdictOf(checks: readonly DoctorCheck[]): Pick<DoctorReport, 'ok' | 'verdict'> {
+  const ok = !checks.some((c) => c.status === 'fail');
+  return { ok, verdict: ok ? 'ready' : 'not-ready' };
+}

@@ -1,0 +1,103 @@
+import { UsageError } from '../../errors.js';
+
+export type AuthMethod = 'none' | 'basic' | 'bearer' | 'oauth2';
+
+export interface AuthInput {
+  auth: AuthMethod;
+  username?: string;
+  password?: string;
+  token?: string;
+  tokenUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  scope?: string;
+}
+
+export type Credentials =
+  | { method: 'none' }
+  | { method: 'basic'; username: string; password: string }
+  | { method: 'bearer'; token: string }
+  | { method: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string | undefined };
+
+const SOURCES: Record<string, string> = {
+  username: '--username or TC_WEBHOOK_USERNAME',
+  password: '--password or TC_WEBHOOK_PASSWORD',
+  token: '--token or TC_WEBHOOK_TOKEN',
+  tokenUrl: '--token-url',
+  clientId: '--client-id or TC_WEBHOOK_CLIENT_ID',
+  clientSecret: '--client-secret or TC_WEBHOOK_CLIENT_SECRET',
+};
+
+function requireAll(method: AuthMethod, input: AuthInput, keys: Array<keyof AuthInput>): void {
+  const missing = keys.filter((key) => !input[key]);
+  if (missing.length === 0) return;
+  const names = missing.map((key) => SOURCES[key]).join('; ');
+  throw new UsageError(
+    `--auth ${method} needs ${names}`,
+    'Secrets are best passed through the environment variables, which stay out of your shell history',
+  );
+}
+
+function rejectControlCharacters(input: AuthInput): void {
+  for (const key of ['username', 'password', 'token', 'clientId', 'clientSecret'] as const) {
+    // eslint-disable-next-line no-control-regex
+    if (input[key] && /[\u0000-\u001f\u007f]/.test(input[key])) {
+      throw new UsageError(
+        `${SOURCES[key]} contains a control character (a stray newline?)`,
+        'Remove it and retry',
+      );
+    }
+  }
+}
+
+/** Checks that the chosen method has what it needs; an omission is a usage error naming the flag and variable. */
+export function resolveCredentials(input: AuthInput): Credentials {
+  rejectControlCharacters(input);
+  switch (input.auth) {
+    case 'none':
+      return { method: 'none' };
+    case 'basic':
+      requireAll('basic', input, ['username', 'password']);
+      if (input.username!.includes(':')) {
+        // RFC 7617 §2: the user-id cannot contain a colon.
+        throw new UsageError(
+          '--username cannot contain ":" in basic authentication',
+          'See RFC 7617 section 2',
+        );
+      }
+      return { method: 'basic', username: input.username!, password: input.password! };
+    case 'bearer':
+      requireAll('bearer', input, ['token']);
+      return { method: 'bearer', token: input.token! };
+    case 'oauth2':
+      requireAll('oauth2', input, ['tokenUrl', 'clientId', 'clientSecret']);
+      return {
+        method: 'oauth2',
+        tokenUrl: input.tokenUrl!,
+        clientId: input.clientId!,
+        clientSecret: input.clientSecret!,
+        scope: input.scope,
+      };
+  }
+}
+
+/** The values that must never be printed. */
+export function secretsOf(credentials: Credentials): string[] {
+  switch (credentials.method) {
+    case 'basic':
+      return [
+        credentials.password,
+        Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'),
+      ];
+    case 'bearer':
+      return [credentials.token];
+    case 'oauth2':
+      return [credentials.clientSecret];
+    default:
+      return [];
+  }
+}
+
+export function basicHeader(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}

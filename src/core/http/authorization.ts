@@ -1,0 +1,57 @@
+import type { Dispatcher } from 'undici';
+import { basicHeader, type Credentials } from './auth-credentials.js';
+import { createTokenSource, type TokenSource } from './oauth-token.js';
+
+export interface Authorization {
+  /** The Authorization header value for the next attempt; undefined for --auth none. */
+  header: () => Promise<string | undefined>;
+  /** The OAuth token cache, to report how many tokens were fetched. */
+  tokens?: TokenSource;
+}
+
+/**
+ * Builds the Authorization header the way Tradecloud sends it. For OAuth the first token is
+ * fetched here, before any delivery: without a token nothing can be checked.
+ */
+export async function prepareAuthorization(
+  credentials: Credentials,
+  options: {
+    dispatcher: Dispatcher;
+    timeoutMs: number;
+    tokenUrl: URL | undefined;
+    now: () => number;
+    /** Told every access token, so it can be masked in all output. */
+    onToken: (token: string) => void;
+  },
+): Promise<Authorization> {
+  switch (credentials.method) {
+    case 'none':
+      return { header: async () => undefined };
+    case 'basic': {
+      const value = basicHeader(credentials.username, credentials.password);
+      return { header: async () => value };
+    }
+    case 'bearer': {
+      const value = `Bearer ${credentials.token}`;
+      return { header: async () => value };
+    }
+    case 'oauth2': {
+      const tokens = createTokenSource(
+        {
+          tokenUrl: options.tokenUrl ?? new URL(credentials.tokenUrl),
+          clientId: credentials.clientId,
+          clientSecret: credentials.clientSecret,
+          scope: credentials.scope,
+        },
+        { dispatcher: options.dispatcher, timeoutMs: options.timeoutMs, now: options.now },
+      );
+      const header = async () => {
+        const token = await tokens.getToken();
+        options.onToken(token);
+        return `Bearer ${token}`;
+      };
+      await header();
+      return { header, tokens };
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import type { DeliveryResult, Outcome } from './deliver-request.js';
+import { summarizeLatency, type LatencySummary } from './latency-stats.js';
+
+export interface TallySummary {
+  sent: number;
+  delivered: number;
+  /** Every request not delivered: rejected, failed and gave-up. */
+  failed: number;
+  /** HTTP exchanges, retries included. */
+  attempts: number;
+  /** Counts per status code; requests without an answer under "no answer". */
+  byStatus: Record<string, number>;
+  byOutcome: Partial<Record<Outcome, number>>;
+  /** Per answered HTTP exchange (each attempt), in milliseconds. */
+  latencyMs: LatencySummary;
+  latencySamples: number;
+}
+
+export interface Tally<R> {
+  add(index: number, result: DeliveryResult, record: () => R): void;
+  /** Requests that reached the endpoint (any answer, or a timeout after connecting). */
+  readonly reached: number;
+  /** The first request that could not connect, for the could-not-run message. */
+  readonly firstUnreached: DeliveryResult | undefined;
+  summary(): TallySummary;
+  /** Kept records, in request order. */
+  records(): R[];
+  readonly omitted: number;
+}
+
+/**
+ * Aggregates a burst in constant memory per request: counters and one latency number per
+ * exchange. Full records are kept only for the first `keepFirst` requests and for the first
+ * request of each status/outcome seen later, so an unusual answer late in a burst still shows.
+ */
+export function createTally<R>(options: { keepFirst: number; keepDistinct: number }): Tally<R> {
+  const kept = new Map<number, R>();
+  const seenKinds = new Set<string>();
+  let distinctKept = 0;
+  const latencies: number[] = [];
+  const byStatus: Record<string, number> = {};
+  const byOutcome: Partial<Record<Outcome, number>> = {};
+  let sent = 0;
+  let delivered = 0;
+  let attempts = 0;
+  let reached = 0;
+  let firstUnreached: DeliveryResult | undefined;
+
+  return {
+    add(index, result, record) {
+      sent++;
+      attempts += result.attempts;
+      if (result.outcome === 'delivered' || result.outcome === 'retried-then-delivered') delivered++;
+      const statusKey = result.status === null ? 'no answer' : String(result.status);
+      byStatus[statusKey] = (byStatus[statusKey] ?? 0) + 1;
+      byOutcome[result.outcome] = (byOutcome[result.outcome] ?? 0) + 1;
+      for (const ms of result.answeredMs) latencies.push(ms);
+      const unreached = result.stage === 'connect' || result.stage === 'tls';
+      if (unreached) firstUnreached ??= result;
+      else reached++;
+      const kind = `${statusKey}|${result.outcome}`;
+      if (index < options.keepFirst) kept.set(index, record());
+      else if (!seenKinds.has(kind) && distinctKept < options.keepDistinct) {
+        kept.set(index, record());
+        distinctKept++;
+      }
+      seenKinds.add(kind);
+    },
+    get reached() {
+      return reached;
+    },
+    get firstUnreached() {
+      return firstUnreached;
+    },
+    get omitted() {
+      return sent - kept.size;
+    },
+    summary() {
+      return {
+        sent,
+        delivered,
+        failed: sent - delivered,
+        attempts,
+        byStatus,
+        byOutcome,
+        latencyMs: summarizeLatency(latencies),
+        latencySamples: latencies.length,
+      };
+    },
+    records() {
+      return [...kept.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+    },
+  };
+}

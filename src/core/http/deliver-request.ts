@@ -1,0 +1,107 @@
+import type { FailureStage } from './network-failure.js';
+import { backoffDelayMs, classifyStatus, explainStatus } from './retry-policy.js';
+import { sendAttempt, type AttemptOptions, type OutgoingRequest } from './send-attempt.js';
+
+export type Outcome = 'delivered' | 'rejected' | 'failed' | 'retried-then-delivered' | 'gave-up';
+
+export interface RetryOptions {
+  enabled: boolean;
+  maxRetries: number;
+  baseMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export interface DeliveryOptions extends AttemptOptions {
+  /** Called before every attempt: an OAuth token may be refreshed during a long burst. */
+  authorize: () => Promise<string | undefined>;
+  retry: RetryOptions;
+}
+
+export interface DeliveryResult {
+  status: number | null;
+  /** Wall time of the whole request, attempts and back-off included. */
+  durationMs: number;
+  attempts: number;
+  outcome: Outcome;
+  responseBody: string;
+  note?: string;
+  location?: string;
+  /** How far a request without an answer got; `connect` / `tls` mean the endpoint was never reached. */
+  stage?: FailureStage;
+  /** Latency of every answered attempt, for the burst statistics. */
+  answeredMs: number[];
+}
+
+/** Delivers one request following Tradecloud's policy: only answers above 500 are retried. */
+export async function deliverRequest(
+  request: OutgoingRequest,
+  options: DeliveryOptions,
+): Promise<DeliveryResult> {
+  const started = options.now();
+  const answeredMs: number[] = [];
+  const retriedStatuses: number[] = [];
+  for (let attempt = 1; ; attempt++) {
+    let authorization: string | undefined;
+    try {
+      authorization = await options.authorize();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return finish({
+        status: null,
+        attempts: attempt - 1,
+        outcome: 'failed',
+        responseBody: '',
+        note: reason,
+      });
+    }
+    const result = await sendAttempt(request, options, authorization);
+    if (!result.answered) {
+      return finish({
+        status: null,
+        attempts: attempt,
+        outcome: 'failed',
+        responseBody: '',
+        note: result.failure.reason,
+        stage: result.failure.stage,
+      });
+    }
+    answeredMs.push(result.durationMs);
+    const kind = classifyStatus(result.status);
+    const canRetry = options.retry.enabled && kind === 'retryable' && attempt <= options.retry.maxRetries;
+    if (canRetry) {
+      retriedStatuses.push(result.status);
+      await options.retry.sleep(backoffDelayMs(attempt, options.retry.baseMs));
+      continue;
+    }
+    const outcome: Outcome =
+      kind === 'delivered'
+        ? attempt > 1
+          ? 'retried-then-delivered'
+          : 'delivered'
+        : kind === 'rejected'
+          ? 'rejected'
+          : options.retry.enabled
+            ? 'gave-up'
+            : 'failed';
+    const note =
+      explainStatus(result.status, { retried: options.retry.enabled, location: result.location }) ??
+      (retriedStatuses.length > 0
+        ? `delivered on attempt ${attempt}, after ${retriedStatuses.join(', ')} (retried as Tradecloud would)`
+        : undefined);
+    const bodyNote = result.bodyAbandoned
+      ? 'response body over 1 MiB: the rest was not downloaded'
+      : undefined;
+    return finish({
+      status: result.status,
+      attempts: attempt,
+      outcome,
+      responseBody: result.responseBody,
+      ...(note || bodyNote ? { note: [note, bodyNote].filter(Boolean).join('; ') } : {}),
+      ...(result.location ? { location: result.location } : {}),
+    });
+  }
+
+  function finish(partial: Omit<DeliveryResult, 'durationMs' | 'answeredMs'>): DeliveryResult {
+    return { ...partial, durationMs: options.now() - started, answeredMs };
+  }
+}

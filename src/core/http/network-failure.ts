@@ -1,0 +1,93 @@
+import { NetworkError } from '../../errors.js';
+
+/**
+ * Turns a Node or undici error into words, and says how far the exchange got: `connect` and `tls`
+ * mean the endpoint could not be reached at all; `answer` means it was reached but did not answer
+ * properly (a delivery finding).
+ */
+export type FailureStage = 'connect' | 'tls' | 'answer';
+
+export interface NetworkFailure {
+  stage: FailureStage;
+  reason: string;
+}
+
+const CONNECT: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host name not found (DNS)',
+  EAI_AGAIN: 'DNS lookup failed (temporary failure)',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  EADDRNOTAVAIL: 'address not available',
+};
+
+const TLS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presents a self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in an untrusted self-signed root',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    'the certificate cannot be verified (intermediate certificates missing, or issued by a private CA)',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate is issued by a CA that is not trusted',
+  UNABLE_TO_GET_ISSUER_CERT: 'the certificate is issued by a CA that is not trusted',
+  CERT_HAS_EXPIRED: 'the certificate has expired',
+  CERT_NOT_YET_VALID: 'the certificate is not valid yet',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not cover this host name',
+  CERT_REVOKED: 'the certificate has been revoked',
+  CERT_SIGNATURE_FAILURE: 'the certificate signature does not verify',
+};
+
+const ANSWER: Record<string, string> = {
+  ECONNRESET: 'the connection was reset by the server',
+  EPIPE: 'the server closed the connection while the request was sent',
+  UND_ERR_SOCKET: 'the server closed the connection without answering',
+  UND_ERR_CLOSED: 'the connection was closed',
+  HPE_INVALID_CONSTANT: 'the answer is not valid HTTP/1.1',
+};
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause && cause !== error ? codeOf(cause) : undefined;
+}
+
+export function describeNetworkFailure(error: unknown, timeoutMs: number): NetworkFailure {
+  const code = codeOf(error) ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (CONNECT[code]) return { stage: 'connect', reason: CONNECT[code] };
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
+    return { stage: 'connect', reason: `no connection within ${timeoutMs} ms` };
+  }
+  if (TLS[code]) return { stage: 'tls', reason: TLS[code] };
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message)) {
+    return { stage: 'tls', reason: 'the server does not speak TLS on this port (is it plain http?)' };
+  }
+  if (/protocol version|unsupported protocol|no protocols available/i.test(message)) {
+    return { stage: 'tls', reason: 'the server does not offer TLS 1.2 or TLS 1.3' };
+  }
+  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code === 'EPROTO') {
+    return { stage: 'tls', reason: `TLS handshake failed (${code})` };
+  }
+  if (code === 'UND_ERR_HEADERS_TIMEOUT')
+    return { stage: 'answer', reason: `no answer within ${timeoutMs} ms` };
+  if (code === 'UND_ERR_BODY_TIMEOUT') {
+    return { stage: 'answer', reason: `the response body stalled for ${timeoutMs} ms` };
+  }
+  if (ANSWER[code]) return { stage: 'answer', reason: ANSWER[code] };
+  if (code.startsWith('HPE_'))
+    return { stage: 'answer', reason: `the answer is not valid HTTP/1.1 (${code})` };
+  return { stage: 'answer', reason: code ? `${message} (${code})` : message };
+}
+
+/** The could-not-run error for an endpoint no request could reach. */
+export function unreachableError(url: URL, failure: { stage?: FailureStage; note?: string }): NetworkError {
+  if (failure.stage === 'tls') {
+    return new NetworkError(
+      `${url.origin} refused a verifying TLS connection: ${failure.note}; Tradecloud would refuse it too`,
+      'Serve a certificate from a public CA with its full chain (check with tc-webhook check-tls); trust a private test CA with --ca',
+    );
+  }
+  return new NetworkError(
+    `cannot connect to ${url.href}: ${failure.note}`,
+    'Check the URL and that the endpoint is running',
+  );
+}

@@ -1,0 +1,31 @@
+/** One body to POST, generated or replayed, with what the report says about it. */
+export type WebhookType = 'order' | 'single-delivery' | 'order-documents' | 'shipment';
+export type PayloadFormat = 'json' | 'txml';
+
+export interface PayloadRequest {
+  /** The payload's eventName; "(unknown)" for a file that does not carry one. */
+  event: string;
+  type: WebhookType | null;
+  format: PayloadFormat;
+  contentType: 'application/json' | 'application/xml';
+  body: string | Buffer;
+  /** The replayed file, relative to the working directory. */
+  file?: string;
+}
+
+/** Top-level body fields and the webhook each belongs to (reference §3.0). */
+export const BODY_FIELDS: Readonly<Record<string, WebhookType>> = {
+  orderEvent: 'order',
+  singleDeliveryOrderEvent: 'single-delivery',
+  orderDocumentsEvent: 'order-documents',
+  shipment: 'shipment',
+};
+
+/** Reads eventName and the webhook type from a parsed body; undefined when it is not a Tradecloud payload. */
+export function identifyPayload(body: unknown): { event: string; type: WebhookType } | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const record = body as Record<string, unknown>;
+  const field = Object.keys(BODY_FIELDS).find((key) => key in record);
+  if (typeof record.eventName !== 'string' || !field) return undefined;
+  return { event: record.eventName, type: BODY_FIELDS[field]! };
+}

@@ -1,0 +1,108 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, relative, resolve } from 'node:path';
+import { InputError } from '../../errors.js';
+import { identifyPayload, type PayloadRequest } from './payload-request.js';
+
+const PAYLOAD_EXTENSIONS = new Set(['.json', '.xml']);
+
+export interface ReplaySet {
+  requests: PayloadRequest[];
+  /** Files sent although they are not recognisable Tradecloud payloads. */
+  warnings: string[];
+}
+
+/** Expands files and directories (every .json / .xml directly inside, sorted by name). */
+async function expandPaths(paths: string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    let info;
+    try {
+      info = await stat(full);
+    } catch (error) {
+      throw new InputError(`cannot read --file ${path}: ${reasonOf(error)}`, 'Check the path');
+    }
+    if (!info.isDirectory()) {
+      files.push(full);
+      continue;
+    }
+    const inside = (await readdir(full))
+      .filter((name) => PAYLOAD_EXTENSIONS.has(extname(name).toLowerCase()))
+      .sort();
+    if (inside.length === 0) {
+      throw new InputError(
+        `--file ${path} is a directory without .json or .xml files`,
+        'Point at payload files',
+      );
+    }
+    files.push(...inside.map((name) => join(full, name)));
+  }
+  return files;
+}
+
+/** Stored payloads are sent byte for byte; one that is not a Tradecloud payload is still sent, with a warning. */
+export async function loadReplayFiles(paths: string[], cwd: string): Promise<ReplaySet> {
+  const requests: PayloadRequest[] = [];
+  const warnings: string[] = [];
+  for (const full of await expandPaths(paths, cwd)) {
+    const near = relative(cwd, full);
+    const name = near && !near.startsWith('..') ? near : full;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(full);
+    } catch (error) {
+      throw new InputError(`cannot read --file ${name}: ${reasonOf(error)}`, 'Check the path');
+    }
+    const text = bytes.toString('utf8');
+    const isXml =
+      extname(full).toLowerCase() === '.xml' ||
+      (extname(full).toLowerCase() !== '.json' && /^\s*</.test(text));
+    const parsed = isXml ? await parseXmlBody(text) : parseJsonBody(text);
+    const identity = parsed.ok ? identifyPayload(parsed.value) : undefined;
+    if (!parsed.ok)
+      warnings.push(`${name} is not valid ${isXml ? 'XML' : 'JSON'} (${parsed.reason}); sending it anyway`);
+    else if (!identity) {
+      warnings.push(
+        `${name} is not a Tradecloud payload (no eventName with orderEvent, singleDeliveryOrderEvent, orderDocumentsEvent or shipment); sending it anyway`,
+      );
+    }
+    requests.push({
+      event: identity?.event ?? '(unknown)',
+      type: identity?.type ?? null,
+      format: isXml ? 'txml' : 'json',
+      contentType: isXml ? 'application/xml' : 'application/json',
+      body: bytes,
+      file: name,
+    });
+  }
+  return { requests, warnings };
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
+
+function parseJsonBody(text: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error) };
+  }
+}
+
+/** The root element's children stand for the JSON body's members (reference §5.2). */
+async function parseXmlBody(text: string): Promise<Parsed> {
+  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return { ok: false, reason: `line ${valid.err.line}: ${valid.err.msg}` };
+  const document = new XMLParser({ ignoreDeclaration: true, ignorePiTags: true, parseTagValue: false }).parse(
+    text,
+  ) as Record<string, unknown>;
+  const root = Object.values(document)[0];
+  return { ok: true, value: root };
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,31 @@
+import { UsageError } from '../../errors.js';
+import type { PayloadFormat, PayloadRequest, WebhookType } from './payload-request.js';
+
+export interface RequestSetOptions {
+  files: string[];
+  type?: WebhookType;
+  event?: string;
+  all: boolean;
+  format: PayloadFormat;
+  seed?: number;
+  now: Date;
+  cwd: string;
+}
+
+/** The bodies to send: stored files replayed as they are, or one generated payload per selected event. */
+export async function loadRequestSet(
+  options: RequestSetOptions,
+): Promise<{ requests: PayloadRequest[]; warnings: string[] }> {
+  if (options.files.length > 0) {
+    if (options.event || options.all || options.type) {
+      throw new UsageError(
+        '--file replays stored payloads; --type, --event and --all choose generated ones',
+        'Use one or the other',
+      );
+    }
+    const { loadReplayFiles } = await import('./replay-files.js');
+    return loadReplayFiles(options.files, options.cwd);
+  }
+  const { generateRequests } = await import('./generated-requests.js');
+  return { requests: await generateRequests(options), warnings: [] };
+}

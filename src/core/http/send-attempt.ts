@@ -1,0 +1,86 @@
+import type { Dispatcher } from 'undici';
+import { describeNetworkFailure, type NetworkFailure } from './network-failure.js';
+import { readCappedBody } from './read-capped-body.js';
+
+export interface OutgoingRequest {
+  url: URL;
+  /** Content-Type and the like; Authorization is added per attempt (an OAuth token can change). */
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+export interface AttemptOptions {
+  dispatcher: Dispatcher;
+  timeoutMs: number;
+  /** Monotonic milliseconds. */
+  now: () => number;
+  /** Bytes of the response body to report. */
+  keepBytes: number;
+  /** Applied before cutting the body to `keepBytes`, so a secret is never cut in half and leaked. */
+  maskBody: (text: string) => string;
+  /** Longest secret: read this many bytes more than reported so masking sees whole secrets. */
+  maskMargin: number;
+}
+
+export type AttemptResult =
+  | {
+      answered: true;
+      status: number;
+      durationMs: number;
+      responseBody: string;
+      location?: string;
+      bodyAbandoned: boolean;
+    }
+  | { answered: false; durationMs: number; failure: NetworkFailure };
+
+/** Bytes drained after the reported part so the connection stays reusable; a bigger answer closes it. */
+const DRAIN_BYTES = 1024 * 1024;
+
+/** One POST, answered or not. Never throws for network trouble: that is a finding. */
+export async function sendAttempt(
+  request: OutgoingRequest,
+  options: AttemptOptions,
+  authorization: string | undefined,
+): Promise<AttemptResult> {
+  const started = options.now();
+  const headers = authorization ? { ...request.headers, authorization } : request.headers;
+  let status: number | undefined;
+  try {
+    const response = await options.dispatcher.request({
+      origin: request.url.origin,
+      path: `${request.url.pathname}${request.url.search}`,
+      method: 'POST',
+      headers,
+      body: request.body,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+    status = response.statusCode;
+    const body = await readCappedBody(response.body, {
+      keepBytes: options.keepBytes + options.maskMargin,
+      drainBytes: DRAIN_BYTES,
+    });
+    const location = response.headers.location;
+    return {
+      answered: true,
+      status: response.statusCode,
+      durationMs: options.now() - started,
+      responseBody: truncateUtf8(options.maskBody(body.text), options.keepBytes),
+      ...(location ? { location: options.maskBody(String(location)) } : {}),
+      bodyAbandoned: body.abandoned,
+    };
+  } catch (error) {
+    const failure = describeNetworkFailure(error, options.timeoutMs);
+    if (status !== undefined) failure.reason = `answered ${status}, then ${failure.reason}`;
+    return { answered: false, durationMs: options.now() - started, failure };
+  }
+}
+
+function truncateUtf8(text: string, maxBytes: number): string {
+  const buffer = Buffer.from(text, 'utf8');
+  if (buffer.length <= maxBytes) return text;
+  return buffer
+    .subarray(0, maxBytes)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
+}

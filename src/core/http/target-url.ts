@@ -1,0 +1,66 @@
+import { isIP } from 'node:net';
+import { UsageError } from '../../errors.js';
+
+/** Loopback hosts: the only ones credentials may reach over plain http (a local test endpoint). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+export interface TargetUrl {
+  url: URL;
+  /** Tradecloud facts the user should know, for stderr. */
+  warnings: string[];
+}
+
+/**
+ * Parses a webhook or token URL and applies the transport rules: Tradecloud only calls https://,
+ * so plain http is a local-testing convenience, and credentials never travel in clear text to
+ * anything but this machine.
+ */
+export function parseTargetUrl(
+  raw: string,
+  options: { what: string; flag: string; sendsSecret: boolean },
+): TargetUrl {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(
+      `${options.what} "${raw}" is not a URL`,
+      `Give a full URL such as https://example.com/hook`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(
+      `${options.what} must be an https:// URL, got ${url.protocol}//`,
+      'Tradecloud only calls https URLs',
+    );
+  }
+  if (url.username || url.password) {
+    url.username = url.username ? '***' : '';
+    url.password = url.password ? '***' : '';
+    throw new UsageError(
+      `${options.what} ${url.href} carries credentials in the URL`,
+      'Tradecloud sends credentials only in the Authorization header: use --auth basic with --username and --password',
+    );
+  }
+  const warnings: string[] = [];
+  if (url.protocol === 'http:') {
+    const loopback = isLoopbackHost(url.hostname);
+    if (options.sendsSecret && !loopback) {
+      throw new UsageError(
+        `refusing to send credentials in clear text to ${url.origin} (${options.flag} is plain http)`,
+        'Use https://; plain http is only allowed for credentials sent to this machine (localhost, 127.0.0.1, ::1)',
+      );
+    }
+    if (options.flag === 'url') {
+      warnings.push(
+        `${url.origin} is plain http: Tradecloud only calls https:// URLs, so this checks your handler, not your deployment`,
+      );
+    }
+  }
+  return { url, warnings };
+}

@@ -1,0 +1,100 @@
+import type { ErrorObject, Format } from 'ajv';
+import { createRequire } from 'node:module';
+import { InputError } from '../../errors.js';
+import type { JsonSchema, SpecDialect } from './body-schema-types.js';
+import { cacheKey, type SchemaCache } from './schema-cache.js';
+import { isLocalDateTime, isLocalTime } from './webhook-formats.js';
+
+export type CompiledSchema = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+export type SchemaCompiler = (schema: JsonSchema) => Promise<CompiledSchema>;
+
+type Flavour = 'draft-07' | '2019-09' | '2020-12';
+
+/** How compiled code refers to the formats; resolved by the require passed to cached code. */
+const FORMATS_MODULE = 'tc-webhook:formats';
+const require = createRequire(import.meta.url);
+
+/**
+ * Compiles schemas with ajv (all errors, formats of the webhook payloads) and keeps the
+ * generated code in the cache, so that later runs skip ajv's compiler entirely. OpenAPI 3.1 is
+ * JSON Schema 2020-12; Swagger 2.0 and OpenAPI 3.0 compile as draft 7, or as 2019-09 when
+ * --strict needs `unevaluatedProperties`.
+ */
+export function createSchemaCompiler(dialect: SpecDialect, display: string, cache?: SchemaCache): SchemaCompiler {
+  const instances = new Map<Flavour, Promise<AjvLike>>();
+  return async (schema) => {
+    const source = JSON.stringify(schema);
+    const flavour: Flavour =
+      dialect === 'openapi-3.1' ? '2020-12' : source.includes('"unevaluatedProperties"') ? '2019-09' : 'draft-07';
+    const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+    const key = cacheKey('validator', flavour, ajvVersion, source);
+    const code = await cache?.read(key, 'cjs');
+    if (code !== undefined) {
+      const loaded = loadCompiledCode(code);
+      if (loaded) return loaded;
+    }
+    let ajv = instances.get(flavour);
+    if (!ajv) instances.set(flavour, (ajv = createAjv(flavour)));
+    const instance = await ajv;
+    let validate: CompiledSchema;
+    try {
+      validate = instance.compile(schema) as CompiledSchema;
+    } catch (error) {
+      throw new InputError(
+        `the body schema in ${display} is not a valid JSON Schema: ${(error as Error).message}`,
+        'Fix the schema in the spec',
+      );
+    }
+    if (cache) {
+      const { default: standalone } = await import('ajv/dist/standalone/index.js');
+      await cache.write(key, 'cjs', standalone.default(instance as never, validate as never));
+    }
+    return validate;
+  };
+}
+
+interface AjvLike {
+  compile(schema: object): unknown;
+}
+
+async function createAjv(flavour: Flavour): Promise<AjvLike> {
+  const module =
+    flavour === '2020-12'
+      ? await import('ajv/dist/2020.js')
+      : flavour === '2019-09'
+        ? await import('ajv/dist/2019.js')
+        : await import('ajv');
+  const { _ } = module;
+  const AjvClass = module.default.default;
+  return new AjvClass({
+    allErrors: true,
+    strict: false,
+    logger: false,
+    messages: false,
+    // The schema is generated from the spec; compiling the meta-schema to check it costs more than it finds.
+    validateSchema: false,
+    // Shared definitions compile to one function each instead of a copy at every use.
+    inlineRefs: false,
+    formats: webhookFormats(),
+    code: { source: true, formats: _`require(${FORMATS_MODULE})` },
+  });
+}
+
+function webhookFormats(): Record<string, Format> {
+  const { fullFormats } = require('ajv-formats/dist/formats') as { fullFormats: Record<string, Format> };
+  return { ...fullFormats, time: isLocalTime, 'local-date-time': isLocalDateTime };
+}
+
+/** Evaluates cached standalone validator code (CommonJS) with ajv's runtime helpers and our formats. */
+function loadCompiledCode(code: string): CompiledSchema | undefined {
+  try {
+    const module = { exports: {} as unknown };
+    const formats = webhookFormats();
+    const requireFor = (id: string): unknown => (id === FORMATS_MODULE ? formats : require(id));
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    new Function('require', 'module', 'exports', code)(requireFor, module, module.exports);
+    return typeof module.exports === 'function' ? (module.exports as CompiledSchema) : undefined;
+  } catch {
+    return undefined;
+  }
+}

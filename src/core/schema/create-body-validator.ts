@@ -1,0 +1,74 @@
+import type { ErrorObject } from 'ajv';
+import type { BodySchema } from './body-schema-types.js';
+import { createSchemaCompiler, type CompiledSchema } from './compile-schema.js';
+import { describeAjvError, type SchemaIssue } from './describe-ajv-error.js';
+import { pruneBranchErrors } from './prune-branch-errors.js';
+import type { SchemaCache } from './schema-cache.js';
+import { withoutEnums, withUnknownFieldChecks } from './schema-variants.js';
+import { toJsonSchema } from './to-json-schema.js';
+
+export interface BodyValidation {
+  errors: SchemaIssue[];
+  warnings: SchemaIssue[];
+}
+
+export interface BodyValidator {
+  readonly body: BodySchema;
+  /** Whether unknown enum values are errors (a --spec or --strict) or only warnings. */
+  readonly enforcesEnums: boolean;
+  validate(data: unknown): Promise<BodyValidation>;
+}
+
+export interface ValidationPolicy {
+  /** Unknown fields and unknown enum values are errors. */
+  strict: boolean;
+}
+
+/**
+ * Compiles the body schema once. The bundled schemas lag behind Tradecloud, so an undocumented
+ * enum value is only a warning there; a spec the user passes is authoritative (enums enforced);
+ * --strict also rejects unknown fields. A valid payload costs one validation pass.
+ */
+export async function createBodyValidator(
+  body: BodySchema,
+  policy: ValidationPolicy,
+  cache?: SchemaCache,
+): Promise<BodyValidator> {
+  const display = body.specName;
+  const compile = createSchemaCompiler(body.dialect, display, cache);
+  const base = toJsonSchema(body.schema, body.dialect, display);
+  const enforcesEnums = policy.strict || body.source === 'spec';
+  const full = await compile(policy.strict ? withUnknownFieldChecks(base) : base);
+  // Compiled on the first payload that fails; a run of valid payloads never needs it.
+  let lenient: CompiledSchema | undefined;
+
+  const describeAll = (errors: ErrorObject[], data: unknown, asWarning = false) =>
+    dedupe(errors.map((e) => describeAjvError(e, data, asWarning)));
+
+  const validate = async (data: unknown): Promise<BodyValidation> => {
+    if (full(data)) return { errors: [], warnings: [] };
+    const raw = full.errors ?? [];
+    if (enforcesEnums) return { errors: describeAll(pruneBranchErrors(raw), data), warnings: [] };
+    const unknownValues = pruneBranchErrors(raw).filter((e) => e.keyword === 'enum');
+    let errors: SchemaIssue[] = [];
+    // Only enum mismatches: the enum-free schema would accept the payload, no second pass needed.
+    if (!raw.every((e) => e.keyword === 'enum')) {
+      lenient ??= await compile(withoutEnums(base));
+      if (!lenient(data)) errors = describeAll(pruneBranchErrors(lenient.errors ?? []), data);
+    }
+    const failed = new Set(errors.map((e) => e.path));
+    const warnings = describeAll(unknownValues, data, true).filter((w) => !failed.has(w.path));
+    return { errors, warnings };
+  };
+  return { body, enforcesEnums, validate };
+}
+
+function dedupe(issues: SchemaIssue[]): SchemaIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

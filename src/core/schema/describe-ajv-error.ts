@@ -1,0 +1,107 @@
+import type { ErrorObject } from 'ajv';
+import { distance } from 'fastest-levenshtein';
+import { appendPointer, describeFound, describeTypes, quote, valueAtPointer } from './describe-value.js';
+import { FORMAT_DESCRIPTIONS } from './webhook-formats.js';
+
+export interface SchemaIssue {
+  /** JSON pointer of the offending value (the object, for a missing field). */
+  path: string;
+  message: string;
+  /** JSON pointer of the value to point at in the source. */
+  anchor: string;
+}
+
+type Params = Record<string, unknown>;
+
+/** One ajv error in plain words: what was expected and what was found. */
+export function describeAjvError(error: ErrorObject, data: unknown, asWarning = false): SchemaIssue {
+  const at = error.instancePath;
+  const p = error.params as Params;
+  const found = () => describeFound(valueAtPointer(data, at));
+  const issue = (message: string, path = at): SchemaIssue => ({ path, message, anchor: path });
+  switch (error.keyword) {
+    case 'type':
+      return issue(`must be ${describeTypes(p.type as string | string[])}, found ${found()}`);
+    case 'required':
+      // The path names the object that lacks the field, so that it always resolves.
+      return issue(`required field "${String(p.missingProperty)}" is missing`);
+    case 'format': {
+      const format = String(p.format);
+      return issue(`must be ${FORMAT_DESCRIPTIONS[format] ?? `in "${format}" format`}, found ${found()}`);
+    }
+    case 'enum':
+      return issue(describeEnum(valueAtPointer(data, at), p.allowedValues as unknown[], asWarning));
+    case 'const':
+      return issue(`must be ${quote(p.allowedValue)}, found ${found()}`);
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const name = String(p.additionalProperty ?? p.unevaluatedProperty);
+      return issue(`unknown field "${name}": the schema does not define it`, appendPointer(at, name));
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return issue(`must be ${String(p.comparison)} ${String(p.limit)}, found ${found()}`);
+    case 'minLength':
+      return issue(`must be at least ${String(p.limit)} characters long, found ${found()}`);
+    case 'maxLength':
+      return issue(`must be at most ${String(p.limit)} characters long, found ${found()}`);
+    case 'pattern':
+      return issue(`must match the pattern ${String(p.pattern)}, found ${found()}`);
+    case 'minItems':
+      return issue(`must have at least ${String(p.limit)} items, found ${found()}`);
+    case 'maxItems':
+      return issue(`must have at most ${String(p.limit)} items, found ${found()}`);
+    case 'uniqueItems':
+      return issue(`must not repeat items (items ${String(p.j)} and ${String(p.i)} are equal)`);
+    case 'multipleOf':
+      return issue(`must be a multiple of ${String(p.multipleOf)}, found ${found()}`);
+    case 'minProperties':
+      return issue(`must have at least ${String(p.limit)} fields`);
+    case 'maxProperties':
+      return issue(`must have at most ${String(p.limit)} fields`);
+    case 'oneOf':
+      return issue(
+        Array.isArray(p.passingSchemas)
+          ? `matches more than one of the alternatives (${p.passingSchemas.map((i) => Number(i) + 1).join(' and ')}); it must match exactly one`
+          : `matches none of the alternatives, found ${found()}`,
+      );
+    case 'anyOf':
+      return issue(`matches none of the alternatives, found ${found()}`);
+    case 'not':
+      return issue(`must not match the excluded schema, found ${found()}`);
+    case 'false schema':
+      return issue('is not allowed here');
+    case 'dependentRequired':
+    case 'dependencies':
+      return issue(`field "${String(p.property)}" requires field "${String(p.missingProperty)}"`);
+    default:
+      return issue(`does not satisfy "${error.keyword}", found ${found()}`);
+  }
+}
+
+const LISTED = 12;
+
+function describeEnum(value: unknown, allowed: unknown[], asWarning: boolean): string {
+  const shown =
+    allowed.length <= LISTED
+      ? allowed.map(listItem).join(', ')
+      : `closest: ${closest(value, allowed).map(listItem).join(', ')}; ${allowed.length} values in all`;
+  return asWarning
+    ? `${quote(value)} is not a documented value (${shown})`
+    : `must be one of the allowed values (${shown}), found ${describeFound(value)}`;
+}
+
+function listItem(value: unknown): string {
+  return typeof value === 'string' ? value : quote(value);
+}
+
+function closest(value: unknown, allowed: unknown[]): unknown[] {
+  const text = String(value);
+  return allowed
+    .map((a) => ({ a, d: distance(text.toLowerCase(), String(a).toLowerCase()) }))
+    .sort((x, y) => x.d - y.d)
+    .slice(0, 3)
+    .map((x) => x.a);
+}

@@ -1,0 +1,114 @@
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../../errors.js';
+import type { BodyKind, BodySchema, SpecDialect } from './body-schema-types.js';
+import { dereferenceSpec } from './dereference-spec.js';
+import { decodeSchemaGraph, encodeSchemaGraph } from './encode-schema-graph.js';
+import { detectSpecDialect, findBodyOperations, pickBodyOperation, type BodyOperation } from './find-body-operation.js';
+import { parseSpecText, readSpecText, type SpecText } from './read-spec-document.js';
+import { cacheKey, defaultCacheDir, openSchemaCache, type SchemaCache } from './schema-cache.js';
+
+export type { BodyKind, BodySchema, JsonSchema, SpecDialect } from './body-schema-types.js';
+
+export interface LoadBodySchemaOptions {
+  kind: BodyKind;
+  /** A Swagger 2.0 / OpenAPI 3.x file path or http(s) URL; the bundled schema when absent. */
+  spec?: string;
+  /** Bound on fetching a spec URL (and remote `$ref`s). */
+  timeoutMs?: number;
+  /** The directory a relative spec path is resolved against. */
+  cwd?: string;
+  /** Where parsed specs are cached; a private folder under the OS temp dir by default, false for none. */
+  cacheDir?: string | false;
+}
+
+const BUNDLED: Record<BodyKind, string> = {
+  order: 'order-webhook.yaml',
+  shipment: 'shipment-webhook.yaml',
+};
+
+/** Where the bundled schemas live: src/schemas/, next to dist/ in the installed package. */
+export function bundledSchemaPath(kind: BodyKind): string {
+  return fileURLToPath(new URL(`../../../../src/schemas/${BUNDLED[kind]}`, import.meta.url));
+}
+
+/**
+ * The JSON Schema of the webhook body: the request body of the spec's POST operation that fits
+ * the kind (the bundled Swagger 2.0 documents unless `spec` is given). Throws InputError when
+ * the spec cannot be read or used.
+ */
+export async function loadBodySchema(options: LoadBodySchemaOptions): Promise<BodySchema> {
+  const spec = options.spec ?? bundledSchemaPath(options.kind);
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const cache = cacheDir === false ? undefined : await openSchemaCache(cacheDir);
+  const loaded = await loadSpec(spec, options.spec === undefined ? options.kind : undefined, { ...options, cache });
+  return loaded.bodyFor(options.kind);
+}
+
+export interface LoadedSpec {
+  location: string;
+  dialect: SpecDialect;
+  operations: BodyOperation[];
+  bodyFor(kind: BodyKind): BodySchema;
+}
+
+interface ParsedSpec {
+  dialect: SpecDialect;
+  operations: BodyOperation[];
+}
+
+/**
+ * Reads, checks and dereferences a spec once; `bodyFor` then picks the POST body per kind.
+ * `bundledKind` names the bundled document being loaded (its problems are installation problems).
+ */
+export async function loadSpec(
+  spec: string,
+  bundledKind: BodyKind | undefined,
+  options: { timeoutMs?: number; cwd?: string; cache?: SchemaCache },
+): Promise<LoadedSpec> {
+  const display = bundledKind ? `bundled ${BUNDLED[bundledKind]}` : spec;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const read = await readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs }).catch((error: unknown) => {
+    if (bundledKind && error instanceof InputError) {
+      throw new InputError(`the ${display} schema is missing from this installation`, 'Reinstall tc-webhook');
+    }
+    throw error;
+  });
+  // Only a self-contained spec can be cached by its text alone.
+  const key = options.cache && !hasExternalRefs(read.text) ? cacheKey('spec', read.text) : undefined;
+  const cached = key ? await options.cache?.read(key, 'json') : undefined;
+  const parsed = cached ? (decodeSchemaGraph(cached) as ParsedSpec) : await parseSpec(read, display, timeoutMs);
+  if (key && !cached) await options.cache?.write(key, 'json', encodeSchemaGraph(parsed));
+  return {
+    location: read.location,
+    ...parsed,
+    bodyFor: (kind) => {
+      const picked = pickBodyOperation(parsed.operations, kind, display);
+      return {
+        kind,
+        source: bundledKind ? 'bundled' : 'spec',
+        specLocation: read.location,
+        specName: display,
+        schema: picked.schema,
+        dialect: parsed.dialect,
+        operation: picked.operation,
+      };
+    },
+  };
+}
+
+async function parseSpec(read: SpecText, display: string, timeoutMs: number): Promise<ParsedSpec> {
+  const document = await parseSpecText(read.text, display);
+  const dialect = detectSpecDialect(document, display);
+  const doc = await dereferenceSpec({ ...read, document }, display, timeoutMs);
+  const operations = findBodyOperations(doc, dialect);
+  pickBodyOperation(operations, 'order', display); // fails now, not per file, when there is none
+  return { dialect, operations };
+}
+
+/** A `$ref` whose value does not start with `#` points at another file or URL. */
+function hasExternalRefs(text: string): boolean {
+  for (const m of text.matchAll(/\$ref["']?\s*:\s*["']?([^"'\s,}]*)/g)) {
+    if (!(m[1] ?? '').startsWith('#')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,59 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Parsing the bundled YAML and compiling its schema with ajv take far longer than validating a
+ * payload, so their results are kept on disk, keyed by a hash of their inputs. The cache holds
+ * code that gets evaluated, so it is used only in a directory that this user owns and nobody
+ * else can write to; otherwise the cache is silently off.
+ */
+export interface SchemaCache {
+  read(key: string, extension: string): Promise<string | undefined>;
+  write(key: string, extension: string, text: string): Promise<void>;
+}
+
+/** Bump when the format of cached entries changes. */
+const CACHE_FORMAT = '1';
+
+export function cacheKey(...parts: string[]): string {
+  const hash = createHash('sha256').update(CACHE_FORMAT);
+  for (const part of parts) hash.update('\u0000').update(part);
+  return hash.digest('hex').slice(0, 40);
+}
+
+export function defaultCacheDir(): string {
+  let user = 'user';
+  try {
+    user = String(userInfo().uid >= 0 ? userInfo().uid : userInfo().username);
+  } catch {
+    // No passwd entry (some containers): one shared name, still checked for ownership below.
+  }
+  return join(tmpdir(), `tc-webhook-cache-${user}`);
+}
+
+export async function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const info = await lstat(dir);
+    const uid = userInfo().uid;
+    const private_ = uid < 0 || ((info.mode & 0o077) === 0 && info.uid === uid);
+    if (!info.isDirectory() || !private_) return undefined;
+  } catch {
+    return undefined;
+  }
+  return {
+    read: async (key, extension) => readFile(join(dir, `${key}.${extension}`), 'utf8').catch(() => undefined),
+    write: async (key, extension, text) => {
+      const target = join(dir, `${key}.${extension}`);
+      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await writeFile(temp, text, { mode: 0o600 });
+        await rename(temp, target); // readers never see a half-written entry
+      } catch {
+        await unlink(temp).catch(() => undefined);
+      }
+    },
+  };
+}

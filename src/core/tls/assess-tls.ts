@@ -1,0 +1,76 @@
+import { X509Certificate } from 'node:crypto';
+import { assessChain, assessSelfSigned, assessTrusted } from './assess-trust.js';
+import { assessHostname, assessKey, assessSignature, assessValidity } from './assess-certificate.js';
+import { assessHttps, assessLegacy, assessModern } from './assess-protocols.js';
+import { check, TLS_CHECK_IDS, type CertificateContext, type TlsCheck } from './assess-types.js';
+import { describeCertificate, formatName, type CertificateFacts, type ChainEntry } from './certificate-facts.js';
+import type { ProbeResult } from './probe-types.js';
+import type { AnchorIndex } from './trust-anchors.js';
+import { buildTrustPath, type TrustPath } from './trust-path.js';
+
+export interface AssessTlsInput {
+  https: boolean;
+  /** The name Tradecloud will call: --servername, else the target's host. */
+  identityHost: string;
+  /** Null when nothing was probed (an http:// target without --probe-https). */
+  probe: ProbeResult | null;
+  anchors: AnchorIndex;
+  hasExtraCa: boolean;
+  now: Date;
+}
+
+export interface AssessTlsResult {
+  ok: boolean;
+  checks: TlsCheck[];
+  certificate: CertificateFacts | null;
+  chain: ChainEntry[];
+}
+
+const CERT_CHECKS = [
+  ['cert.trusted', assessTrusted],
+  ['cert.self-signed', assessSelfSigned],
+  ['cert.hostname', assessHostname],
+  ['cert.validity', assessValidity],
+  ['cert.chain', assessChain],
+  ['cert.key', assessKey],
+  ['cert.signature', assessSignature],
+] as const;
+
+/** Probe result + clock → the ten checks, in the contract's order, `skip` where one cannot run. */
+export function assessTls(input: AssessTlsInput): AssessTlsResult {
+  const { probe } = input;
+  const checks: TlsCheck[] = [assessHttps(input.https)];
+  if (!probe) {
+    const why = 'not checked: the target is not https (add --probe-https to check port 443 of the same host)';
+    for (const id of TLS_CHECK_IDS.slice(1)) checks.push(check(id, 'skip', why));
+    return finish(checks, null, []);
+  }
+  checks.push(assessModern(probe), assessLegacy(probe));
+  const served = probe.servedChain.map((der) => new X509Certificate(der));
+  const leaf = served[0];
+  const chain = served.map((c) => ({ subject: formatName(c.subject), issuer: formatName(c.issuer) }));
+  if (!leaf) {
+    const why = 'no certificate to inspect: no TLS handshake succeeded';
+    for (const [id] of CERT_CHECKS) checks.push(check(id, 'skip', why));
+    return finish(checks, null, chain);
+  }
+  const facts = describeCertificate(leaf, input.now);
+  let path: TrustPath | undefined;
+  const context: CertificateContext = {
+    served,
+    leaf,
+    facts,
+    identityHost: input.identityHost,
+    now: input.now,
+    verification: probe.verification,
+    anchors: input.anchors,
+    hasExtraCa: input.hasExtraCa,
+    trustPath: () => (path ??= buildTrustPath(served, input.anchors)),
+  };
+  for (const [, assess] of CERT_CHECKS) checks.push(assess(context));
+  return finish(checks, facts, chain);
+}
+
+function finish(checks: TlsCheck[], certificate: CertificateFacts | null, chain: ChainEntry[]): AssessTlsResult {
+  return { ok: !checks.some((c) => c.status === 'fail'), checks, certificate, chain };
+}

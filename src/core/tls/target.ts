@@ -1,0 +1,36 @@
+import { isIPv6 } from 'node:net';
+import { UsageError } from '../../errors.js';
+
+export interface TlsTarget {
+  https: boolean;
+  /** Without brackets for IPv6 literals, as node:net wants it. */
+  host: string;
+  port: number;
+}
+
+const FORMS = 'Use https://host[:port][/path] or host[:port], e.g. https://hooks.example.com/tradecloud';
+
+/** `https://host[:port][/path]`, `http://…` (a finding, not an error) or `host[:port]`; IPv6 in brackets. */
+export function parseTlsTarget(target: string): TlsTarget {
+  const text = target.trim();
+  if (text === '') throw new UsageError('the target is empty', FORMS);
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') {
+    throw new UsageError(`unsupported scheme "${scheme}://" in target "${target}"`, FORMS);
+  }
+  // A bare IPv6 literal has no port; brackets make it a URL host.
+  const bare = isIPv6(text) ? `[${text}]` : text;
+  let url: URL;
+  try {
+    url = new URL(scheme ? text : `https://${bare}`);
+  } catch {
+    throw new UsageError(`"${target}" is not a valid target`, FORMS);
+  }
+  if (url.hostname === '') throw new UsageError(`"${target}" has no host name`, FORMS);
+  const https = url.protocol === 'https:';
+  return {
+    https,
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port === '' ? (https ? 443 : 80) : Number(url.port),
+  };
+}

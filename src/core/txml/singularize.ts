@@ -1,0 +1,31 @@
+/**
+ * Item element names that the plural rules below would get wrong. The item name of
+ * deliveryScheduleIncludingRequests is a prediction (reference §5.3, low confidence).
+ */
+const IRREGULAR = new Map<string, string>([
+  ['deliveryScheduleIncludingRequests', 'deliveryScheduleIncludingRequestsLine'],
+]);
+
+/**
+ * Extra item element names accepted when reading tXML, because the names Tradecloud uses for these
+ * webhook-only arrays are not evidenced (reference §5.3, §5.5 point 4).
+ */
+export const ITEM_ALIASES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['deliveryScheduleIncludingRequests', ['deliveryScheduleIncludingRequestsLine', 'deliveryScheduleLine']],
+]);
+
+/**
+ * The tXML item element of an array without a declared items.xml.name, following the pattern of the
+ * evidenced names (reference §5.3): lines -> line, properties -> property, and the collective nouns
+ * deliverySchedule / deliveryHistory get "Line" appended.
+ */
+export function singularize(arrayName: string): string {
+  const irregular = IRREGULAR.get(arrayName);
+  if (irregular !== undefined) return irregular;
+  if (/(?:Schedule|History|^schedule|^history)$/.test(arrayName)) return `${arrayName}Line`;
+  if (/[^aeiou]ies$/.test(arrayName)) return `${arrayName.slice(0, -3)}y`;
+  if (/(?:ss|x|z|ch|sh|us)es$/.test(arrayName)) return arrayName.slice(0, -2);
+  if (/(?:ss|us|is)$/.test(arrayName)) return arrayName;
+  if (arrayName.length > 1 && arrayName.endsWith('s')) return arrayName.slice(0, -1);
+  return arrayName;
+}

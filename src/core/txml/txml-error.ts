@@ -1,0 +1,32 @@
+export interface TxmlErrorOptions {
+  line?: number;
+  column?: number;
+  unsafe?: boolean;
+}
+
+/** A tXML document that cannot be read: malformed, empty, or refused as unsafe. */
+export class TxmlError extends Error {
+  readonly line?: number;
+  readonly column?: number;
+  /** True when the document was refused for security reasons (DOCTYPE / entity declarations). */
+  readonly unsafe: boolean;
+
+  constructor(message: string, options: TxmlErrorOptions = {}) {
+    super(message);
+    this.name = 'TxmlError';
+    if (options.line !== undefined) this.line = options.line;
+    if (options.column !== undefined) this.column = options.column;
+    this.unsafe = options.unsafe ?? false;
+  }
+}
+
+/** 1-based line and column of a character offset, for error messages. */
+export function locate(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

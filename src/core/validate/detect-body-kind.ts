@@ -1,0 +1,24 @@
+import type { BodyKind } from '../schema/body-schema-types.js';
+import { describeFound } from '../schema/describe-value.js';
+
+const ORDER_FIELDS = ['orderEvent', 'singleDeliveryOrderEvent', 'orderDocumentsEvent'];
+const SHIPMENT_FIELD = 'shipment';
+const SHOWN_FIELDS = 8;
+
+export type KindDetection = { kind: BodyKind } | { problem: string };
+
+/** Which webhook a body belongs to, from its top-level fields (see the CLI contract, validate). */
+export function detectBodyKind(body: unknown): KindDetection {
+  const expected =
+    'expected "orderEvent", "singleDeliveryOrderEvent" or "orderDocumentsEvent" (order webhook) or "shipment" (shipment webhook)';
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { problem: `a webhook body is a JSON object, found ${describeFound(body)}; ${expected}` };
+  }
+  const fields = Object.keys(body);
+  if (ORDER_FIELDS.some((f) => fields.includes(f))) return { kind: 'order' };
+  if (fields.includes(SHIPMENT_FIELD)) return { kind: 'shipment' };
+  const listed = fields.slice(0, SHOWN_FIELDS).map((f) => `"${f}"`);
+  const more = fields.length > SHOWN_FIELDS ? ` and ${fields.length - SHOWN_FIELDS} more` : '';
+  const foundText = fields.length === 0 ? 'no fields' : `top-level fields ${listed.join(', ')}${more}`;
+  return { problem: `neither an order nor a shipment webhook body: found ${foundText}; ${expected}` };
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { InputError } from '../../errors.js';
+import type { PayloadInput } from './collect-inputs.js';
+import { describeFsError } from './collect-inputs.js';
+
+/** The payload as text, or why it cannot be a payload (which makes the file invalid, not unreadable). */
+export type DecodedPayload = { text: string } | { problem: string };
+
+export async function readPayloadBytes(input: PayloadInput, stdin: Readable): Promise<Buffer> {
+  if (input.source === 'stdin') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    return Buffer.concat(chunks);
+  }
+  try {
+    // Synchronous on purpose: files are read one after another, and a thread-pool round trip
+    // per file would cost more than the read itself.
+    return readFileSync(input.path);
+  } catch (error) {
+    throw new InputError(`cannot read ${input.file}: ${describeFsError(error as NodeJS.ErrnoException)}`, 'Check the path');
+  }
+}
+
+/** UTF-8 text with an optional BOM; anything else is reported in words, never shown as garbage. */
+export function decodePayload(bytes: Buffer): DecodedPayload {
+  if (bytes.length === 0) return { problem: 'the file is empty; expected a JSON or tXML webhook body' };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: 'the file is UTF-16 encoded; webhook bodies are UTF-8 (save it as UTF-8)' };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { problem: `binary content (a NUL byte at offset ${nul}); expected a JSON or tXML webhook body` };
+  }
+  let body: string;
+  try {
+    // Checks and decodes in one pass; a leading BOM is dropped.
+    body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: 'the file is not valid UTF-8 text (binary or another encoding); webhook bodies are UTF-8' };
+  }
+  if (!/\S/.test(body)) return { problem: 'the file is empty (only whitespace); expected a JSON or tXML webhook body' };
+  return { text: body };
+}

@@ -1,0 +1,70 @@
+import type { BodyKind, JsonSchema } from '../schema/body-schema-types.js';
+import type { SchemaIssue } from '../schema/describe-ajv-error.js';
+import type { FromTxmlResult } from '../txml/index.js';
+import { detectBodyKind } from './detect-body-kind.js';
+import { findDeepXmlNesting } from './find-deep-nesting.js';
+import { positionOfOffset } from './parse-json-payload.js';
+import { finishPayload, rejectedPayload, type PayloadIssue, type PayloadResult } from './payload-result.js';
+import { MAX_NESTING, type PayloadCheckOptions } from './validate-json-payload.js';
+
+/**
+ * tXML is converted to the JSON shape, driven by the schema (repeated `<line>` → `lines[]`,
+ * numbers and booleans typed), then validated like JSON; issues name the element path.
+ */
+export async function validateTxmlPayload(
+  file: string,
+  text: string,
+  options: PayloadCheckOptions,
+): Promise<PayloadResult> {
+  const deep = findDeepXmlNesting(text, MAX_NESTING);
+  if (deep !== -1) {
+    const message = `elements nested deeper than ${MAX_NESTING} levels; a webhook body is never this deep`;
+    return rejectedPayload(file, 'txml', { path: '', message, ...positionOfOffset(text, deep) });
+  }
+  const { fromTxml, TxmlError } = await import('../txml/index.js');
+  const convert = (schema: JsonSchema | undefined): FromTxmlResult | PayloadIssue => {
+    try {
+      return fromTxml(text, schema);
+    } catch (error) {
+      if (!(error instanceof TxmlError)) throw error;
+      const position = error.line === undefined ? {} : { line: error.line, column: error.column ?? 1 };
+      // The position is reported in its own fields, so it is taken out of the sentence.
+      const text = error.message.replace(/\s*\(line \d+, column \d+\)|\s+at line \d+, column \d+/g, '');
+      const lead = error.unsafe ? 'unsafe' : 'malformed';
+      const message = text.toLowerCase().includes(lead) ? text : `${lead} XML: ${text}`;
+      return { path: '', message, ...position };
+    }
+  };
+
+  let kind: BodyKind;
+  if (options.type === 'auto') {
+    const generic = convert(undefined);
+    if (!('value' in generic)) return rejectedPayload(file, 'txml', generic);
+    const detected = detectBodyKind(generic.value);
+    if ('problem' in detected) {
+      const message = detected.problem.replace('top-level fields', `child elements of <${generic.rootName}>`);
+      return rejectedPayload(file, 'txml', { path: '', message, element: `/${generic.rootName}` });
+    }
+    kind = detected.kind;
+  } else {
+    kind = options.type;
+  }
+  const validator = await options.validatorFor(kind);
+  const converted = convert(validator.body.schema);
+  if (!('value' in converted)) return rejectedPayload(file, 'txml', converted, kind);
+  const found = await validator.validate(converted.value);
+  const rootWarning = checkRootName(converted.rootName, validator.body.schema);
+  const warnings = rootWarning ? [rootWarning, ...found.warnings] : found.warnings;
+  return finishPayload({ file, type: kind, format: 'txml' }, { ...found, warnings }, options.maxErrors, (anchors) => {
+    const located = new Map<string, { element: string }>();
+    for (const anchor of anchors) located.set(anchor, { element: converted.elementPath(anchor) });
+    return located;
+  });
+}
+
+function checkRootName(rootName: string, schema: JsonSchema): SchemaIssue | undefined {
+  const xml = schema.xml as { name?: unknown } | undefined;
+  const expected = typeof xml?.name === 'string' ? xml.name : undefined;
+  if (!expected || expected === rootName) return undefined;
+  return { path: '', anchor: '', message: `the root element is <${rootName}>; Tradecloud sends <${expected}>` };
+}

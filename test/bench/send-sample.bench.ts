@@ -1,0 +1,230 @@
+/**
+ * send-sample burst throughput against autocannon, and memory over 100,000 requests.
+ *
+ * Both clients hit the same minimal keep-alive HTTPS receiver (fixture certificates), which runs
+ * in its own process so each client competes with it on equal terms. autocannon runs as its own
+ * process too, like the CLI. Figures: requests per second of each (send-sample's from its own
+ * burst timing, and from wall time including start-up), the ratio, and the CLI's RSS over time.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BIN = join(ROOT, 'bin/tc-webhook.js');
+const CA = join(ROOT, 'fixtures/certs/root-ca.pem');
+const CONCURRENCY = 64;
+const DURATION_S = 10;
+const TARGET_RATIO = 0.8;
+
+const RECEIVER_SOURCE = `
+import { createServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+const dir = ${JSON.stringify(join(ROOT, 'fixtures/certs/'))};
+let count = 0;
+const server = createServer({ key: readFileSync(dir + 'good.key'), cert: readFileSync(dir + 'good-chain.pem') }, (req, res) => {
+  if (req.method === 'GET' && req.url === '/count') { res.end(String(count)); return; }
+  req.resume();
+  req.on('end', () => {
+    count++;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '15' });
+    res.end('{"status":"ok"}');
+  });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+`;
+
+function startReceiver(): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', RECEIVER_SOURCE], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child
+      .stdout!.setEncoding('utf8')
+      .once('data', (line: string) => resolve({ child, port: Number(line.trim()) }));
+    child.once('error', reject);
+  });
+}
+
+/** Peak and current RSS of a process, from /proc (Linux); undefined elsewhere. */
+function readRssKiB(pid: number): { rss: number; hwm: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(rss) ? { rss, hwm } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function receivedCount(port: number): Promise<number> {
+  const { Agent, request } = await import('undici');
+  const dispatcher = new Agent({ connect: { ca: readFileSync(CA, 'utf8') } });
+  try {
+    const response = await request(`https://127.0.0.1:${port}/count`, { dispatcher });
+    return Number(await response.body.text());
+  } finally {
+    await dispatcher.close();
+  }
+}
+
+interface CliRunResult {
+  wallMs: number;
+  report: { summary: { sent: number; delivered: number; requestsPerSecond: number; elapsedMs: number } };
+  samples: Array<{ atMs: number; received: number; rssKiB: number }>;
+  peakKiB: number | undefined;
+}
+
+/** Runs the CLI, sampling its RSS (and the receiver's count, for progress) every `sampleMs`. */
+async function runSendSample(args: string[], port: number, sampleMs: number): Promise<CliRunResult> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  const samples: CliRunResult['samples'] = [];
+  let peakKiB: number | undefined;
+  let done = false;
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const sampler = (async () => {
+    const base = await receivedCount(port);
+    while (!done) {
+      await new Promise((r) => setTimeout(r, sampleMs));
+      const rss = readRssKiB(child.pid!);
+      if (!rss || done) continue;
+      peakKiB = rss.hwm;
+      samples.push({
+        atMs: Math.round(performance.now() - started),
+        received: (await receivedCount(port)) - base,
+        rssKiB: rss.rss,
+      });
+    }
+  })();
+  const code = await closed;
+  done = true;
+  await sampler;
+  if (code !== 0) throw new Error(`send-sample exited with ${code}`);
+  return {
+    wallMs: performance.now() - started,
+    report: JSON.parse(stdout) as CliRunResult['report'],
+    samples,
+    peakKiB,
+  };
+}
+
+function runAutocannon(
+  port: number,
+  bodyFile: string,
+): { requestsPerSecond: number; total: number; non2xx: number } {
+  const result = spawnSync(
+    join(ROOT, 'node_modules/.bin/autocannon'),
+    [
+      '-c',
+      String(CONCURRENCY),
+      '-d',
+      String(DURATION_S),
+      '-p',
+      '1',
+      '-m',
+      'POST',
+      '-H',
+      'content-type=application/json',
+      '-i',
+      bodyFile,
+      '--json',
+      '--no-progress',
+      `https://127.0.0.1:${port}/webhook`,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.status !== 0) throw new Error(`autocannon failed: ${result.stderr}`);
+  const json = JSON.parse(result.stdout) as { requests: { average: number; total: number }; non2xx: number };
+  return { requestsPerSecond: json.requests.average, total: json.requests.total, non2xx: json.non2xx };
+}
+
+const mb = (kib: number | undefined) => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(1)} MB`);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tc-bench-'));
+  const { child: receiver, port } = await startReceiver();
+  try {
+    const sample = spawnSync(
+      process.execPath,
+      [BIN, 'sample', '--event', 'OrderIssuedByBuyer', '--seed', '1'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    const bodyFile = join(dir, 'order-issued.json');
+    writeFileSync(bodyFile, sample.stdout);
+    const url = `https://127.0.0.1:${port}/webhook`;
+    const cli = (count: number) => [
+      'send-sample',
+      url,
+      '--file',
+      bodyFile,
+      '--ca',
+      CA,
+      '--count',
+      String(count),
+      '--concurrency',
+      String(CONCURRENCY),
+      '--json',
+    ];
+    console.log(
+      `body: ${Buffer.byteLength(sample.stdout)} bytes (generated OrderIssuedByBuyer); concurrency ${CONCURRENCY}; node ${process.version}`,
+    );
+
+    // Warm the receiver (JIT, TLS session) so neither client pays for it.
+    await runSendSample(cli(2000), port, 1000);
+
+    const peer = runAutocannon(port, bodyFile);
+    console.log(
+      `autocannon -c ${CONCURRENCY} -d ${DURATION_S}: ${peer.requestsPerSecond.toFixed(0)} req/s (${peer.total} requests, non-2xx ${peer.non2xx})`,
+    );
+
+    const count = Math.max(10_000, Math.round(peer.requestsPerSecond * DURATION_S));
+    const ours = await runSendSample(cli(count), port, 1000);
+    const burstRps = ours.report.summary.requestsPerSecond;
+    const wallRps = (ours.report.summary.sent / ours.wallMs) * 1000;
+    console.log(
+      `send-sample --count ${count}: ${burstRps.toFixed(0)} req/s during the burst (${ours.report.summary.elapsedMs} ms), ` +
+        `${wallRps.toFixed(0)} req/s including start-up (${ours.wallMs.toFixed(0)} ms); delivered ${ours.report.summary.delivered}/${ours.report.summary.sent}`,
+    );
+    const ratio = burstRps / peer.requestsPerSecond;
+    console.log(
+      `ratio send-sample / autocannon: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+    );
+
+    const large = 100_000;
+    const small = await runSendSample(cli(10_000), port, 200);
+    const big = await runSendSample(cli(large), port, 500);
+    console.log(
+      `\nmemory: peak RSS ${mb(small.peakKiB)} for 10,000 requests, ${mb(big.peakKiB)} for ${large.toLocaleString('en')} requests`,
+    );
+    console.log('RSS of the 100,000-request run over time (requests received so far → RSS):');
+    const step = Math.max(1, Math.floor(big.samples.length / 12));
+    for (const s of big.samples.filter((_, i) => i % step === 0 || i === big.samples.length - 1)) {
+      console.log(
+        `  ${String(s.atMs).padStart(6)} ms  ${String(s.received).padStart(7)} requests  ${mb(s.rssKiB)}`,
+      );
+    }
+    const at10k = big.samples.find((s) => s.received >= 10_000);
+    const last = big.samples.at(-1);
+    if (at10k && last) {
+      console.log(
+        `RSS at ~10k requests ${mb(at10k.rssKiB)}, at ~${last.received} requests ${mb(last.rssKiB)} (growth ${mb(last.rssKiB - at10k.rssKiB)})`,
+      );
+    }
+    if (ratio < TARGET_RATIO) process.exitCode = 1;
+  } finally {
+    receiver.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { after, describe, it } from 'node:test';
+import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
+import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
+
+const CA = ['--ca', ROOT_CA_FILE];
+const GNU_TIME = '/usr/bin/time';
+
+/** Peak RSS of one CLI run in KiB, via GNU time; undefined where that tool is not installed. */
+function maxRssKiB(args: string[]): Promise<number | undefined> {
+  if (!existsSync(GNU_TIME)) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const child = spawn(GNU_TIME, ['-v', process.execPath, BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', () => {
+      const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      resolve(match ? Number(match[1]) : undefined);
+    });
+  });
+}
+
+describe('send-sample when the endpoint misbehaves (real HTTPS receiver)', () => {
+  const receivers: Receiver[] = [];
+  const receiver = async (options: Parameters<typeof startReceiver>[0]) => {
+    const r = await startReceiver(options);
+    receivers.push(r);
+    return r;
+  };
+  after(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+  });
+
+  it('a self-signed endpoint is refused, exit 2, saying Tradecloud would refuse it too', async () => {
+    const r = await receiver({ certificate: 'self-signed' });
+    const run = await runCli(['send-sample', r.url, ...CA]);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /self-signed certificate; Tradecloud would refuse it too/);
+    assert.equal(run.stderr.trim().split('\n').length, 1);
+    assert.equal(r.requests.length, 0);
+  });
+
+  it('the fixture chain is not trusted without --ca: certificate verification cannot be switched off', async () => {
+    const r = await receiver({});
+    const run = await runCli(['send-sample', r.url]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /Tradecloud would refuse it too/);
+  });
+
+  it('connection refused is exit 2 with the address', async () => {
+    const run = await runCli(['send-sample', 'https://127.0.0.1:1/', '--count', '50', '--concurrency', '8']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^tc-webhook: cannot connect to https:\/\/127\.0\.0\.1:1\/: connection refused/);
+  });
+
+  it('a server that never answers hits --timeout: that request failed, exit 1', async () => {
+    const r = await receiver({ respond: () => ({ hang: true }) });
+    const run = await runCli(['send-sample', r.url, ...CA, '--timeout', '500', '--json'], {
+      killAfterMs: 20_000,
+    });
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      requests: Array<{ status: null; outcome: string; note: string }>;
+    };
+    assert.deepEqual(report.requests[0], {
+      ...report.requests[0],
+      status: null,
+      outcome: 'failed',
+      note: 'no answer within 500 ms',
+    });
+    assert.equal(r.requests.length, 1);
+  });
+
+  it('a 50 MB answer: the report keeps at most 2 KiB and the run completes with flat memory', async () => {
+    const r = await receiver({ respond: () => ({ status: 200, bodyBytes: 50 * 1024 * 1024 }) });
+    const run = await runCli(['send-sample', r.url, ...CA, '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { requests: Array<{ responseBody: string; outcome: string }> };
+    assert.equal(report.requests[0]!.outcome, 'delivered');
+    assert.ok(Buffer.byteLength(report.requests[0]!.responseBody) <= 2048);
+
+    const small = await receiver({});
+    const baseline = await maxRssKiB(['send-sample', small.url, ...CA, '--json']);
+    const big = await maxRssKiB(['send-sample', r.url, ...CA, '--json']);
+    if (baseline === undefined || big === undefined) return; // no GNU time here: the functional check above stands
+    assert.ok(big - baseline < 25 * 1024, `peak RSS grew by ${big - baseline} KiB for a 50 MB answer`);
+  });
+
+  it('plain http to a non-loopback host without credentials is allowed but warned about', async () => {
+    // A dry run: the tests never leave this machine.
+    const run = await runCli(['send-sample', 'http://webhook.example.com/hook', '--dry-run']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      run.stderr,
+      /warning: http:\/\/webhook\.example\.com is plain http: Tradecloud only calls https:\/\/ URLs/,
+    );
+    assert.match(run.stdout, /POST http:\/\/webhook\.example\.com\/hook/);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * A real OAuth 2.0 authorization server (oidc-provider) on 127.0.0.1 over plain http, for the
+ * client-credentials flow Tradecloud uses:
+ *
+ *   const oauth = await startOAuthProvider();
+ *   // token URL oauth.tokenUrl; client oauth.clientId / oauth.clientSecret; scope oauth.scope
+ *   const receiver = await startReceiver({ auth: { type: 'oauth2', introspect: oauth.introspect } });
+ *   oauth.tokenRequests;   // how many times the token endpoint was called
+ *   await oauth.close();
+ *
+ * `introspect(token)` asks the provider's RFC 7662 introspection endpoint, as a resource server
+ * would, whether an access token is active and carries the scope.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface OAuthProvider {
+  issuer: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  /** Calls of the token endpoint so far. */
+  readonly tokenRequests: number;
+  introspect(token: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Keeps tokens in this process only (the provider's own default adapter warns that it is for development). */
+class MemoryAdapter {
+  private static readonly store = new Map<string, { payload: Record<string, unknown>; expiresAt: number }>();
+  constructor(private readonly model: string) {}
+  private key(id: string) {
+    return `${this.model}:${id}`;
+  }
+  async upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
+    MemoryAdapter.store.set(this.key(id), { payload, expiresAt: Date.now() + expiresIn * 1000 });
+  }
+  async find(id: string) {
+    const entry = MemoryAdapter.store.get(this.key(id));
+    return entry && entry.expiresAt > Date.now() ? entry.payload : undefined;
+  }
+  async findByUserCode() {
+    return undefined;
+  }
+  async findByUid() {
+    return undefined;
+  }
+  async consume(id: string) {
+    const entry = MemoryAdapter.store.get(this.key(id));
+    if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
+  }
+  async destroy(id: string) {
+    MemoryAdapter.store.delete(this.key(id));
+  }
+  async revokeByGrantId() {
+    return undefined;
+  }
+}
+
+const RESOURCE_SERVER = { id: 'webhook-receiver', secret: 'receiver-secret-0123456789abcdef0123456789' };
+
+export async function startOAuthProvider(
+  options: { clientId?: string; clientSecret?: string; scope?: string; accessTokenTtl?: number } = {},
+): Promise<OAuthProvider> {
+  const clientId = options.clientId ?? 'tradecloud-webhook';
+  const clientSecret = options.clientSecret ?? 'client-secret-s3cr3t-0123456789abcdef0123456789';
+  const scope = options.scope ?? 'webhook';
+  const { default: Provider } = await import('oidc-provider');
+
+  let tokenRequests = 0;
+  // The issuer URL carries the port, so the provider is created after listening.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // A fresh EC key signs nothing we check, but the provider needs one; P-256 is generated in microseconds.
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        token_endpoint_auth_method: 'client_secret_post',
+        id_token_signed_response_alg: 'ES256',
+        scope,
+      },
+      {
+        client_id: RESOURCE_SERVER.id,
+        client_secret: RESOURCE_SERVER.secret,
+        grant_types: [],
+        redirect_uris: [],
+        response_types: [],
+        token_endpoint_auth_method: 'client_secret_post',
+        id_token_signed_response_alg: 'ES256',
+      },
+    ],
+    adapter: MemoryAdapter,
+    scopes: [scope],
+    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), alg: 'ES256', use: 'sig', kid: 'test' }] },
+    cookies: { keys: ['test-cookie-key-not-used-for-client-credentials'] },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true, allowedPolicy: async () => true },
+    },
+    ttl: { ClientCredentials: options.accessTokenTtl ?? 600 },
+  });
+  const handle = provider.callback();
+  server.on('request', (req, res) => {
+    if (req.method === 'POST' && req.url === '/token') tokenRequests++;
+    handle(req, res);
+  });
+
+  const introspect = async (token: string): Promise<boolean> => {
+    const response = await fetch(`${issuer}/token/introspection`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        token,
+        client_id: RESOURCE_SERVER.id,
+        client_secret: RESOURCE_SERVER.secret,
+      }),
+    });
+    const result = (await response.json()) as { active?: boolean; scope?: string };
+    return result.active === true && (result.scope ?? '').split(' ').includes(scope);
+  };
+
+  return {
+    issuer,
+    tokenUrl: `${issuer}/token`,
+    clientId,
+    clientSecret,
+    scope,
+    get tokenRequests() {
+      return tokenRequests;
+    },
+    introspect,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
