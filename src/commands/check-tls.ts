@@ -78,7 +78,9 @@ export async function checkTlsCommand(
     host: target.host,
     port: probed ? port : target.port,
     ok: result.ok,
-    protocols: probe?.protocols ?? (Object.fromEntries(TLS_VERSIONS.map((v) => [v, false])) as Record<TlsVersion, boolean>),
+    protocols:
+      probe?.protocols ??
+      (Object.fromEntries(TLS_VERSIONS.map((v) => [v, false])) as Record<TlsVersion, boolean>),
     negotiated: probe?.negotiated ?? null,
     certificate: result.certificate,
     chain: result.chain,

@@ -1,6 +1,11 @@
 import type { Dispatcher } from 'undici';
 import { createTally, type Tally } from '../core/http/burst-tally.js';
-import { deliverRequest, type RetryOptions } from '../core/http/deliver-request.js';
+import {
+  deliverRequest,
+  type DeliveryOptions,
+  type DeliveryResult,
+  type RetryOptions,
+} from '../core/http/deliver-request.js';
 import type { SecretMasker } from '../core/http/mask-secrets.js';
 import type { PayloadRequest } from '../core/http/payload-request.js';
 import { runBurst } from '../core/http/run-burst.js';
@@ -46,6 +51,34 @@ export async function runDeliveries(
   });
   const progress = await createBurstProgress(options.ctx, total);
   const mask = (text: string) => options.masker.mask(text);
+  const toRecord = (result: DeliveryResult, index: number): SendSampleRequestRecord => {
+    const source = options.requests[index % options.requests.length]!;
+    return {
+      index: index + 1,
+      event: source.event,
+      type: source.type,
+      format: source.format,
+      ...(source.file ? { file: source.file } : {}),
+      status: result.status,
+      durationMs: Math.round(result.durationMs * 10) / 10,
+      attempts: result.attempts,
+      outcome: result.outcome,
+      responseBody: result.responseBody,
+      ...(result.note ? { note: mask(result.note) } : {}),
+      ...(result.location ? { location: result.location } : {}),
+    };
+  };
+  // Built once: every request of a burst shares it (an access token is known and masked by now).
+  const delivery: DeliveryOptions = {
+    dispatcher: options.dispatcher,
+    timeoutMs: options.timeoutMs,
+    now: () => performance.now(),
+    keepBytes: REPORTED_BODY_BYTES,
+    maskBody: mask,
+    maskMargin: options.masker.longest,
+    authorize: options.authorize,
+    retry: options.retry,
+  };
   const started = performance.now();
   try {
     await runBurst({
@@ -53,36 +86,10 @@ export async function runDeliveries(
       concurrency: options.concurrency,
       // Stop early when nothing could connect: a refused or untrusted endpoint fails every request the same way.
       shouldStop: () => tally.reached === 0 && tally.firstUnreached !== undefined,
-      task: (index) =>
-        deliverRequest(outgoing[index % outgoing.length]!, {
-          dispatcher: options.dispatcher,
-          timeoutMs: options.timeoutMs,
-          now: () => performance.now(),
-          keepBytes: REPORTED_BODY_BYTES,
-          maskBody: mask,
-          maskMargin: options.masker.longest,
-          authorize: options.authorize,
-          retry: options.retry,
-        }),
+      task: (index) => deliverRequest(outgoing[index % outgoing.length]!, delivery),
       onResult: (result, index) => {
         progress.tick();
-        tally.add(index, result, () => {
-          const source = options.requests[index % options.requests.length]!;
-          return {
-            index: index + 1,
-            event: source.event,
-            type: source.type,
-            format: source.format,
-            ...(source.file ? { file: source.file } : {}),
-            status: result.status,
-            durationMs: Math.round(result.durationMs * 10) / 10,
-            attempts: result.attempts,
-            outcome: result.outcome,
-            responseBody: result.responseBody,
-            ...(result.note ? { note: mask(result.note) } : {}),
-            ...(result.location ? { location: result.location } : {}),
-          };
-        });
+        tally.add(index, result, toRecord);
       },
     });
   } finally {

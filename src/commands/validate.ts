@@ -22,7 +22,10 @@ export interface ValidateReport {
  * each webhook type's schema once. Unreadable inputs or an unusable spec throw InputError (exit 2);
  * invalid payloads are findings in the report (exit 1).
  */
-export async function validateCommand(options: ValidateOptions, ctx: CommandContext): Promise<ValidateReport> {
+export async function validateCommand(
+  options: ValidateOptions,
+  ctx: CommandContext,
+): Promise<ValidateReport> {
   const inputs = await collectInputs(options.files, ctx.cwd);
   const fixedKind = options.type === 'auto' ? undefined : options.type;
   const provider = await provideValidators(

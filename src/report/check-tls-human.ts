@@ -19,7 +19,9 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
     fail: c.red('FAIL'),
     skip: c.dim('SKIP'),
   };
-  const where = report.host.includes(':') ? `[${report.host}]:${report.port}` : `${report.host}:${report.port}`;
+  const where = report.host.includes(':')
+    ? `[${report.host}]:${report.port}`
+    : `${report.host}:${report.port}`;
   const shown = report.target.includes(where) ? '' : c.dim(` (${where})`);
   const lines = [c.bold(`TLS check of ${report.target}`) + shown, ''];
   for (const check of report.checks) {
@@ -39,14 +41,19 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
       fact('Subject', cert.subject),
       fact('Issuer', cert.issuer + (cert.selfSigned ? ' (self-signed)' : '')),
       fact('Names', cert.subjectAltNames.join(', ') || '(none)'),
-      fact('Valid', `${cert.validFrom.slice(0, 10)} to ${cert.validTo.slice(0, 10)} (${cert.daysLeft} days left)`),
+      fact(
+        'Valid',
+        `${cert.validFrom.slice(0, 10)} to ${cert.validTo.slice(0, 10)} (${cert.daysLeft} days left)`,
+      ),
       fact('Key', cert.keyBits === null ? cert.keyType : `${cert.keyType} ${cert.keyBits} bits`),
       fact('Signature', cert.signatureAlgorithm),
       fact('SHA-256', cert.fingerprint256),
     );
   }
   if (report.chain.length > 0) {
-    lines.push(fact('Chain sent', `${report.chain.length} certificate${report.chain.length === 1 ? '' : 's'}`));
+    lines.push(
+      fact('Chain sent', `${report.chain.length} certificate${report.chain.length === 1 ? '' : 's'}`),
+    );
     report.chain.forEach((entry, i) => lines.push(`  ${' '.repeat(12)} ${i + 1}. ${entry.subject}`));
   }
   if (report.negotiated || cert) lines.push('');

@@ -43,9 +43,19 @@ function renderDryRun(report: SendSampleDryRunReport, c: Paint): string {
 function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
   const { summary } = report;
   const lines = [c.bold(`send-sample ${report.url}`) + c.dim(`  (auth: ${report.auth})`), ''];
-  for (const request of report.requests) lines.push(...renderRequest(request, c));
-  if (report.requestsOmitted > 0) {
+  // A burst lists only what went wrong (its successes are alike); a single run lists every request.
+  const burst = report.count > 1;
+  if (burst) {
+    const setSize = Math.round(summary.sent / report.count);
+    lines.push(`burst: ${report.count} × ${setSize} request(s), ${report.concurrency} at a time`);
+  }
+  const listed = burst ? report.requests.filter((r) => !isDelivered(r)) : report.requests;
+  for (const request of listed) lines.push(...renderRequest(request, c));
+  if (!burst && report.requestsOmitted > 0) {
     lines.push(c.dim(`  … ${report.requestsOmitted} more requests, counted in the summary`));
+  }
+  if (burst && listed.length > 0 && summary.failed > listed.length) {
+    lines.push(c.dim(`  … ${summary.failed - listed.length} more not delivered, counted below`));
   }
   const statuses = Object.entries(summary.byStatus)
     .map(([status, n]) => `${status} ×${n}`)
@@ -68,8 +78,12 @@ function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
   return lines.join('\n');
 }
 
+function isDelivered(request: SendSampleRequestRecord): boolean {
+  return request.outcome === 'delivered' || request.outcome === 'retried-then-delivered';
+}
+
 function renderRequest(request: SendSampleRequestRecord, c: Paint): string[] {
-  const delivered = request.outcome === 'delivered' || request.outcome === 'retried-then-delivered';
+  const delivered = isDelivered(request);
   const mark = delivered ? c.green('✔') : c.red('✖');
   const status = request.status === null ? 'no answer' : String(request.status);
   const attempts = request.attempts > 1 ? `, ${request.attempts} attempts` : '';

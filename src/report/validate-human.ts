@@ -8,7 +8,8 @@ export function renderValidateHuman(report: ValidateReport, options: { color: bo
   const c = palette(options.color);
   const lines: string[] = [];
   for (const use of report.schemas) {
-    if (use.source === 'spec') lines.push(c.dim(`${use.type} webhook schema: ${use.spec ?? ''}, ${use.operation}`));
+    if (use.source === 'spec')
+      lines.push(c.dim(`${use.type} webhook schema: ${use.spec ?? ''}, ${use.operation}`));
   }
   for (const file of report.files) lines.push(...renderFile(file, c));
   lines.push('', renderSummary(report, c));
@@ -17,12 +18,16 @@ export function renderValidateHuman(report: ValidateReport, options: { color: bo
 
 function renderFile(file: PayloadResult, c: Paint): string[] {
   const mark = file.valid ? c.green('✓') : c.red('✗');
-  const what = [file.type ? `${file.type} webhook` : undefined, file.format === 'txml' ? 'tXML' : file.format?.toUpperCase()]
+  const what = [
+    file.type ? `${file.type} webhook` : undefined,
+    file.format === 'txml' ? 'tXML' : file.format?.toUpperCase(),
+  ]
     .filter(Boolean)
     .join(', ');
   const lines = [`${mark} ${file.file}${what ? c.dim(`  ${what}`) : ''}`];
   for (const issue of file.errors) lines.push(renderIssue(c.red('✗'), issue, file.file, c));
-  if (file.moreErrors) lines.push(`  ${c.red(`… and ${file.moreErrors} more error${plural(file.moreErrors)}`)}`);
+  if (file.moreErrors)
+    lines.push(`  ${c.red(`… and ${file.moreErrors} more error${plural(file.moreErrors)}`)}`);
   for (const issue of file.warnings) lines.push(renderIssue(c.yellow('!'), issue, file.file, c));
   if (file.moreWarnings) {
     lines.push(`  ${c.yellow(`… and ${file.moreWarnings} more warning${plural(file.moreWarnings)}`)}`);

@@ -18,6 +18,7 @@ const CA = join(ROOT, 'fixtures/certs/root-ca.pem');
 const CONCURRENCY = 64;
 const DURATION_S = 10;
 const TARGET_RATIO = 0.8;
+const ROUNDS = 2;
 
 const RECEIVER_SOURCE = `
 import { createServer } from 'node:https';
@@ -182,22 +183,29 @@ async function main(): Promise<void> {
     // Warm the receiver (JIT, TLS session) so neither client pays for it.
     await runSendSample(cli(2000), port, 1000);
 
-    const peer = runAutocannon(port, bodyFile);
-    console.log(
-      `autocannon -c ${CONCURRENCY} -d ${DURATION_S}: ${peer.requestsPerSecond.toFixed(0)} req/s (${peer.total} requests, non-2xx ${peer.non2xx})`,
-    );
-
-    const count = Math.max(10_000, Math.round(peer.requestsPerSecond * DURATION_S));
-    const ours = await runSendSample(cli(count), port, 1000);
-    const burstRps = ours.report.summary.requestsPerSecond;
-    const wallRps = (ours.report.summary.sent / ours.wallMs) * 1000;
-    console.log(
-      `send-sample --count ${count}: ${burstRps.toFixed(0)} req/s during the burst (${ours.report.summary.elapsedMs} ms), ` +
-        `${wallRps.toFixed(0)} req/s including start-up (${ours.wallMs.toFixed(0)} ms); delivered ${ours.report.summary.delivered}/${ours.report.summary.sent}`,
-    );
+    // Alternate the two clients so a busy machine penalises neither more than the other; keep each one's best round.
+    let peer = { requestsPerSecond: 0, total: 0, non2xx: 0 };
+    let ours: CliRunResult | undefined;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const a = runAutocannon(port, bodyFile);
+      console.log(
+        `round ${round} autocannon -c ${CONCURRENCY} -d ${DURATION_S}: ${a.requestsPerSecond.toFixed(0)} req/s (${a.total} requests, non-2xx ${a.non2xx})`,
+      );
+      if (a.requestsPerSecond > peer.requestsPerSecond) peer = a;
+      const count = Math.max(10_000, Math.round(a.requestsPerSecond * DURATION_S));
+      const run = await runSendSample(cli(count), port, 1000);
+      const s = run.report.summary;
+      console.log(
+        `round ${round} send-sample --count ${count}: ${s.requestsPerSecond.toFixed(0)} req/s during the burst (${s.elapsedMs} ms), ` +
+          `${((s.sent / run.wallMs) * 1000).toFixed(0)} req/s including start-up (${run.wallMs.toFixed(0)} ms); delivered ${s.delivered}/${s.sent}`,
+      );
+      if (!ours || s.requestsPerSecond > ours.report.summary.requestsPerSecond) ours = run;
+    }
+    const burstRps = ours!.report.summary.requestsPerSecond;
     const ratio = burstRps / peer.requestsPerSecond;
     console.log(
-      `ratio send-sample / autocannon: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+      `best: autocannon ${peer.requestsPerSecond.toFixed(0)} req/s, send-sample ${burstRps.toFixed(0)} req/s; ` +
+        `ratio ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
     );
 
     const large = 100_000;

@@ -111,7 +111,12 @@ describe('check-tls: protocol versions', () => {
   });
 
   test('legacy TLS 1.0/1.1 only: modern fails, legacy warns, exit 1', async () => {
-    const { port } = await serve({ ...GOOD, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: LEGACY_CIPHERS });
+    const { port } = await serve({
+      ...GOOD,
+      minVersion: 'TLSv1',
+      maxVersion: 'TLSv1.1',
+      ciphers: LEGACY_CIPHERS,
+    });
     const report = await checkJson([`127.0.0.1:${port}`, ...ROOT_CA], 1);
     assert.deepEqual(statuses(report), expected({ 'tls.modern': 'fail', 'tls.legacy': 'warn' }));
     assert.deepEqual(report.protocols, { TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': false, 'TLSv1.3': false });
@@ -119,8 +124,28 @@ describe('check-tls: protocol versions', () => {
     assert.match(report.checks[1]!.message, /only TLS 1\.0 and TLS 1\.1/);
   });
 
+  test('a TLS server with no cipher in common: modern fails, nothing to inspect, exit 1', async () => {
+    // An RSA certificate with only ECDSA suites offered: the server speaks TLS but every handshake fails.
+    const { port } = await serve({
+      ...GOOD,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'ECDHE-ECDSA-AES128-GCM-SHA256',
+    });
+    const report = await checkJson([`127.0.0.1:${port}`, ...ROOT_CA], 1);
+    const skipped = Object.fromEntries(IDS.filter((id) => id.startsWith('cert.')).map((id) => [id, 'skip']));
+    assert.deepEqual(statuses(report), { ...expected({ 'tls.modern': 'fail' }), ...skipped });
+    assert.match(report.checks[1]!.message, /no version or cipher in common/);
+    assert.equal(report.certificate, null);
+    assert.deepEqual(report.chain, []);
+  });
+
   test('TLS 1.0 to 1.3: legacy warns, exit 0', async () => {
-    const { port } = await serve({ ...GOOD, minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: LEGACY_CIPHERS });
+    const { port } = await serve({
+      ...GOOD,
+      minVersion: 'TLSv1',
+      maxVersion: 'TLSv1.3',
+      ciphers: LEGACY_CIPHERS,
+    });
     const report = await checkJson([`127.0.0.1:${port}`, ...ROOT_CA], 0);
     assert.deepEqual(statuses(report), expected({ 'tls.legacy': 'warn' }));
     assert.deepEqual(report.protocols, { TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': true });
@@ -133,16 +158,16 @@ describe('check-tls: certificates', () => {
     const report = await checkJson([`127.0.0.1:${port}`, ...ROOT_CA], 1);
     assert.deepEqual(statuses(report), expected({ 'cert.trusted': 'fail', 'cert.chain': 'fail' }));
     const chain = report.checks.find((c) => c.id === 'cert.chain')!;
-    assert.match(chain.message, /sends only the leaf certificate.*configure the full chain \(leaf \+ intermediate\)/);
+    assert.match(
+      chain.message,
+      /sends only the leaf certificate.*configure the full chain \(leaf \+ intermediate\)/,
+    );
     assert.equal(report.chain.length, 1);
   });
 
   test('leaf-only chain rescued by --ca intermediate: trusted, but the chain still fails', async () => {
     const { port } = await serve({ key: 'good.key', cert: 'good.pem' });
-    const report = await checkJson(
-      [`127.0.0.1:${port}`, ...ROOT_CA, '--ca', cert('intermediate-ca.pem')],
-      1,
-    );
+    const report = await checkJson([`127.0.0.1:${port}`, ...ROOT_CA, '--ca', cert('intermediate-ca.pem')], 1);
     assert.deepEqual(statuses(report), expected({ 'cert.chain': 'fail' }));
     assert.match(report.checks[7]!.message, /only because --ca supplies it/);
   });
@@ -168,7 +193,10 @@ describe('check-tls: certificates', () => {
     const { port } = await serve(GOOD);
     const report = await checkJson([`127.0.0.1:${port}`], 1);
     assert.deepEqual(statuses(report), expected({ 'cert.trusted': 'fail', 'cert.chain': 'skip' }));
-    assert.match(report.checks[3]!.message, /"CN=tc-webhook Test Root CA,O=tc-webhook tests" is not in the public root store/);
+    assert.match(
+      report.checks[3]!.message,
+      /"CN=tc-webhook Test Root CA,O=tc-webhook tests" is not in the public root store/,
+    );
   });
 
   test('server sends its untrusted root too: untrusted root, chain complete', async () => {
@@ -276,7 +304,11 @@ describe('check-tls: cannot check (exit 2, one line)', () => {
   let garbage: RunningServer;
   let http: RunningServer;
   before(async () => {
-    [silent, garbage, http] = await Promise.all([startSilentServer(), startGarbageServer(), startPlainHttpServer()]);
+    [silent, garbage, http] = await Promise.all([
+      startSilentServer(),
+      startGarbageServer(),
+      startPlainHttpServer(),
+    ]);
   });
   after(async () => {
     await Promise.all([silent.close(), garbage.close(), http.close()]);
@@ -300,7 +332,9 @@ describe('check-tls: cannot check (exit 2, one line)', () => {
     oneLine(run.stderr);
     assert.match(
       run.stderr,
-      new RegExp(`^tc-webhook: 127\\.0\\.0\\.1:${silent.port} accepted the connection but did not answer the TLS handshake within 1000 ms\\. `),
+      new RegExp(
+        `^tc-webhook: 127\\.0\\.0\\.1:${silent.port} accepted the connection but did not answer the TLS handshake within 1000 ms\\. `,
+      ),
     );
   });
 
@@ -322,7 +356,10 @@ describe('check-tls: cannot check (exit 2, one line)', () => {
     const run = await runCli(['check-tls', 'tc-webhook-test.invalid', '--timeout', '3000']);
     assert.equal(run.code, 2);
     oneLine(run.stderr);
-    assert.match(run.stderr, /cannot resolve the host name "tc-webhook-test\.invalid"|did not answer within 3000 ms/);
+    assert.match(
+      run.stderr,
+      /cannot resolve the host name "tc-webhook-test\.invalid"|did not answer within 3000 ms/,
+    );
   });
 
   test('bad input: unreadable --ca, unsupported scheme', async () => {

@@ -95,7 +95,9 @@ export function startGarbageServer(): Promise<RunningServer> {
 export function startPlainHttpServer(): Promise<RunningServer> {
   return track(
     createTcpServer((s) => {
-      s.once('data', () => s.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'));
+      s.once('data', () =>
+        s.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'),
+      );
     }),
     '127.0.0.1',
     () => 0,

@@ -17,7 +17,8 @@ export interface TallySummary {
 }
 
 export interface Tally<R> {
-  add(index: number, result: DeliveryResult, record: () => R): void;
+  /** `record` builds the full record, called only for the requests that are kept. */
+  add(index: number, result: DeliveryResult, record: (result: DeliveryResult, index: number) => R): void;
   /** Requests that reached the endpoint (any answer, or a timeout after connecting). */
   readonly reached: number;
   /** The first request that could not connect, for the could-not-run message. */
@@ -59,9 +60,9 @@ export function createTally<R>(options: { keepFirst: number; keepDistinct: numbe
       if (unreached) firstUnreached ??= result;
       else reached++;
       const kind = `${statusKey}|${result.outcome}`;
-      if (index < options.keepFirst) kept.set(index, record());
+      if (index < options.keepFirst) kept.set(index, record(result, index));
       else if (!seenKinds.has(kind) && distinctKept < options.keepDistinct) {
-        kept.set(index, record());
+        kept.set(index, record(result, index));
         distinctKept++;
       }
       seenKinds.add(kind);

@@ -9,25 +9,20 @@ export interface DeliveryAgentOptions {
   timeoutMs: number;
 }
 
-type RequestMethod = Dispatcher['request'];
-
 /**
- * undici's entry module loads fetch, WebSocket, caching and more (about 250 ms of a CLI run);
- * the agent and the request method alone load in under half that. undici 7 has no `exports`
- * map, so the files are reachable; the entry module is the fallback should a release move them.
+ * undici's entry module loads fetch, WebSocket, caching and more (about 250 ms of a CLI run); the
+ * agent alone loads in a fraction of that, and delivery only needs its dispatch(). undici 7 has no
+ * `exports` map, so the file is reachable; the entry module is the fallback should a release move it.
  */
-async function loadUndici(): Promise<{ Agent: typeof UndiciAgent; request: RequestMethod | undefined }> {
+async function loadAgentClass(): Promise<typeof UndiciAgent> {
   const agentFile = 'undici/lib/dispatcher/agent.js';
-  const requestFile = 'undici/lib/api/api-request.js';
   try {
-    const [agent, request] = await Promise.all([import(agentFile), import(requestFile)]);
-    const Agent = (agent as { default: typeof UndiciAgent }).default;
-    const method = (request as { default: RequestMethod }).default;
-    if (typeof Agent === 'function' && typeof method === 'function') return { Agent, request: method };
+    const Agent = ((await import(agentFile)) as { default: typeof UndiciAgent }).default;
+    if (typeof Agent === 'function') return Agent;
   } catch {
     // fall through to the public entry point
   }
-  return { Agent: (await import('undici')).Agent, request: undefined };
+  return (await import('undici')).Agent;
 }
 
 /**
@@ -35,22 +30,18 @@ async function loadUndici(): Promise<{ Agent: typeof UndiciAgent; request: Reque
  * verification always on, TLS 1.2 at least, public roots plus only the CAs the user names.
  */
 export async function createDeliveryAgent(options: DeliveryAgentOptions): Promise<Dispatcher> {
-  const { Agent, request } = await loadUndici();
+  const Agent = await loadAgentClass();
   // One context for every connection: parsing the public root store per TLS handshake costs
   // tens of milliseconds each, which would dominate a burst.
   const secureContext = createSecureContext({
     minVersion: 'TLSv1.2',
     ...(options.ca.length > 0 ? { ca: [...rootCertificates, ...options.ca] } : {}),
   });
-  const agent = new Agent({
+  return new Agent({
     connections: options.connections,
     pipelining: 1,
     connect: { secureContext, rejectUnauthorized: true, timeout: options.timeoutMs },
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
   });
-  // The entry module would add request() to every dispatcher; here only this one gets it.
-  if (request && typeof agent.request !== 'function')
-    Object.defineProperty(agent, 'request', { value: request });
-  return agent;
 }

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { NetworkError } from '../../errors.js';
 import { describeNetworkFailure } from './network-failure.js';
-import { readCappedBody } from './read-capped-body.js';
+import { postCapped } from './post-capped.js';
 
 export interface OAuthClient {
   tokenUrl: URL;
@@ -69,29 +69,22 @@ async function requestToken(
   options: TokenSourceOptions,
 ): Promise<{ token: string; expiresIn: number | undefined }> {
   const where = `token endpoint ${client.tokenUrl.href}`;
-  let status: number;
-  let contentType: string;
-  let text: string;
-  try {
-    const response = await options.dispatcher.request({
-      origin: client.tokenUrl.origin,
-      path: `${client.tokenUrl.pathname}${client.tokenUrl.search}`,
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: tokenRequestBody(client).toString(),
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-    });
-    status = response.statusCode;
-    contentType = String(response.headers['content-type'] ?? '');
-    text = (await readCappedBody(response.body, { keepBytes: 65_536, drainBytes: 0 })).text;
-  } catch (error) {
-    const failure = describeNetworkFailure(error, options.timeoutMs);
+  const result = await postCapped(options.dispatcher, {
+    url: client.tokenUrl,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: tokenRequestBody(client).toString(),
+    timeoutMs: options.timeoutMs,
+    keepBytes: 65_536,
+    drainBytes: 0,
+  });
+  if (!result.answered) {
+    const failure = describeNetworkFailure(result.error, options.timeoutMs);
     throw new NetworkError(
       `cannot get a token from ${where}: ${failure.reason}`,
       'Check --token-url; a private CA can be trusted with --ca',
     );
   }
+  const { status, contentType = '', text } = result.answer;
   let answer: Record<string, unknown> | undefined;
   try {
     const parsed: unknown = JSON.parse(text);

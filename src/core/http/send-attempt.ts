@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { describeNetworkFailure, type NetworkFailure } from './network-failure.js';
-import { readCappedBody } from './read-capped-body.js';
+import { postCapped } from './post-capped.js';
 
 export interface OutgoingRequest {
   url: URL;
@@ -43,37 +43,29 @@ export async function sendAttempt(
   authorization: string | undefined,
 ): Promise<AttemptResult> {
   const started = options.now();
-  const headers = authorization ? { ...request.headers, authorization } : request.headers;
-  let status: number | undefined;
-  try {
-    const response = await options.dispatcher.request({
-      origin: request.url.origin,
-      path: `${request.url.pathname}${request.url.search}`,
-      method: 'POST',
-      headers,
-      body: request.body,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-    });
-    status = response.statusCode;
-    const body = await readCappedBody(response.body, {
-      keepBytes: options.keepBytes + options.maskMargin,
-      drainBytes: DRAIN_BYTES,
-    });
-    const location = response.headers.location;
-    return {
-      answered: true,
-      status: response.statusCode,
-      durationMs: options.now() - started,
-      responseBody: truncateUtf8(options.maskBody(body.text), options.keepBytes),
-      ...(location ? { location: options.maskBody(String(location)) } : {}),
-      bodyAbandoned: body.abandoned,
-    };
-  } catch (error) {
-    const failure = describeNetworkFailure(error, options.timeoutMs);
-    if (status !== undefined) failure.reason = `answered ${status}, then ${failure.reason}`;
-    return { answered: false, durationMs: options.now() - started, failure };
+  const result = await postCapped(options.dispatcher, {
+    url: request.url,
+    headers: authorization ? { ...request.headers, authorization } : request.headers,
+    body: request.body,
+    timeoutMs: options.timeoutMs,
+    keepBytes: options.keepBytes + options.maskMargin,
+    drainBytes: DRAIN_BYTES,
+  });
+  const durationMs = options.now() - started;
+  if (!result.answered) {
+    const failure = describeNetworkFailure(result.error, options.timeoutMs);
+    if (result.status !== undefined) failure.reason = `answered ${result.status}, then ${failure.reason}`;
+    return { answered: false, durationMs, failure };
   }
+  const { answer } = result;
+  return {
+    answered: true,
+    status: answer.status,
+    durationMs,
+    responseBody: truncateUtf8(options.maskBody(answer.text), options.keepBytes),
+    ...(answer.location ? { location: options.maskBody(answer.location) } : {}),
+    bodyAbandoned: answer.abandoned,
+  };
 }
 
 function truncateUtf8(text: string, maxBytes: number): string {

@@ -20,12 +20,20 @@ const require = createRequire(import.meta.url);
  * JSON Schema 2020-12; Swagger 2.0 and OpenAPI 3.0 compile as draft 7, or as 2019-09 when
  * --strict needs `unevaluatedProperties`.
  */
-export function createSchemaCompiler(dialect: SpecDialect, display: string, cache?: SchemaCache): SchemaCompiler {
+export function createSchemaCompiler(
+  dialect: SpecDialect,
+  display: string,
+  cache?: SchemaCache,
+): SchemaCompiler {
   const instances = new Map<Flavour, Promise<AjvLike>>();
   return async (schema) => {
     const source = JSON.stringify(schema);
     const flavour: Flavour =
-      dialect === 'openapi-3.1' ? '2020-12' : source.includes('"unevaluatedProperties"') ? '2019-09' : 'draft-07';
+      dialect === 'openapi-3.1'
+        ? '2020-12'
+        : source.includes('"unevaluatedProperties"')
+          ? '2019-09'
+          : 'draft-07';
     const ajvVersion = (require('ajv/package.json') as { version: string }).version;
     const key = cacheKey('validator', flavour, ajvVersion, source);
     const code = await cache?.read(key, 'cjs');
@@ -91,7 +99,6 @@ function loadCompiledCode(code: string): CompiledSchema | undefined {
     const module = { exports: {} as unknown };
     const formats = webhookFormats();
     const requireFor = (id: string): unknown => (id === FORMATS_MODULE ? formats : require(id));
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     new Function('require', 'module', 'exports', code)(requireFor, module, module.exports);
     return typeof module.exports === 'function' ? (module.exports as CompiledSchema) : undefined;
   } catch {

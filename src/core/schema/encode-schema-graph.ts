@@ -52,7 +52,9 @@ export function decodeSchemaGraph(text: string): unknown {
     isObj(value) && !Array.isArray(value) && typeof value[REF] === 'number' ? table[value[REF]] : undefined;
   const link = (value: unknown): void => {
     if (!isObj(value)) return;
-    const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? [...value.entries()]
+      : Object.entries(value);
     for (const [key, child] of entries) {
       const shared = target(child);
       if (shared !== undefined) (value as Record<string | number, unknown>)[key] = shared;

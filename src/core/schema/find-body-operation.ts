@@ -17,7 +17,10 @@ export function detectSpecDialect(document: unknown, display: string): SpecDiale
   const hint = 'Pass a Swagger 2.0 or OpenAPI 3.0/3.1 document (YAML or JSON)';
   if (doc.swagger !== undefined) {
     if (String(doc.swagger).startsWith('2')) return 'swagger-2.0';
-    throw new InputError(`the spec ${display} declares swagger ${String(doc.swagger)}, which is not supported`, hint);
+    throw new InputError(
+      `the spec ${display} declares swagger ${String(doc.swagger)}, which is not supported`,
+      hint,
+    );
   }
   if (doc.openapi !== undefined) {
     const version = String(doc.openapi);
@@ -42,7 +45,11 @@ export function findBodyOperations(doc: Record<string, unknown>, dialect: SpecDi
 }
 
 /** The operation whose body fits the kind, else the first one. */
-export function pickBodyOperation(operations: BodyOperation[], kind: BodyKind, display: string): BodyOperation {
+export function pickBodyOperation(
+  operations: BodyOperation[],
+  kind: BodyKind,
+  display: string,
+): BodyOperation {
   const picked = operations.find((op) => op.fits === kind) ?? operations[0];
   if (!picked) {
     throw new InputError(
@@ -53,14 +60,18 @@ export function pickBodyOperation(operations: BodyOperation[], kind: BodyKind, d
   return picked;
 }
 
-function swaggerBodySchema(item: Record<string, unknown>, post: Record<string, unknown>): JsonSchema | undefined {
+function swaggerBodySchema(
+  item: Record<string, unknown>,
+  post: Record<string, unknown>,
+): JsonSchema | undefined {
   const params = [...asArray(item.parameters), ...asArray(post.parameters)];
   const body = params.find((p) => isObject(p) && p.in === 'body') as Record<string, unknown> | undefined;
   return body && isObject(body.schema) ? body.schema : undefined;
 }
 
 function openApiBodySchema(post: Record<string, unknown>): JsonSchema | undefined {
-  const content = isObject(post.requestBody) && isObject(post.requestBody.content) ? post.requestBody.content : {};
+  const content =
+    isObject(post.requestBody) && isObject(post.requestBody.content) ? post.requestBody.content : {};
   const json = content['application/json'];
   if (isObject(json) && isObject(json.schema)) return json.schema;
   const media = Object.keys(content).sort((a, b) => Number(!/json/i.test(a)) - Number(!/json/i.test(b)));
@@ -74,7 +85,8 @@ function openApiBodySchema(post: Record<string, unknown>): JsonSchema | undefine
 function kindOfSchema(schema: JsonSchema): BodyKind | undefined {
   const names = new Set<string>();
   for (const node of [schema, ...(['allOf', 'anyOf', 'oneOf'] as const).flatMap((k) => asArray(schema[k]))]) {
-    if (isObject(node) && isObject(node.properties)) Object.keys(node.properties).forEach((n) => names.add(n));
+    if (isObject(node) && isObject(node.properties))
+      Object.keys(node.properties).forEach((n) => names.add(n));
   }
   if (ORDER_FIELDS.some((f) => names.has(f))) return 'order';
   return names.has('shipment') ? 'shipment' : undefined;

@@ -3,7 +3,12 @@ import { InputError } from '../../errors.js';
 import type { BodyKind, BodySchema, SpecDialect } from './body-schema-types.js';
 import { dereferenceSpec } from './dereference-spec.js';
 import { decodeSchemaGraph, encodeSchemaGraph } from './encode-schema-graph.js';
-import { detectSpecDialect, findBodyOperations, pickBodyOperation, type BodyOperation } from './find-body-operation.js';
+import {
+  detectSpecDialect,
+  findBodyOperations,
+  pickBodyOperation,
+  type BodyOperation,
+} from './find-body-operation.js';
 import { parseSpecText, readSpecText, type SpecText } from './read-spec-document.js';
 import { cacheKey, defaultCacheDir, openSchemaCache, type SchemaCache } from './schema-cache.js';
 
@@ -40,7 +45,10 @@ export async function loadBodySchema(options: LoadBodySchemaOptions): Promise<Bo
   const spec = options.spec ?? bundledSchemaPath(options.kind);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const cache = cacheDir === false ? undefined : await openSchemaCache(cacheDir);
-  const loaded = await loadSpec(spec, options.spec === undefined ? options.kind : undefined, { ...options, cache });
+  const loaded = await loadSpec(spec, options.spec === undefined ? options.kind : undefined, {
+    ...options,
+    cache,
+  });
   return loaded.bodyFor(options.kind);
 }
 
@@ -76,7 +84,9 @@ export async function loadSpec(
   // Only a self-contained spec can be cached by its text alone.
   const key = options.cache && !hasExternalRefs(read.text) ? cacheKey('spec', read.text) : undefined;
   const cached = key ? await options.cache?.read(key, 'json') : undefined;
-  const parsed = cached ? (decodeSchemaGraph(cached) as ParsedSpec) : await parseSpec(read, display, timeoutMs);
+  const parsed = cached
+    ? (decodeSchemaGraph(cached) as ParsedSpec)
+    : await parseSpec(read, display, timeoutMs);
   if (key && !cached) await options.cache?.write(key, 'json', encodeSchemaGraph(parsed));
   return {
     location: read.location,

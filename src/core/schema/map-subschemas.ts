@@ -38,7 +38,8 @@ export function mapSubschemas(node: SchemaNode, map: MapChild): SchemaNode {
   }
   for (const key of SCHEMA_LISTS) {
     const value = node[key];
-    if (Array.isArray(value)) out[key] = value.map((child) => map(child, key === 'prefixItems' ? 'other' : 'branch'));
+    if (Array.isArray(value))
+      out[key] = value.map((child) => map(child, key === 'prefixItems' ? 'other' : 'branch'));
   }
   for (const key of SCHEMA_SINGLES) {
     const value = node[key];

@@ -54,10 +54,7 @@ async function fetchSpec(url: string, options: ReadSpecOptions): Promise<string>
       headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' },
     });
     if (!response.ok) {
-      throw new InputError(
-        `cannot fetch the spec ${url}: HTTP ${response.status}`,
-        'Check the --spec URL',
-      );
+      throw new InputError(`cannot fetch the spec ${url}: HTTP ${response.status}`, 'Check the --spec URL');
     }
     return await response.text();
   } catch (error) {

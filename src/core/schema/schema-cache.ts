@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +15,21 @@ export interface SchemaCache {
   write(key: string, extension: string, text: string): Promise<void>;
 }
 
-/** Bump when the format of cached entries changes. */
+/** Bump when the format of cached entries or the way they are produced changes. */
 const CACHE_FORMAT = '1';
 
+/** A new release never reads what an older one wrote. */
+function readToolVersion(): string {
+  try {
+    const pkg = new URL('../../../../package.json', import.meta.url);
+    return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function cacheKey(...parts: string[]): string {
-  const hash = createHash('sha256').update(CACHE_FORMAT);
+  const hash = createHash('sha256').update(CACHE_FORMAT).update(readToolVersion());
   for (const part of parts) hash.update('\u0000').update(part);
   return hash.digest('hex').slice(0, 40);
 }

@@ -59,6 +59,8 @@ function declaresProperties(node: SchemaNode, seen: Set<object>): boolean {
   seen.add(node);
   if (isPlainObject(node.properties)) return true;
   return ['allOf', 'anyOf', 'oneOf'].some(
-    (k) => Array.isArray(node[k]) && (node[k] as unknown[]).some((b) => isPlainObject(b) && declaresProperties(b, seen)),
+    (k) =>
+      Array.isArray(node[k]) &&
+      (node[k] as unknown[]).some((b) => isPlainObject(b) && declaresProperties(b, seen)),
   );
 }

@@ -34,6 +34,7 @@ export function toJsonSchema(root: JsonSchema, dialect: SpecDialect, display: st
   const converted = new Map<object, unknown>();
   const inlined = new Map<object, unknown>();
   const inProgress = new Set<object>();
+  const recursive = new Set<object>();
   const defNames = new Map<object, string>();
   const defs: SchemaNode = {};
 
@@ -50,18 +51,21 @@ export function toJsonSchema(root: JsonSchema, dialect: SpecDialect, display: st
   const visit = (node: unknown, inBranch: boolean): unknown => {
     if (typeof node === 'boolean') return node;
     if (!isPlainObject(node)) return {};
-    if (inProgress.has(node)) return refTo(node); // recursion
+    if (inProgress.has(node)) {
+      recursive.add(node);
+      return refTo(node);
+    }
     const share = !inBranch && shared.has(node);
     const memo = inBranch ? inlined : converted;
     const done = memo.get(node);
-    if (done !== undefined) return share || defNames.has(node) ? refTo(node) : done;
+    if (done !== undefined) return share || recursive.has(node) ? refTo(node) : done;
     inProgress.add(node);
     const out = mapSubschemas(translateNode(node, dialect, display), (child, slot) =>
       visit(child, inBranch || slot === 'branch'),
     );
     inProgress.delete(node);
     memo.set(node, out);
-    if (!share && !defNames.has(node)) return out;
+    if (!share && !recursive.has(node)) return out;
     const name = nameOf(node);
     defs[name] ??= out;
     return refTo(node);

@@ -65,7 +65,9 @@ export function assessValidity(c: CertificateContext): TlsCheck {
 export function assessKey(c: CertificateContext): TlsCheck {
   const { keyType, keyBits } = c.facts;
   const size = keyBits === null ? `${keyType} key` : `${keyType} key, ${keyBits} bits`;
-  const weak = (keyType === 'RSA' && keyBits !== null && keyBits < 2048) || (keyType === 'EC' && keyBits !== null && keyBits < 256);
+  const weak =
+    (keyType === 'RSA' && keyBits !== null && keyBits < 2048) ||
+    (keyType === 'EC' && keyBits !== null && keyBits < 256);
   if (!weak) return check('cert.key', 'pass', size);
   return check(
     'cert.key',

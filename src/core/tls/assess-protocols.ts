@@ -31,11 +31,17 @@ export function assessModern(probe: ProbeResult): TlsCheck {
     return check('tls.modern', 'pass', 'TLS 1.2 accepted (TLS 1.3 is not; enabling it too is recommended)');
   }
   const legacy = (['TLSv1', 'TLSv1.1'] as const).filter((v) => probe.protocols[v]);
-  const seen = legacy.length > 0 ? `only ${list(legacy)}` : 'none of TLS 1.0 to 1.3';
+  if (legacy.length === 0) {
+    return check(
+      'tls.modern',
+      'fail',
+      'the server speaks TLS but completed no handshake with TLS 1.0 to 1.3 (no version or cipher in common); enable TLS 1.2 and TLS 1.3 with current ciphers in your web server',
+    );
+  }
   return check(
     'tls.modern',
     'fail',
-    `neither TLS 1.2 nor TLS 1.3 is accepted (${seen}), and Tradecloud needs one of them; enable TLS 1.2 and TLS 1.3 in your web server`,
+    `neither TLS 1.2 nor TLS 1.3 is accepted (only ${list(legacy)}), and Tradecloud needs one of them; enable TLS 1.2 and TLS 1.3 in your web server`,
   );
 }
 

@@ -3,7 +3,12 @@ import { assessChain, assessSelfSigned, assessTrusted } from './assess-trust.js'
 import { assessHostname, assessKey, assessSignature, assessValidity } from './assess-certificate.js';
 import { assessHttps, assessLegacy, assessModern } from './assess-protocols.js';
 import { check, TLS_CHECK_IDS, type CertificateContext, type TlsCheck } from './assess-types.js';
-import { describeCertificate, formatName, type CertificateFacts, type ChainEntry } from './certificate-facts.js';
+import {
+  describeCertificate,
+  formatName,
+  type CertificateFacts,
+  type ChainEntry,
+} from './certificate-facts.js';
 import type { ProbeResult } from './probe-types.js';
 import type { AnchorIndex } from './trust-anchors.js';
 import { buildTrustPath, type TrustPath } from './trust-path.js';
@@ -71,6 +76,10 @@ export function assessTls(input: AssessTlsInput): AssessTlsResult {
   return finish(checks, facts, chain);
 }
 
-function finish(checks: TlsCheck[], certificate: CertificateFacts | null, chain: ChainEntry[]): AssessTlsResult {
+function finish(
+  checks: TlsCheck[],
+  certificate: CertificateFacts | null,
+  chain: ChainEntry[],
+): AssessTlsResult {
   return { ok: !checks.some((c) => c.status === 'fail'), checks, certificate, chain };
 }

@@ -5,12 +5,15 @@ import type { Anchor } from './trust-anchors.js';
 
 // OpenSSL reports one error, the last it met. Dates and names have checks of their own, so these
 // codes say nothing about whether the chain reaches a trusted root.
-const NOT_ABOUT_THE_CHAIN = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+const NOT_ABOUT_THE_CHAIN = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 const name = (cert: X509Certificate) => `"${formatName(cert.subject)}"`;
 const issuerName = (cert: X509Certificate) => `"${formatName(cert.issuer)}"`;
-const describeAnchor = (a: Anchor) =>
-  `the ${a.source === 'public' ? 'public' : '--ca'} root ${name(a.cert)}`;
+const describeAnchor = (a: Anchor) => `the ${a.source === 'public' ? 'public' : '--ca'} root ${name(a.cert)}`;
 
 function notInStores(c: CertificateContext): string {
   return c.hasExtraCa
@@ -30,7 +33,8 @@ export function assessTrusted(c: CertificateContext): TlsCheck {
     return check('cert.trusted', 'pass', `the chain verifies to ${describeAnchor(path.anchor)}`);
   }
   // OpenSSL has the last word on a pass: it also matches names that differ only in their encoding.
-  if (c.verification?.authorized) return check('cert.trusted', 'pass', 'the chain verifies to a trusted root');
+  if (c.verification?.authorized)
+    return check('cert.trusted', 'pass', 'the chain verifies to a trusted root');
   const fix = 'use a certificate from a public CA, or pass your private test CA with --ca';
   switch (path.kind) {
     case 'trusted':
@@ -74,7 +78,11 @@ export function assessSelfSigned(c: CertificateContext): TlsCheck {
 
 export function assessChain(c: CertificateContext): TlsCheck {
   if (c.facts.selfSigned) {
-    return check('cert.chain', 'skip', 'a self-signed certificate has no chain to check (see cert.self-signed)');
+    return check(
+      'cert.chain',
+      'skip',
+      'a self-signed certificate has no chain to check (see cert.self-signed)',
+    );
   }
   const path = c.trustPath();
   const sent = c.served.length;

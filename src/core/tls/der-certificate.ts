@@ -42,7 +42,8 @@ function decodeOid(bytes: Uint8Array): string {
   for (const byte of bytes) {
     value = value * 128 + (byte & 0x7f);
     if (byte & 0x80) continue;
-    if (arcs.length === 0) arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+    if (arcs.length === 0)
+      arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
     else arcs.push(value);
     value = 0;
   }
@@ -90,11 +91,27 @@ export function readNames(der: Uint8Array): { issuer: Uint8Array; subject: Uint8
   const issuer = expect(readTlv(der, signature.end, tbs.end), 0x30, 'issuer');
   const validity = expect(readTlv(der, issuer.end, tbs.end), 0x30, 'validity');
   const subject = expect(readTlv(der, validity.end, tbs.end), 0x30, 'subject');
-  return { issuer: der.subarray(issuer.start, issuer.end), subject: der.subarray(subject.start, subject.end) };
+  return {
+    issuer: der.subarray(issuer.start, issuer.end),
+    subject: der.subarray(subject.start, subject.end),
+  };
 }
 
-/** The DER inside each `-----BEGIN CERTIFICATE-----` block of a PEM text. */
+const BEGIN = '-----BEGIN CERTIFICATE-----';
+const END = '-----END CERTIFICATE-----';
+
+/**
+ * The DER inside each `-----BEGIN CERTIFICATE-----` block of a PEM text. Runs over ~150 roots on every
+ * check, so it slices instead of using regular expressions; Node's base64 decoder skips line breaks.
+ */
 export function pemToDer(pem: string): Buffer[] {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
-  return blocks.map((block) => Buffer.from(block.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64'));
+  const ders: Buffer[] = [];
+  let from = pem.indexOf(BEGIN);
+  while (from !== -1) {
+    const end = pem.indexOf(END, from);
+    if (end === -1) break;
+    ders.push(Buffer.from(pem.slice(from + BEGIN.length, end), 'base64'));
+    from = pem.indexOf(BEGIN, end);
+  }
+  return ders;
 }

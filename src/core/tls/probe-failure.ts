@@ -116,7 +116,11 @@ export function describeUnreachable(failure: HandshakeFailure, context: Unreacha
   }
 }
 
-function describeNotTls(where: string, failure: HandshakeFailure, greeting: Buffer | undefined): NetworkError {
+function describeNotTls(
+  where: string,
+  failure: HandshakeFailure,
+  greeting: Buffer | undefined,
+): NetworkError {
   const hint = 'Check the port: Tradecloud needs it to serve HTTPS (TLS)';
   if (greeting && greeting.length > 0) {
     return new NetworkError(`${where} does not speak TLS (got ${previewGreeting(greeting)})`, hint);

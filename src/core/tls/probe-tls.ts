@@ -76,7 +76,8 @@ export async function probeTls(options: ProbeTlsOptions): Promise<ProbeResult> {
 
   const byVersion = new Map<TlsVersion, HandshakeOutcome>(TLS_VERSIONS.map((v, i) => [v, versions[i]!]));
   const accepted = TLS_VERSIONS.filter((v) => byVersion.get(v)?.ok === true);
-  const best = accepted.length > 0 ? (byVersion.get(accepted[accepted.length - 1]!) as HandshakeSuccess) : null;
+  const best =
+    accepted.length > 0 ? (byVersion.get(accepted[accepted.length - 1]!) as HandshakeSuccess) : null;
 
   if (!best) {
     const failures = [...versions, verify].filter((o): o is HandshakeFailure => !o.ok);

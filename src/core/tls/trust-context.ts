@@ -1,4 +1,9 @@
-import { createSecureContext, rootCertificates, type SecureContext, type SecureContextOptions } from 'node:tls';
+import {
+  createSecureContext,
+  rootCertificates,
+  type SecureContext,
+  type SecureContextOptions,
+} from 'node:tls';
 
 interface NativeContext {
   addCACert?: (pem: string) => void;
@@ -17,7 +22,8 @@ export function createTrustContext(
   extra: readonly string[],
 ): SecureContext {
   // A caller-chosen set of public roots (tests) cannot come from Node's built-in store.
-  if (publicRoots !== rootCertificates) return createSecureContext({ ...options, ca: [...publicRoots, ...extra] });
+  if (publicRoots !== rootCertificates)
+    return createSecureContext({ ...options, ca: [...publicRoots, ...extra] });
   if (extra.length === 0) return createSecureContext(options);
   const context = createSecureContext(options);
   const native = (context as unknown as { context?: NativeContext }).context;

@@ -2,7 +2,8 @@ import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'no
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 
-export type PayloadInput = { source: 'file'; file: string; path: string } | { source: 'stdin'; file: '<stdin>' };
+export type PayloadInput =
+  { source: 'file'; file: string; path: string } | { source: 'stdin'; file: '<stdin>' };
 
 const PAYLOAD_EXTENSIONS = new Set(['.json', '.xml']);
 
@@ -25,7 +26,10 @@ export async function collectInputs(args: string[], cwd: string): Promise<Payloa
     try {
       info = statSync(path);
     } catch (error) {
-      throw new InputError(`cannot read ${arg}: ${describeFsError(error as NodeJS.ErrnoException)}`, 'Check the path');
+      throw new InputError(
+        `cannot read ${arg}: ${describeFsError(error as NodeJS.ErrnoException)}`,
+        'Check the path',
+      );
     }
     const found = info.isDirectory() ? listPayloadFiles(arg, path) : [{ file: arg, path }];
     for (const entry of found) {

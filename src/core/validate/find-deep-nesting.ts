@@ -57,8 +57,10 @@ export function findDeepXmlNesting(text: string, limit: number): number {
   let depth = 0;
   for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
     const next = text.charCodeAt(i + 1);
-    if (next === 0x2f) depth--; // </
-    else if (next === 0x21 || next === 0x3f) continue; // <! comments, CDATA, DOCTYPE; <? declarations
+    if (next === 0x2f)
+      depth--; // </
+    else if (next === 0x21 || next === 0x3f)
+      continue; // <! comments, CDATA, DOCTYPE; <? declarations
     else {
       const close = text.indexOf('>', i);
       if (close === -1) return -1;

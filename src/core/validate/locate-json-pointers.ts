@@ -17,7 +17,8 @@ export function locateJsonPointers(text: string, pointers: Iterable<string>): Ma
   const wanted = new Set(pointers);
   const onTheWay = new Set<string>();
   for (const pointer of wanted) {
-    for (let i = pointer.indexOf('/'); i !== -1; i = pointer.indexOf('/', i + 1)) onTheWay.add(pointer.slice(0, i));
+    for (let i = pointer.indexOf('/'); i !== -1; i = pointer.indexOf('/', i + 1))
+      onTheWay.add(pointer.slice(0, i));
     onTheWay.add(pointer);
   }
   const found = new Map<string, SourcePosition>();

@@ -45,7 +45,11 @@ function locateSyntaxError(text: string): JsonSyntaxProblem | undefined {
       text,
       {
         onError: (code, _offset, _length, line, character) => {
-          found = { message: `malformed JSON: ${WORDS[code] ?? 'syntax error'}`, line: line + 1, column: character + 1 };
+          found = {
+            message: `malformed JSON: ${WORDS[code] ?? 'syntax error'}`,
+            line: line + 1,
+            column: character + 1,
+          };
           throw STOP;
         },
       },

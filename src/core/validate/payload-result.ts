@@ -46,8 +46,13 @@ export function finishPayload(
 ): PayloadResult {
   const errors = found.errors.slice(0, maxErrors);
   const warnings = found.warnings.slice(0, maxErrors);
-  const positions = errors.length + warnings.length > 0 ? locate([...errors, ...warnings].map((i) => i.anchor)) : new Map();
-  const place = (i: SchemaIssue): PayloadIssue => ({ path: i.path, message: i.message, ...positions.get(i.anchor) });
+  const positions =
+    errors.length + warnings.length > 0 ? locate([...errors, ...warnings].map((i) => i.anchor)) : new Map();
+  const place = (i: SchemaIssue): PayloadIssue => ({
+    path: i.path,
+    message: i.message,
+    ...positions.get(i.anchor),
+  });
   const result: PayloadResult = {
     ...base,
     valid: found.errors.length === 0,

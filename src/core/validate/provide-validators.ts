@@ -45,7 +45,9 @@ export async function provideValidators(
     const key = given === undefined ? kind : 'spec';
     let loaded = specs.get(key);
     if (!loaded) {
-      loaded = given === undefined ? loadSpec(bundledSchemaPath(kind), kind, loadOptions)
+      loaded =
+        given === undefined
+          ? loadSpec(bundledSchemaPath(kind), kind, loadOptions)
           : loadSpec(given, undefined, loadOptions);
       specs.set(key, loaded);
     }

@@ -18,7 +18,10 @@ export async function readPayloadBytes(input: PayloadInput, stdin: Readable): Pr
     // per file would cost more than the read itself.
     return readFileSync(input.path);
   } catch (error) {
-    throw new InputError(`cannot read ${input.file}: ${describeFsError(error as NodeJS.ErrnoException)}`, 'Check the path');
+    throw new InputError(
+      `cannot read ${input.file}: ${describeFsError(error as NodeJS.ErrnoException)}`,
+      'Check the path',
+    );
   }
 }
 
@@ -37,8 +40,11 @@ export function decodePayload(bytes: Buffer): DecodedPayload {
     // Checks and decodes in one pass; a leading BOM is dropped.
     body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { problem: 'the file is not valid UTF-8 text (binary or another encoding); webhook bodies are UTF-8' };
+    return {
+      problem: 'the file is not valid UTF-8 text (binary or another encoding); webhook bodies are UTF-8',
+    };
   }
-  if (!/\S/.test(body)) return { problem: 'the file is empty (only whitespace); expected a JSON or tXML webhook body' };
+  if (!/\S/.test(body))
+    return { problem: 'the file is empty (only whitespace); expected a JSON or tXML webhook body' };
   return { text: body };
 }

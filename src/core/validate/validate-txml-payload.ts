@@ -55,16 +55,25 @@ export async function validateTxmlPayload(
   const found = await validator.validate(converted.value);
   const rootWarning = checkRootName(converted.rootName, validator.body.schema);
   const warnings = rootWarning ? [rootWarning, ...found.warnings] : found.warnings;
-  return finishPayload({ file, type: kind, format: 'txml' }, { ...found, warnings }, options.maxErrors, (anchors) => {
-    const located = new Map<string, { element: string }>();
-    for (const anchor of anchors) located.set(anchor, { element: converted.elementPath(anchor) });
-    return located;
-  });
+  return finishPayload(
+    { file, type: kind, format: 'txml' },
+    { ...found, warnings },
+    options.maxErrors,
+    (anchors) => {
+      const located = new Map<string, { element: string }>();
+      for (const anchor of anchors) located.set(anchor, { element: converted.elementPath(anchor) });
+      return located;
+    },
+  );
 }
 
 function checkRootName(rootName: string, schema: JsonSchema): SchemaIssue | undefined {
   const xml = schema.xml as { name?: unknown } | undefined;
   const expected = typeof xml?.name === 'string' ? xml.name : undefined;
   if (!expected || expected === rootName) return undefined;
-  return { path: '', anchor: '', message: `the root element is <${rootName}>; Tradecloud sends <${expected}>` };
+  return {
+    path: '',
+    anchor: '',
+    message: `the root element is <${rootName}>; Tradecloud sends <${expected}>`,
+  };
 }

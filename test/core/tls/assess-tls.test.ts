@@ -29,7 +29,10 @@ function assess(overrides: Partial<AssessTlsInput> = {}) {
     https: true,
     identityHost: 'localhost',
     probe: probe(),
-    anchors: indexTrustAnchors({ publicRoots: rootCertificates, extra: [readFileSync(cert('root-ca.pem'), 'utf8')] }),
+    anchors: indexTrustAnchors({
+      publicRoots: rootCertificates,
+      extra: [readFileSync(cert('root-ca.pem'), 'utf8')],
+    }),
     hasExtraCa: true,
     now: new Date('2030-06-01T00:00:00Z'),
     ...overrides,
@@ -68,7 +71,14 @@ test('validity against an injected clock: under 30 days warns, after the end fai
 test('an http:// target that was not probed: https fails, the other nine are skipped', () => {
   const { result, status, message } = assess({ https: false, probe: null });
   assert.equal(status.https, 'fail');
-  assert.deepEqual(new Set(Object.entries(status).filter(([id]) => id !== 'https').map(([, s]) => s)), new Set(['skip']));
+  assert.deepEqual(
+    new Set(
+      Object.entries(status)
+        .filter(([id]) => id !== 'https')
+        .map(([, s]) => s),
+    ),
+    new Set(['skip']),
+  );
   assert.match(message['cert.trusted']!, /--probe-https/);
   assert.equal(result.certificate, null);
   assert.equal(result.ok, false);
@@ -95,7 +105,9 @@ test('legacy versions that this Node.js cannot offer are skipped, not passed', (
 });
 
 test("OpenSSL's verdict: an expiry code does not fail trust; another error on a good path does", () => {
-  const expired = assess({ probe: probe({ verification: { authorized: false, error: 'CERT_HAS_EXPIRED' } }) });
+  const expired = assess({
+    probe: probe({ verification: { authorized: false, error: 'CERT_HAS_EXPIRED' } }),
+  });
   assert.equal(expired.status['cert.trusted'], 'pass');
   const invalid = assess({ probe: probe({ verification: { authorized: false, error: 'INVALID_CA' } }) });
   assert.equal(invalid.status['cert.trusted'], 'fail');
@@ -107,7 +119,10 @@ test('host name: Node rules, wildcard-free names, IP literals', () => {
   assert.equal(assess({ identityHost: '::1' }).status['cert.hostname'], 'pass');
   const other = assess({ identityHost: 'api.localhost' });
   assert.equal(other.status['cert.hostname'], 'fail');
-  assert.match(other.message['cert.hostname']!, /does not cover "api\.localhost" \(it names DNS:localhost, IP:127\.0\.0\.1/);
+  assert.match(
+    other.message['cert.hostname']!,
+    /does not cover "api\.localhost" \(it names DNS:localhost, IP:127\.0\.0\.1/,
+  );
 });
 
 test('weak key and SHA-1 signature are warnings, so the result stays ok', () => {

@@ -13,7 +13,7 @@ import { cert } from '../../helpers/tls-servers.js';
 const x509 = (name: string) => new X509Certificate(readFileSync(cert(name)));
 
 test('formatName: RFC 4514 order, most specific first', () => {
-  assert.equal(formatName('C=US\nO=Let\'s Encrypt\nCN=R11'), "CN=R11,O=Let's Encrypt,C=US");
+  assert.equal(formatName("C=US\nO=Let's Encrypt\nCN=R11"), "CN=R11,O=Let's Encrypt,C=US");
   assert.equal(formatName('CN=only'), 'CN=only');
 });
 
@@ -23,7 +23,10 @@ test('parseSubjectAltNames: IP entries shortened, quoted commas kept', () => {
     'IP:127.0.0.1',
     'DNS:*.b.example',
   ]);
-  assert.deepEqual(parseSubjectAltNames('DNS:"x,y.example", DNS:z.example'), ['DNS:"x,y.example"', 'DNS:z.example']);
+  assert.deepEqual(parseSubjectAltNames('DNS:"x,y.example", DNS:z.example'), [
+    'DNS:"x,y.example"',
+    'DNS:z.example',
+  ]);
   assert.deepEqual(parseSubjectAltNames(undefined), []);
 });
 

@@ -28,12 +28,16 @@ const options = (overrides: Partial<CheckTlsOptions>): CheckTlsOptions => ({
 
 test('five handshakes, one per version plus one for trust, and nothing else', async () => {
   const seen: ConnectionOptions[] = [];
-  const report = await checkTlsCommand(options({}), { cwd: ROOT }, {
-    connect: (o) => {
-      seen.push(o);
-      return connect(o);
+  const report = await checkTlsCommand(
+    options({}),
+    { cwd: ROOT },
+    {
+      connect: (o) => {
+        seen.push(o);
+        return connect(o);
+      },
     },
-  });
+  );
   assert.equal(report.ok, true);
   assert.equal(seen.length, 5);
   assert.deepEqual(
@@ -74,7 +78,11 @@ test('--probe-https on an http:// target checks port 443 of that host', async ()
 test('a chosen public root store gives the same verdicts as the built-in one', async () => {
   const root = readFileSync(cert('root-ca.pem'), 'utf8');
   const builtIn = await checkTlsCommand(options({ ca: [] }), { cwd: ROOT });
-  const chosen = await checkTlsCommand(options({ ca: [] }), { cwd: ROOT }, { publicRoots: [...rootCertificates, root] });
+  const chosen = await checkTlsCommand(
+    options({ ca: [] }),
+    { cwd: ROOT },
+    { publicRoots: [...rootCertificates, root] },
+  );
   assert.equal(builtIn.checks[3]?.status, 'fail');
   assert.equal(chosen.checks[3]?.status, 'pass');
   assert.match(chosen.checks[3]!.message, /the public root "CN=tc-webhook Test Root CA/);
@@ -84,7 +92,11 @@ test('the clock is injectable: 10 days before the end, validity warns', async ()
   const validTo = Date.parse(
     (await checkTlsCommand(options({}), { cwd: ROOT })).certificate?.validTo ?? 'invalid',
   );
-  const report = await checkTlsCommand(options({}), { cwd: ROOT }, { now: () => new Date(validTo - 10 * 86_400_000) });
+  const report = await checkTlsCommand(
+    options({}),
+    { cwd: ROOT },
+    { now: () => new Date(validTo - 10 * 86_400_000) },
+  );
   assert.equal(report.checks[6]?.status, 'warn');
   assert.equal(report.certificate?.daysLeft, 10);
   assert.equal(report.ok, true);

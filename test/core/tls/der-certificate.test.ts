@@ -21,8 +21,14 @@ test('reads the signature algorithm of real certificates (long-form lengths)', (
 });
 
 test('names ECDSA, EdDSA and MD5 signatures; unknown OIDs stay dotted', () => {
-  assert.equal(readSignatureAlgorithm(outline([0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03])), 'ecdsa-with-SHA384');
-  assert.equal(readSignatureAlgorithm(outline([0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x01])), 'ecdsa-with-SHA1');
+  assert.equal(
+    readSignatureAlgorithm(outline([0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03])),
+    'ecdsa-with-SHA384',
+  );
+  assert.equal(
+    readSignatureAlgorithm(outline([0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x01])),
+    'ecdsa-with-SHA1',
+  );
   assert.equal(readSignatureAlgorithm(outline([0x2b, 0x65, 0x70])), 'ED25519');
   assert.equal(
     readSignatureAlgorithm(outline([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x04])),

@@ -52,7 +52,10 @@ test('pickFailure: the most telling cause wins', () => {
 });
 
 test('previewGreeting: text answers by their first line, binary ones in hex', () => {
-  assert.equal(previewGreeting(Buffer.from('HTTP/1.1 400 Bad Request\r\nX: y\r\n\r\n')), '"HTTP/1.1 400 Bad Request…"');
+  assert.equal(
+    previewGreeting(Buffer.from('HTTP/1.1 400 Bad Request\r\nX: y\r\n\r\n')),
+    '"HTTP/1.1 400 Bad Request…"',
+  );
   assert.equal(previewGreeting(Buffer.from('SSH-2.0-OpenSSH_9.6\r\n')), '"SSH-2.0-OpenSSH_9.6"');
   assert.equal(
     previewGreeting(Buffer.from('8f1c2a00ffee99887766554433221100', 'hex')),
@@ -69,13 +72,21 @@ test('one line per cause: what, where, and what to do', () => {
     'cannot connect to 127.0.0.1:4431: connection refused. Check the host and port, and that the server is running',
   );
   assert.match(line('ETIMEDOUT'), /^127\.0\.0\.1:4431 did not answer within 2000 ms\. .*raise --timeout$/);
-  assert.match(line('ETIMEDOUT', true), /accepted the connection but did not answer the TLS handshake within 2000 ms/);
-  assert.match(line('ENOTFOUND', false, { host: 'nope.invalid' }), /^cannot resolve the host name "nope\.invalid"\. /);
+  assert.match(
+    line('ETIMEDOUT', true),
+    /accepted the connection but did not answer the TLS handshake within 2000 ms/,
+  );
+  assert.match(
+    line('ENOTFOUND', false, { host: 'nope.invalid' }),
+    /^cannot resolve the host name "nope\.invalid"\. /,
+  );
   assert.match(
     line('ERR_SSL_WRONG_VERSION_NUMBER', true, { greeting: Buffer.from('HTTP/1.1 400 Bad Request\r\n') }),
     /^127\.0\.0\.1:4431 does not speak TLS \(got "HTTP\/1\.1 400 Bad Request"\)\. Check the port/,
   );
   assert.match(line('ECONNRESET', true), /closed the connection without completing a TLS handshake/);
-  assert.ok(describeUnreachable(classifyHandshakeError(err('EHOSTUNREACH'), false), ctx) instanceof NetworkError);
+  assert.ok(
+    describeUnreachable(classifyHandshakeError(err('EHOSTUNREACH'), false), ctx) instanceof NetworkError,
+  );
   assert.equal(formatHostPort('::1', 443), '[::1]:443');
 });

@@ -21,13 +21,29 @@ test('bare host[:port], IPv4 and IPv6 literals', () => {
   assert.deepEqual(parseTlsTarget('127.0.0.1:4431'), { https: true, host: '127.0.0.1', port: 4431 });
   assert.deepEqual(parseTlsTarget('[::1]:4431'), { https: true, host: '::1', port: 4431 });
   assert.deepEqual(parseTlsTarget('::1'), { https: true, host: '::1', port: 443 });
-  assert.deepEqual(parseTlsTarget('https://[2001:db8::1]/hook'), { https: true, host: '2001:db8::1', port: 443 });
-  assert.deepEqual(parseTlsTarget(' example.com:8443/path '), { https: true, host: 'example.com', port: 8443 });
+  assert.deepEqual(parseTlsTarget('https://[2001:db8::1]/hook'), {
+    https: true,
+    host: '2001:db8::1',
+    port: 443,
+  });
+  assert.deepEqual(parseTlsTarget(' example.com:8443/path '), {
+    https: true,
+    host: 'example.com',
+    port: 8443,
+  });
 });
 
 test('http:// is a target (a failed https check), not an error', () => {
-  assert.deepEqual(parseTlsTarget('http://example.com/hook'), { https: false, host: 'example.com', port: 80 });
-  assert.deepEqual(parseTlsTarget('http://example.com:8080'), { https: false, host: 'example.com', port: 8080 });
+  assert.deepEqual(parseTlsTarget('http://example.com/hook'), {
+    https: false,
+    host: 'example.com',
+    port: 80,
+  });
+  assert.deepEqual(parseTlsTarget('http://example.com:8080'), {
+    https: false,
+    host: 'example.com',
+    port: 8080,
+  });
 });
 
 test('unusable targets are usage errors that show the accepted forms', () => {

@@ -9,7 +9,8 @@ import { cert } from '../../helpers/tls-servers.js';
 
 const pem = (name: string) => readFileSync(cert(name), 'utf8');
 const x509 = (name: string) => new X509Certificate(pem(name));
-const anchors = (...extra: string[]) => indexTrustAnchors({ publicRoots: rootCertificates, extra: extra.map(pem) });
+const anchors = (...extra: string[]) =>
+  indexTrustAnchors({ publicRoots: rootCertificates, extra: extra.map(pem) });
 const subject = (c: X509Certificate) => c.subject.split('\n').at(-1);
 
 test('full chain to a --ca root: trusted, nothing borrowed', () => {
@@ -38,14 +39,16 @@ test('leaf only: its issuer is missing', () => {
 test('leaf only, intermediate given with --ca: trusted, the intermediate borrowed', () => {
   const path = buildTrustPath([x509('good.pem')], anchors('intermediate-ca.pem', 'root-ca.pem'));
   assert.equal(path.kind, 'trusted');
-  if (path.kind === 'trusted') assert.deepEqual(path.borrowed.map(subject), ['CN=tc-webhook Test Intermediate CA']);
+  if (path.kind === 'trusted')
+    assert.deepEqual(path.borrowed.map(subject), ['CN=tc-webhook Test Intermediate CA']);
 });
 
 test('no --ca: the chain stops at the intermediate; with the root served: an untrusted root', () => {
   const served = [x509('good.pem'), x509('intermediate-ca.pem')];
   const missing = buildTrustPath(served, anchors());
   assert.equal(missing.kind, 'issuer-missing');
-  if (missing.kind === 'issuer-missing') assert.equal(subject(missing.top), 'CN=tc-webhook Test Intermediate CA');
+  if (missing.kind === 'issuer-missing')
+    assert.equal(subject(missing.top), 'CN=tc-webhook Test Intermediate CA');
   const root = buildTrustPath([...served, x509('root-ca.pem')], anchors());
   assert.equal(root.kind, 'untrusted-root');
 });

@@ -1,0 +1,137 @@
+import type { Dispatcher } from 'undici';
+
+export interface CappedPost {
+  url: URL;
+  headers: Record<string, string>;
+  body: string | Buffer;
+  timeoutMs: number;
+  /** Bytes of the answer kept for the report. */
+  keepBytes: number;
+  /**
+   * Bytes read and dropped after that, so the keep-alive connection can be reused; beyond this the
+   * exchange is aborted (closing the connection) rather than downloading a huge answer nobody reads.
+   */
+  drainBytes: number;
+}
+
+export interface CappedAnswer {
+  status: number;
+  location?: string;
+  contentType?: string;
+  /** The first `keepBytes` of the body, decoded as UTF-8. */
+  text: string;
+  /** Body bytes received; only the kept part was held in memory. */
+  bytes: number;
+  abandoned: boolean;
+}
+
+export type CappedResult =
+  | { answered: true; answer: CappedAnswer }
+  /** `status` is set when the headers arrived and the body then failed. */
+  | { answered: false; error: Error; status?: number };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * Receives one answer with bounded memory (a 50 MB answer costs no more than a 50 byte one),
+ * straight from undici's dispatch handler: no response stream and no promise per chunk, which a
+ * burst of a hundred thousand requests notices.
+ */
+class CappedHandler implements Dispatcher.DispatchHandler {
+  private readonly kept: Buffer[] = [];
+  private keptBytes = 0;
+  private bytes = 0;
+  private status: number | undefined;
+  private location: string | undefined;
+  private contentType: string | undefined;
+  private abandoned = false;
+  private settled = false;
+
+  constructor(
+    private readonly limits: { keepBytes: number; drainBytes: number },
+    private readonly settle: (result: CappedResult) => void,
+  ) {}
+
+  onRequestStart(): void {}
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
+    this.status = statusCode;
+    this.location = first(headers.location);
+    this.contentType = first(headers['content-type']);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.bytes += chunk.length;
+    if (this.keptBytes < this.limits.keepBytes) {
+      const part = chunk.subarray(0, this.limits.keepBytes - this.keptBytes);
+      this.kept.push(Buffer.from(part));
+      this.keptBytes += part.length;
+    }
+    if (this.bytes > this.limits.keepBytes + this.limits.drainBytes && !this.abandoned) {
+      this.abandoned = true;
+      this.finish();
+      controller.abort(new Error('response body abandoned after the reported part'));
+    }
+  }
+
+  onResponseEnd(): void {
+    this.finish();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.settle({ answered: false, error, ...(this.status === undefined ? {} : { status: this.status }) });
+  }
+
+  private finish(): void {
+    if (this.settled) return;
+    this.settled = true;
+    const text =
+      this.kept.length === 0
+        ? ''
+        : // A multi-byte character cut at the boundary decodes as U+FFFD; drop it rather than show garbage.
+          Buffer.concat(this.kept)
+            .toString('utf8')
+            .replace(/\uFFFD+$/, '');
+    this.settle({
+      answered: true,
+      answer: {
+        status: this.status ?? 0,
+        ...(this.location ? { location: this.location } : {}),
+        ...(this.contentType ? { contentType: this.contentType } : {}),
+        text,
+        bytes: this.bytes,
+        abandoned: this.abandoned,
+      },
+    });
+  }
+}
+
+/** One POST; network trouble is a result, not an exception. */
+export function postCapped(dispatcher: Dispatcher, post: CappedPost): Promise<CappedResult> {
+  return new Promise((resolve) => {
+    const handler = new CappedHandler(post, resolve);
+    try {
+      dispatcher.dispatch(
+        {
+          origin: post.url.origin,
+          path: `${post.url.pathname}${post.url.search}`,
+          method: 'POST',
+          headers: post.headers,
+          body: post.body,
+          headersTimeout: post.timeoutMs,
+          bodyTimeout: post.timeoutMs,
+        },
+        handler,
+      );
+    } catch (error) {
+      // Invalid arguments (a header value undici refuses) are thrown synchronously.
+      handler.onResponseError(undefined as never, error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}

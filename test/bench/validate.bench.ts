@@ -1,0 +1,187 @@
+/**
+ * `tc-webhook validate` speed and memory against its peers, measured in the same run:
+ *   1. start-up: `tc-webhook --version` against `node -e 0`;
+ *   2. 1,000 typical payloads in one invocation against ajv-cli on the same files and the same
+ *      (bundled) body schema, with a cold and a warm schema cache;
+ *   3. a 30 MB payload against JSON.parse plus a precompiled ajv validator in one process.
+ * Run after building: `node dist/test/bench/validate.bench.js`. Prints figures; always exits 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadBodySchema } from '../../src/core/schema/load-body-schema.js';
+import { toJsonSchema } from '../../src/core/schema/to-json-schema.js';
+import { buildLargeOrderPayload, readValidFixture } from './validate-fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BIN = join(ROOT, 'bin/tc-webhook.js');
+const AJV_CLI = join(ROOT, 'node_modules/ajv-cli/dist/index.js');
+const work = mkdtempSync(join(tmpdir(), 'tcw-validate-bench-'));
+
+interface Timed {
+  ms: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Timed {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return {
+    ms: Number(process.hrtime.bigint() - started) / 1e6,
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function medianOf(times: number, args: string[], env?: Record<string, string>): number {
+  return median(Array.from({ length: times }, () => run(args, env).ms));
+}
+
+const f = (ms: number) => `${ms.toFixed(0)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const verdict = (value: number, target: number) => (value <= target ? 'target met' : 'TARGET MISSED');
+
+/** Runs the CLI in a child that reports its own peak memory (maxRSS, KiB) on stderr. */
+function runCliWithMemory(args: string[], env: Record<string, string>): Timed & { maxRssMb: number } {
+  const script = `
+    const { main } = await import(${JSON.stringify(join(ROOT, 'dist/src/cli.js'))});
+    const { Writable } = await import('node:stream');
+    const sink = new Writable({ write(_c, _e, done) { done(); } });
+    process.exitCode = await main(['node', 'tc-webhook', ...${JSON.stringify(args)}], { stdout: sink });
+    process.stderr.write('maxRSS=' + process.resourceUsage().maxRSS + '\\n');`;
+  const r = run(['--input-type=module', '-e', script], env);
+  const kib = Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1] ?? 0);
+  return { ...r, maxRssMb: kib / 1024 };
+}
+
+try {
+  // 1. Start-up.
+  for (let i = 0; i < 3; i++) run([BIN, '--version']); // warm the file cache
+  const nodeStart = medianOf(20, ['-e', '0']);
+  const ourStart = medianOf(20, [BIN, '--version']);
+  console.log('1. start-up (median of 20 runs)');
+  console.log(`   node -e 0               ${f(nodeStart)}`);
+  console.log(
+    `   tc-webhook --version    ${f(ourStart)}   ${ratio(ourStart, nodeStart)} of node  (${verdict(ourStart / nodeStart, 1.5)}: ≤ 1.5×)`,
+  );
+
+  // 2. 1,000 typical payloads, the bundled order body schema (enums included) for ajv-cli.
+  const dir = join(work, 'payloads');
+  mkdirSync(dir);
+  const kinds = ['order-event.json', 'single-delivery-order-event.json', 'order-documents-event.json'].map(
+    readValidFixture,
+  );
+  for (let i = 0; i < 1000; i++) {
+    writeFileSync(join(dir, `payload-${String(i).padStart(4, '0')}.json`), kinds[i % kinds.length]!);
+  }
+  const body = await loadBodySchema({ kind: 'order', cacheDir: false });
+  const plain = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    ...toJsonSchema(body.schema, body.dialect, 'bundled'),
+  };
+  const schemaFile = join(work, 'order-body-schema.json');
+  writeFileSync(schemaFile, JSON.stringify(plain));
+
+  const ajvArgs = [
+    AJV_CLI,
+    'validate',
+    '-s',
+    schemaFile,
+    '-d',
+    `${dir}/*.json`,
+    '--spec=draft7',
+    '-c',
+    'ajv-formats',
+    '--strict=false',
+    '--all-errors',
+  ];
+  const ajvCheck = run(ajvArgs);
+  const ajvValid = (ajvCheck.stdout + ajvCheck.stderr).match(/ valid$/gm)?.length ?? 0;
+  const ours = (env: Record<string, string>) => run([BIN, 'validate', dir], env);
+  const oursCheck = ours({});
+  const coldRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const home = mkdtempSync(join(work, 'cold-')); // an empty schema cache
+    coldRuns.push(ours({ TMPDIR: home }).ms);
+  }
+  const warm = median([0, 1, 2].map(() => ours({}).ms));
+  const cold = median(coldRuns);
+  const ajv = median([0, 1, 2].map(() => run(ajvArgs).ms));
+  console.log('\n2. 1,000 order payloads in one invocation (median of 3)');
+  console.log(
+    `   ajv-cli 5 (draft-07, ajv-formats)   ${f(ajv)}   (${ajvValid} reported valid, exit ${ajvCheck.status})`,
+  );
+  console.log(
+    `   tc-webhook, warm schema cache       ${f(warm)}   ${ratio(warm, ajv)} of ajv-cli  (${verdict(warm / ajv, 1)}: ≤ 1×)   exit ${oursCheck.status}`,
+  );
+  console.log(`   tc-webhook, cold (first run)        ${f(cold)}   ${ratio(cold, ajv)} of ajv-cli`);
+  const dirMemory = runCliWithMemory(['validate', dir], {});
+  console.log(`   tc-webhook peak memory              ${dirMemory.maxRssMb.toFixed(0)} MB (maxRSS)`);
+  for (let i = 1000; i < 3000; i++) {
+    writeFileSync(join(dir, `payload-${String(i).padStart(4, '0')}.json`), kinds[i % kinds.length]!);
+  }
+  const manyMemory = runCliWithMemory(['validate', dir], {});
+  console.log(
+    `   3,000 payloads: ${f(manyMemory.ms)}, peak memory ${manyMemory.maxRssMb.toFixed(0)} MB (files are read one at a time)`,
+  );
+
+  // 3. A 30 MB payload.
+  const bigFile = join(work, 'big.json');
+  writeFileSync(bigFile, buildLargeOrderPayload(30_000_000));
+  const baselineScript = `
+    const { readFileSync } = await import('node:fs');
+    const Ajv = (await import('ajv')).default.default;
+    const addFormats = (await import('ajv-formats')).default.default;
+    const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(${JSON.stringify(schemaFile)}, 'utf8')));
+    const t0 = performance.now();
+    const valid = validate(JSON.parse(readFileSync(${JSON.stringify(bigFile)}, 'utf8')));
+    const ms = performance.now() - t0;
+    process.stdout.write(JSON.stringify({ ms, valid, maxRSS: process.resourceUsage().maxRSS }));`;
+  const baselineRuns = [0, 1, 2].map(
+    () =>
+      JSON.parse(run(['--input-type=module', '-e', baselineScript]).stdout) as {
+        ms: number;
+        valid: boolean;
+        maxRSS: number;
+      },
+  );
+  const baseline = median(baselineRuns.map((r) => r.ms));
+  const ourBigRuns = [0, 1, 2].map(() => runCliWithMemory(['validate', bigFile], {}));
+  const ourBig = median(ourBigRuns.map((r) => r.ms));
+  const emptyRun = median(
+    [0, 1, 2].map(
+      () => runCliWithMemory(['validate', join(ROOT, 'fixtures/payloads/valid/order-event.json')], {}).ms,
+    ),
+  );
+  const ourBigWork = ourBig - emptyRun;
+  console.log('\n3. one 30 MB payload (median of 3)');
+  console.log(
+    `   JSON.parse + precompiled ajv, in process   ${f(baseline)}   (valid: ${baselineRuns[0]!.valid}, peak ${(baselineRuns[0]!.maxRSS / 1024).toFixed(0)} MB)`,
+  );
+  console.log(
+    `   tc-webhook validate, whole run              ${f(ourBig)}   (exit ${ourBigRuns[0]!.status}, peak ${ourBigRuns[0]!.maxRssMb.toFixed(0)} MB)`,
+  );
+  console.log(
+    `   tc-webhook, minus a run on a small file     ${f(ourBigWork)}   ${ratio(ourBigWork, baseline)} of the baseline  (${verdict(ourBigWork / baseline, 2)}: ≤ 2×)`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { InputError } from '../../../src/errors.js';
+import { collectInputs } from '../../../src/core/validate/collect-inputs.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tcw-collect-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+mkdirSync(join(dir, 'payloads/sub'), { recursive: true });
+mkdirSync(join(dir, 'nothing'));
+for (const f of [
+  'payloads/b.json',
+  'payloads/a.XML',
+  'payloads/sub/c.json',
+  'payloads/notes.txt',
+  'nothing/readme.md',
+]) {
+  writeFileSync(join(dir, f), '{}');
+}
+symlinkSync(join(dir, 'payloads'), join(dir, 'payloads/sub/loop'));
+
+describe('collectInputs', () => {
+  it('expands directories recursively into sorted .json/.xml files, once each', async () => {
+    const inputs = await collectInputs(['payloads', 'payloads/b.json', '-', '-'], dir);
+    assert.deepEqual(
+      inputs.map((i) => i.file),
+      ['payloads/a.XML', 'payloads/b.json', 'payloads/sub/c.json', '<stdin>'],
+    );
+  });
+
+  it('takes a named file whatever its extension', async () => {
+    const inputs = await collectInputs(['payloads/notes.txt'], dir);
+    assert.deepEqual(inputs, [
+      { source: 'file', file: 'payloads/notes.txt', path: join(dir, 'payloads/notes.txt') },
+    ]);
+  });
+
+  it('refuses a missing path and a directory without payloads', async () => {
+    await assert.rejects(collectInputs(['missing.json'], dir), (e: unknown) => {
+      return e instanceof InputError && e.message === 'cannot read missing.json: no such file or directory';
+    });
+    await assert.rejects(collectInputs(['nothing'], dir), (e: unknown) => {
+      return e instanceof InputError && e.message === 'no .json or .xml files in directory nothing';
+    });
+  });
+});
