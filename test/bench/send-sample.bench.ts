@@ -92,8 +92,11 @@ interface CliRunResult {
   peakKiB: number | undefined;
 }
 
-/** Runs the CLI, sampling its RSS (and the receiver's count, for progress) every `sampleMs`. */
-async function runSendSample(args: string[], port: number, sampleMs: number): Promise<CliRunResult> {
+/**
+ * Runs the CLI, sampling its RSS (and the receiver's count, for progress) every `sampleMs`;
+ * throughput runs pass no interval, so the sampler's own requests do not disturb them.
+ */
+async function runSendSample(args: string[], port: number, sampleMs?: number): Promise<CliRunResult> {
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
@@ -103,6 +106,7 @@ async function runSendSample(args: string[], port: number, sampleMs: number): Pr
   let done = false;
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
   const sampler = (async () => {
+    if (sampleMs === undefined) return;
     const base = await receivedCount(port);
     while (!done) {
       await new Promise((r) => setTimeout(r, sampleMs));
@@ -193,7 +197,7 @@ async function main(): Promise<void> {
     );
 
     // Warm the receiver (JIT, TLS session) so neither client pays for it.
-    await runSendSample(cli(2000), port, 1000);
+    await runSendSample(cli(2000), port);
 
     // Paired rounds: each send-sample run follows an autocannon run at once, so a busy machine
     // weighs on both alike; the ratio reported is the median of the rounds' ratios.
@@ -204,7 +208,7 @@ async function main(): Promise<void> {
       const a = runAutocannon(port, bodyFile);
       const cpuMid = childrenCpuSeconds();
       const count = Math.max(10_000, Math.round(a.requestsPerSecond * DURATION_S));
-      const run = await runSendSample(cli(count), port, 1000);
+      const run = await runSendSample(cli(count), port);
       const cpuAfter = childrenCpuSeconds();
       const s = run.report.summary;
       const ratio = s.requestsPerSecond / a.requestsPerSecond;
