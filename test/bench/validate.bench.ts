@@ -2,14 +2,25 @@
  * `tc-webhook validate` speed and memory against its peers, measured in the same run:
  *   1. start-up: `tc-webhook --version` against `node -e 0`;
  *   2. 1,000 typical payloads in one invocation against ajv-cli on the same files and the same
- *      (bundled) body schema, with a cold and a warm schema cache;
+ *      (bundled) body schema. The headline is the cold first run (the schema cache deleted before
+ *      each run, so only what the package build precompiled helps); the warm cache run and a cold
+ *      run of a copy of the installation without the precompiled schemas are shown as well;
  *   3. a 30 MB payload against JSON.parse plus a precompiled ajv validator in one process.
  * Run after building: `node dist/test/bench/validate.bench.js`. Prints figures; always exits 0.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBodySchema } from '../../src/core/schema/load-body-schema.js';
 import { toJsonSchema } from '../../src/core/schema/to-json-schema.js';
@@ -56,6 +67,25 @@ function medianOf(times: number, args: string[], env?: Record<string, string>): 
 const f = (ms: number) => `${ms.toFixed(0)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const verdict = (value: number, target: number) => (value <= target ? 'target met' : 'TARGET MISSED');
+
+/**
+ * A copy of the installation without dist/src/schemas/precompiled (the code, the YAML and the
+ * dependencies as they are): the path a run takes when the package build did not precompile.
+ */
+function copyWithoutPrecompiled(): string {
+  const copy = join(work, 'without-precompiled');
+  const skip = join(ROOT, 'dist/src/schemas/precompiled');
+  mkdirSync(join(copy, 'bin'), { recursive: true });
+  copyFileSync(BIN, join(copy, 'bin/tc-webhook.js'));
+  copyFileSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+  cpSync(join(ROOT, 'src/schemas'), join(copy, 'src/schemas'), { recursive: true });
+  cpSync(join(ROOT, 'dist/src'), join(copy, 'dist/src'), {
+    recursive: true,
+    filter: (from) => from !== skip && !from.startsWith(skip + sep),
+  });
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  return join(copy, 'bin/tc-webhook.js');
+}
 
 /** Runs the CLI in a child that reports its own peak memory (maxRSS, KiB) on stderr. */
 function runCliWithMemory(args: string[], env: Record<string, string>): Timed & { maxRssMb: number } {
@@ -113,24 +143,50 @@ try {
   ];
   const ajvCheck = run(ajvArgs);
   const ajvValid = (ajvCheck.stdout + ajvCheck.stderr).match(/ valid$/gm)?.length ?? 0;
-  const ours = (env: Record<string, string>) => run([BIN, 'validate', dir], env);
-  const oursCheck = ours({});
-  const coldRuns: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const home = mkdtempSync(join(work, 'cold-')); // an empty schema cache
-    coldRuns.push(ours({ TMPDIR: home }).ms);
+  // Each variant runs with its own TMPDIR, so the schema cache is this bench's alone.
+  const coldHome = mkdtempSync(join(work, 'cold-'));
+  const warmHome = mkdtempSync(join(work, 'warm-'));
+  const cacheIn = (home: string) => join(home, `tc-webhook-cache-${userInfo().uid}`);
+  const timeCold = (bin: string, files: string): Timed => {
+    rmSync(cacheIn(coldHome), { recursive: true, force: true });
+    if (existsSync(cacheIn(coldHome))) throw new Error('the schema cache could not be cleared');
+    return run([bin, 'validate', files], { TMPDIR: coldHome });
+  };
+  const unprecompiled = copyWithoutPrecompiled();
+  const oursCheck = timeCold(BIN, dir);
+  run([BIN, 'validate', dir], { TMPDIR: warmHome }); // fills the warm cache
+  const cold: number[] = [];
+  const coldFallback: number[] = [];
+  const warmRuns: number[] = [];
+  const ajvRuns: number[] = [];
+  // Interleaved, so that a busy moment of the machine weighs on every variant alike.
+  for (let i = 0; i < 5; i++) {
+    ajvRuns.push(run(ajvArgs).ms);
+    cold.push(timeCold(BIN, dir).ms);
+    warmRuns.push(run([BIN, 'validate', dir], { TMPDIR: warmHome }).ms);
+    coldFallback.push(timeCold(unprecompiled, dir).ms);
   }
-  const warm = median([0, 1, 2].map(() => ours({}).ms));
-  const cold = median(coldRuns);
-  const ajv = median([0, 1, 2].map(() => run(ajvArgs).ms));
-  console.log('\n2. 1,000 order payloads in one invocation (median of 3)');
+  const ajv = median(ajvRuns);
+  const headline = median(cold);
+  const warm = median(warmRuns);
+  const fallback = median(coldFallback);
+  console.log('\n2. 1,000 order payloads in one invocation (median of 5)');
   console.log(
-    `   ajv-cli 5 (draft-07, ajv-formats)   ${f(ajv)}   (${ajvValid} reported valid, exit ${ajvCheck.status})`,
+    `   ajv-cli 5 (draft-07, ajv-formats)       ${f(ajv)}   (${ajvValid} reported valid, exit ${ajvCheck.status})`,
   );
   console.log(
-    `   tc-webhook, warm schema cache       ${f(warm)}   ${ratio(warm, ajv)} of ajv-cli  (${verdict(warm / ajv, 1)}: ≤ 1×)   exit ${oursCheck.status}`,
+    `   tc-webhook, cold (first run)            ${f(headline)}   ${ratio(headline, ajv)} of ajv-cli  (${verdict(headline / ajv, 1)}: ≤ 1×)   exit ${oursCheck.status}`,
   );
-  console.log(`   tc-webhook, cold (first run)        ${f(cold)}   ${ratio(cold, ajv)} of ajv-cli`);
+  console.log(`   tc-webhook, warm schema cache           ${f(warm)}   ${ratio(warm, ajv)} of ajv-cli`);
+  console.log(
+    `   cold, without precompiled schemas       ${f(fallback)}   ${ratio(fallback, ajv)} of ajv-cli  (the fallback: YAML parse and ajv compile)`,
+  );
+  const fixtures = join(ROOT, 'fixtures/payloads/valid');
+  const fixturesCold = median([0, 1, 2, 3, 4].map(() => timeCold(BIN, fixtures).ms));
+  const fixturesFallback = median([0, 1, 2, 3, 4].map(() => timeCold(unprecompiled, fixtures).ms));
+  console.log(
+    `   the 8 valid fixtures (order and shipment, JSON and tXML), cold: ${f(fixturesCold)}; without precompiled schemas ${f(fixturesFallback)}`,
+  );
   const dirMemory = runCliWithMemory(['validate', dir], {});
   console.log(`   tc-webhook peak memory              ${dirMemory.maxRssMb.toFixed(0)} MB (maxRSS)`);
   for (let i = 1000; i < 3000; i++) {

@@ -3,7 +3,7 @@
  * certificates, for end-to-end tests of anything that POSTs to a webhook endpoint.
  *
  *   const receiver = await startReceiver({ auth: { type: 'basic', username: 'u', password: 'p' }, statuses: [503, 200] });
- *   await runCli(['send-sample', receiver.url, '--ca', CA_FILE, ...]);
+ *   await runCli(['send-sample', receiver.url, '--ca', ROOT_CA_FILE, ...]);
  *   receiver.requests;   // [{ method, path, headers, body, authorized, status }, …] in arrival order
  *   await receiver.close();
  *
@@ -15,11 +15,13 @@
  * - `respond(request, n)`: full control per authorised request (n counts from 0); overrides `statuses`.
  *   Returns a {@link Reply}: `{ status, headers?, body? }`, `{ status, bodyBytes }` (a streamed body of
  *   that size, never held in memory), `{ redirect: location, status? }` or `{ hang: true }` (never answers).
- * - `certificate`: 'good' (default: good.key + good-chain.pem, trusted through fixtures/certs/root-ca.pem)
- *   or 'self-signed' (self-signed.key + self-signed.pem: a verifying client refuses it).
+ * - `certificate`: a fixtures/certs base name: NAME.key with NAME-chain.pem (or NAME.pem when there is no
+ *   chain file). Default 'good' (trusted through fixtures/certs/root-ca.pem); 'self-signed' is refused by
+ *   a verifying client; 'expired', 'wrong-host', 'rsa1024', 'sha1' … as generate.sh makes them.
+ * - Replies may carry `delayMs` to answer late (a slow endpoint).
  * - `recordBodies`: keep request bodies (default true; turn off for large bursts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,7 +38,7 @@ export type ReceiverAuth =
   | { type: 'oauth2'; introspect: (token: string) => Promise<boolean> };
 
 export type Reply =
-  | { status: number; headers?: Record<string, string>; body?: string }
+  | { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }
   | { status: number; bodyBytes: number }
   | { redirect: string; status?: number }
   | { hang: true };
@@ -57,7 +59,7 @@ export interface ReceiverOptions {
   auth?: ReceiverAuth;
   statuses?: number[];
   respond?: (request: RecordedRequest, n: number) => Reply;
-  certificate?: 'good' | 'self-signed';
+  certificate?: string;
   recordBodies?: boolean;
 }
 
@@ -70,11 +72,10 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-function tlsFiles(certificate: 'good' | 'self-signed'): { key: string; cert: string } {
-  const read = (name: string) => readFileSync(`${CERTS_DIR}${name}`, 'utf8');
-  return certificate === 'good'
-    ? { key: read('good.key'), cert: read('good-chain.pem') }
-    : { key: read('self-signed.key'), cert: read('self-signed.pem') };
+function tlsFiles(name: string): { key: string; cert: string } {
+  const read = (file: string) => readFileSync(`${CERTS_DIR}${file}`, 'utf8');
+  const chain = `${name}-chain.pem`;
+  return { key: read(`${name}.key`), cert: read(existsSync(`${CERTS_DIR}${chain}`) ? chain : `${name}.pem`) };
 }
 
 async function isAuthorized(auth: ReceiverAuth, header: string | undefined): Promise<boolean> {
@@ -121,7 +122,10 @@ function answer(res: ServerResponse, reply: Reply): number | null {
     streamBody(res, reply.bodyBytes);
     return reply.status;
   }
-  res.writeHead(reply.status, { 'content-type': 'text/plain', ...reply.headers }).end(reply.body ?? '');
+  const send = () =>
+    res.writeHead(reply.status, { 'content-type': 'text/plain', ...reply.headers }).end(reply.body ?? '');
+  if (reply.delayMs) setTimeout(send, reply.delayMs);
+  else send();
   return reply.status;
 }
 

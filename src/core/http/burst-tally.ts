@@ -29,6 +29,9 @@ export interface Tally<R> {
   readonly omitted: number;
 }
 
+const NO_ANSWER = 0;
+const OUTCOMES: readonly Outcome[] = ['delivered', 'retried-then-delivered', 'rejected', 'failed', 'gave-up'];
+
 /**
  * Aggregates a burst in constant memory per request: counters and one latency number per
  * exchange. Full records are kept only for the first `keepFirst` requests and for the first
@@ -36,11 +39,12 @@ export interface Tally<R> {
  */
 export function createTally<R>(options: { keepFirst: number; keepDistinct: number }): Tally<R> {
   const kept = new Map<number, R>();
-  const seenKinds = new Set<string>();
+  // Numeric keys (status × outcome): this runs once per request of a burst.
+  const seenKinds = new Set<number>();
   let distinctKept = 0;
   const latencies: number[] = [];
-  const byStatus: Record<string, number> = {};
-  const byOutcome: Partial<Record<Outcome, number>> = {};
+  const byStatus = new Map<number, number>();
+  const byOutcome = new Map<Outcome, number>();
   let sent = 0;
   let delivered = 0;
   let attempts = 0;
@@ -52,14 +56,14 @@ export function createTally<R>(options: { keepFirst: number; keepDistinct: numbe
       sent++;
       attempts += result.attempts;
       if (result.outcome === 'delivered' || result.outcome === 'retried-then-delivered') delivered++;
-      const statusKey = result.status === null ? 'no answer' : String(result.status);
-      byStatus[statusKey] = (byStatus[statusKey] ?? 0) + 1;
-      byOutcome[result.outcome] = (byOutcome[result.outcome] ?? 0) + 1;
+      const status = result.status ?? NO_ANSWER;
+      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+      byOutcome.set(result.outcome, (byOutcome.get(result.outcome) ?? 0) + 1);
       for (const ms of result.answeredMs) latencies.push(ms);
       const unreached = result.stage === 'connect' || result.stage === 'tls';
       if (unreached) firstUnreached ??= result;
       else reached++;
-      const kind = `${statusKey}|${result.outcome}`;
+      const kind = status * OUTCOMES.length + OUTCOMES.indexOf(result.outcome);
       if (index < options.keepFirst) kept.set(index, record(result, index));
       else if (!seenKinds.has(kind) && distinctKept < options.keepDistinct) {
         kept.set(index, record(result, index));
@@ -82,8 +86,10 @@ export function createTally<R>(options: { keepFirst: number; keepDistinct: numbe
         delivered,
         failed: sent - delivered,
         attempts,
-        byStatus,
-        byOutcome,
+        byStatus: Object.fromEntries(
+          [...byStatus].map(([code, n]) => [code === NO_ANSWER ? 'no answer' : String(code), n]),
+        ),
+        byOutcome: Object.fromEntries(byOutcome),
         latencyMs: summarizeLatency(latencies),
         latencySamples: latencies.length,
       };

@@ -39,7 +39,7 @@ export async function deliverRequest(
 ): Promise<DeliveryResult> {
   const started = options.now();
   const answeredMs: number[] = [];
-  const retriedStatuses: number[] = [];
+  let retriedStatuses: number[] | undefined;
   for (let attempt = 1; ; attempt++) {
     let authorization: string | undefined;
     try {
@@ -69,7 +69,7 @@ export async function deliverRequest(
     const kind = classifyStatus(result.status);
     const canRetry = options.retry.enabled && kind === 'retryable' && attempt <= options.retry.maxRetries;
     if (canRetry) {
-      retriedStatuses.push(result.status);
+      (retriedStatuses ??= []).push(result.status);
       await options.retry.sleep(backoffDelayMs(attempt, options.retry.baseMs));
       continue;
     }
@@ -85,7 +85,7 @@ export async function deliverRequest(
             : 'failed';
     const note =
       explainStatus(result.status, { retried: options.retry.enabled, location: result.location }) ??
-      (retriedStatuses.length > 0
+      (retriedStatuses
         ? `delivered on attempt ${attempt}, after ${retriedStatuses.join(', ')} (retried as Tradecloud would)`
         : undefined);
     const bodyNote = result.bodyAbandoned

@@ -13,6 +13,16 @@ export interface SecretMasker {
   readonly longest: number;
 }
 
+/**
+ * A secret this short also occurs inside ordinary words ("y" in "always"); it is masked only where
+ * it stands alone, as it would in an echoed header or form, so the report stays readable.
+ */
+const WHOLE_WORD_BELOW = 6;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function createSecretMasker(secrets: Array<string | undefined> = []): SecretMasker {
   const known = new Set<string>();
   let longest = 0;
@@ -36,7 +46,14 @@ export function createSecretMasker(secrets: Array<string | undefined> = []): Sec
       // Longest first, so a secret that contains another is replaced whole.
       let out = text;
       for (const secret of [...known].sort((a, b) => b.length - a.length)) {
-        if (out.includes(secret)) out = out.split(secret).join('***');
+        if (!out.includes(secret)) continue;
+        out =
+          secret.length >= WHOLE_WORD_BELOW
+            ? out.split(secret).join('***')
+            : out.replace(
+                new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(secret)}(?![\\p{L}\\p{N}])`, 'gu'),
+                '***',
+              );
       }
       return out;
     },

@@ -17,10 +17,16 @@ export async function loadRequestSet(
   options: RequestSetOptions,
 ): Promise<{ requests: PayloadRequest[]; warnings: string[] }> {
   if (options.files.length > 0) {
-    if (options.event || options.all || options.type) {
+    if (options.event || options.all || options.type || options.seed !== undefined) {
       throw new UsageError(
-        '--file replays stored payloads; --type, --event and --all choose generated ones',
+        '--file replays stored payloads; --type, --event, --all and --seed choose generated ones',
         'Use one or the other',
+      );
+    }
+    if (options.format !== 'json') {
+      throw new UsageError(
+        '--format applies to generated payloads; a replayed file is sent as it is',
+        'Its extension (.json or .xml) decides the Content-Type',
       );
     }
     const { loadReplayFiles } = await import('./replay-files.js');

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { BodySchema } from './body-schema-types.js';
+import type { BodySchema, JsonSchema } from './body-schema-types.js';
 import { createSchemaCompiler, type CompiledSchema } from './compile-schema.js';
 import { describeAjvError, type SchemaIssue } from './describe-ajv-error.js';
 import { pruneBranchErrors } from './prune-branch-errors.js';
@@ -34,11 +34,10 @@ export async function createBodyValidator(
   policy: ValidationPolicy,
   cache?: SchemaCache,
 ): Promise<BodyValidator> {
-  const display = body.specName;
-  const compile = createSchemaCompiler(body.dialect, display, cache);
-  const base = toJsonSchema(body.schema, body.dialect, display);
-  const enforcesEnums = policy.strict || body.source === 'spec';
-  const full = await compile(policy.strict ? withUnknownFieldChecks(base) : base);
+  const compile = createSchemaCompiler(body.dialect, body.specName, cache);
+  const schemas = policySchemas(body, policy);
+  const { enforcesEnums } = schemas;
+  const full = await compile(schemas.full);
   // Compiled on the first payload that fails; a run of valid payloads never needs it.
   let lenient: CompiledSchema | undefined;
 
@@ -53,7 +52,7 @@ export async function createBodyValidator(
     let errors: SchemaIssue[] = [];
     // Only enum mismatches: the enum-free schema would accept the payload, no second pass needed.
     if (!raw.every((e) => e.keyword === 'enum')) {
-      lenient ??= await compile(withoutEnums(base));
+      lenient ??= await compile(schemas.lenient());
       if (!lenient(data)) errors = describeAll(pruneBranchErrors(lenient.errors ?? []), data);
     }
     const failed = new Set(errors.map((e) => e.path));
@@ -61,6 +60,37 @@ export async function createBodyValidator(
     return { errors, warnings };
   };
   return { body, enforcesEnums, validate };
+}
+
+/**
+ * Compiles every schema a validator under this policy may need, the lenient one included, so
+ * that they all land in `cache` (the package build precompiles the bundled specs with it).
+ */
+export async function precompileBodyValidator(
+  body: BodySchema,
+  policy: ValidationPolicy,
+  cache: SchemaCache,
+): Promise<void> {
+  const compile = createSchemaCompiler(body.dialect, body.specName, cache);
+  const schemas = policySchemas(body, policy);
+  await compile(schemas.full);
+  if (!schemas.enforcesEnums) await compile(schemas.lenient());
+}
+
+interface PolicySchemas {
+  enforcesEnums: boolean;
+  full: JsonSchema;
+  /** Used only when unknown enum values are warnings (never when enforcesEnums). */
+  lenient(): JsonSchema;
+}
+
+function policySchemas(body: BodySchema, policy: ValidationPolicy): PolicySchemas {
+  const base = toJsonSchema(body.schema, body.dialect, body.specName);
+  return {
+    enforcesEnums: policy.strict || body.source === 'spec',
+    full: policy.strict ? withUnknownFieldChecks(base) : base,
+    lenient: () => withoutEnums(base),
+  };
 }
 
 function dedupe(issues: SchemaIssue[]): SchemaIssue[] {

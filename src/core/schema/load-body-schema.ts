@@ -9,6 +9,7 @@ import {
   pickBodyOperation,
   type BodyOperation,
 } from './find-body-operation.js';
+import { withPrecompiledSchemas } from './precompiled-schemas.js';
 import { parseSpecText, readSpecText, type SpecText } from './read-spec-document.js';
 import { cacheKey, defaultCacheDir, openSchemaCache, type SchemaCache } from './schema-cache.js';
 
@@ -22,7 +23,10 @@ export interface LoadBodySchemaOptions {
   timeoutMs?: number;
   /** The directory a relative spec path is resolved against. */
   cwd?: string;
-  /** Where parsed specs are cached; a private folder under the OS temp dir by default, false for none. */
+  /**
+   * Where parsed specs are cached; a private folder under the OS temp dir by default, false for
+   * none. The bundled specs are read precompiled from the package first either way.
+   */
   cacheDir?: string | false;
 }
 
@@ -44,11 +48,10 @@ export function bundledSchemaPath(kind: BodyKind): string {
 export async function loadBodySchema(options: LoadBodySchemaOptions): Promise<BodySchema> {
   const spec = options.spec ?? bundledSchemaPath(options.kind);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
-  const cache = cacheDir === false ? undefined : await openSchemaCache(cacheDir);
-  const loaded = await loadSpec(spec, options.spec === undefined ? options.kind : undefined, {
-    ...options,
-    cache,
-  });
+  const opened = cacheDir === false ? undefined : await openSchemaCache(cacheDir);
+  const bundled = options.spec === undefined;
+  const cache = bundled ? withPrecompiledSchemas(opened) : opened;
+  const loaded = await loadSpec(spec, bundled ? options.kind : undefined, { ...options, cache });
   return loaded.bodyFor(options.kind);
 }
 
@@ -83,10 +86,8 @@ export async function loadSpec(
   });
   // Only a self-contained spec can be cached by its text alone.
   const key = options.cache && !hasExternalRefs(read.text) ? cacheKey('spec', read.text) : undefined;
-  const cached = key ? await options.cache?.read(key, 'json') : undefined;
-  const parsed = cached
-    ? (decodeSchemaGraph(cached) as ParsedSpec)
-    : await parseSpec(read, display, timeoutMs);
+  const cached = key ? decodeCachedSpec(await options.cache?.read(key, 'json')) : undefined;
+  const parsed = cached ?? (await parseSpec(read, display, timeoutMs));
   if (key && !cached) await options.cache?.write(key, 'json', encodeSchemaGraph(parsed));
   return {
     location: read.location,
@@ -113,6 +114,19 @@ async function parseSpec(read: SpecText, display: string, timeoutMs: number): Pr
   const operations = findBodyOperations(doc, dialect);
   pickBodyOperation(operations, 'order', display); // fails now, not per file, when there is none
   return { dialect, operations };
+}
+
+/** A damaged entry (a full disk, a hand edit) counts as a miss: the spec is parsed again. */
+function decodeCachedSpec(text: string | undefined): ParsedSpec | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const parsed = decodeSchemaGraph(text) as Partial<ParsedSpec> | null;
+    return parsed && typeof parsed.dialect === 'string' && Array.isArray(parsed.operations)
+      ? (parsed as ParsedSpec)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A `$ref` whose value does not start with `#` points at another file or URL. */

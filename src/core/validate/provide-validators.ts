@@ -1,6 +1,7 @@
 import type { BodyKind } from '../schema/body-schema-types.js';
 import { createBodyValidator, type BodyValidator } from '../schema/create-body-validator.js';
 import { bundledSchemaPath, loadSpec, type LoadedSpec } from '../schema/load-body-schema.js';
+import { withPrecompiledSchemas } from '../schema/precompiled-schemas.js';
 import { openSchemaCache } from '../schema/schema-cache.js';
 
 export interface SchemaUse {
@@ -22,7 +23,10 @@ export interface ProvideValidatorsOptions {
   strict: boolean;
   timeoutMs: number;
   cwd: string;
-  /** Where parsed specs and compiled validators are kept between runs; none when absent. */
+  /**
+   * Where parsed specs and compiled validators are kept between runs; none when absent. The
+   * bundled specs come precompiled with the package and need it only when those are stale.
+   */
   cacheDir?: string;
 }
 
@@ -35,7 +39,8 @@ export async function provideValidators(
   firstKind: BodyKind | undefined,
 ): Promise<ValidatorProvider> {
   const given = options.spec;
-  const cache = options.cacheDir === undefined ? undefined : await openSchemaCache(options.cacheDir);
+  const opened = options.cacheDir === undefined ? undefined : await openSchemaCache(options.cacheDir);
+  const cache = given === undefined ? withPrecompiledSchemas(opened) : opened;
   const loadOptions = { ...options, cache };
   const specs = new Map<BodyKind | 'spec', Promise<LoadedSpec>>();
   const validators = new Map<BodyKind, Promise<BodyValidator>>();

@@ -22,4 +22,12 @@ describe('createSecretMasker', () => {
     const masker = createSecretMasker(['abcd', 'xxabcdxx']);
     assert.equal(masker.mask('xxabcdxx'), '***');
   });
+
+  it('masks a very short secret only where it stands alone, so prose stays readable', () => {
+    const masker = createSecretMasker(['y']);
+    assert.equal(masker.mask('always sent as JSON'), 'always sent as JSON');
+    assert.equal(masker.mask('client_secret=y&scope=x'), 'client_secret=***&scope=x');
+    const dotted = createSecretMasker(['a.b']);
+    assert.equal(dotted.mask('axb a.b'), 'axb ***');
+  });
 });

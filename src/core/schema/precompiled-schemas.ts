@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SchemaCache } from './schema-cache.js';
+
+/**
+ * The bundled specs, parsed and compiled when the package is built (dist/src/schemas/precompiled/),
+ * so that no run, the first one included, pays for the YAML parse or the ajv compile. The entries
+ * are named by the same content-hash keys as the schema cache: the spec key hashes the YAML text,
+ * a validator key hashes the exact schema it was compiled from. An edited YAML, another ajv or a
+ * new release therefore simply finds nothing here and takes the usual path.
+ */
+export function precompiledSchemaDir(): string {
+  return fileURLToPath(new URL('../../schemas/precompiled/', import.meta.url));
+}
+
+/**
+ * Read-only: the folder belongs to the installation, trusted like the code next to it, so unlike
+ * the temp-dir cache it needs no ownership check. A missing folder or entry is just a miss.
+ */
+export function openPrecompiledSchemas(dir: string = precompiledSchemaDir()): SchemaCache {
+  return {
+    read: async (key, extension) => readFile(join(dir, `${key}.${extension}`), 'utf8').catch(() => undefined),
+    write: async () => undefined,
+  };
+}
+
+/** The precompiled entries first; what is missing there is read from and written to `cache`. */
+export function withPrecompiledSchemas(
+  cache: SchemaCache | undefined,
+  precompiled: SchemaCache = openPrecompiledSchemas(),
+): SchemaCache {
+  return {
+    read: async (key, extension) =>
+      (await precompiled.read(key, extension)) ?? (await cache?.read(key, extension)),
+    write: async (key, extension, text) => cache?.write(key, extension, text),
+  };
+}
