@@ -1,9 +1,144 @@
-import type { DoctorReport } from '../core/doctor/doctor-types.js';
+import { UsageError } from '../errors.js';
+import { assessAuth, type AuthProbes, type ProbeAnswer } from '../core/doctor/assess-auth.js';
+import { assessConfig } from '../core/doctor/assess-config.js';
+import { assessDeliveries } from '../core/doctor/assess-deliveries.js';
+import { assessStatusCodes } from '../core/doctor/assess-status-codes.js';
+import { assessTiming } from '../core/doctor/assess-timing.js';
+import { summarizeTls } from '../core/doctor/assess-tls-summary.js';
+import {
+  verdictOf,
+  type DoctorCheck,
+  type DoctorDelivery,
+  type DoctorReport,
+} from '../core/doctor/doctor-types.js';
+import type { PayloadRequest } from '../core/http/payload-request.js';
+import { checkTlsCommand } from './check-tls.js';
 import type { CommandContext } from './context.js';
-import type { DoctorOptions } from './options.js';
+import { confirmRequests } from './doctor-confirm.js';
+import { planDoctor, wrongCredentials } from './doctor-plan.js';
+import type { AuthOptions, DoctorOptions } from './options.js';
+import { sendSampleCommand, type SendSampleDeliveryReport } from './send-sample.js';
 
 export type { DoctorReport } from '../core/doctor/doctor-types.js';
 
-export async function doctorCommand(_options: DoctorOptions, _ctx: CommandContext): Promise<DoctorReport> {
-  throw new Error('doctor is not built yet');
+/**
+ * Would Tradecloud's webhook work against this endpoint? Composes check-tls and send-sample:
+ * TLS first (a failure stops there), then authentication probes, every selected event, and one
+ * invalid payload, each judged against Tradecloud's rules.
+ */
+export async function doctorCommand(options: DoctorOptions, ctx: CommandContext): Promise<DoctorReport> {
+  const plan = await planDoctor(options, new Date());
+  const checks: DoctorCheck[] = [
+    assessConfig({
+      types: options.types,
+      format: options.format,
+      auth: options.auth,
+      tokenUrl: options.tokenUrl,
+    }),
+  ];
+  const report = (deliveries: DoctorDelivery[], sent: number): DoctorReport => ({
+    url: options.url,
+    ...verdictOf(checks),
+    types: options.types,
+    format: options.format,
+    auth: options.auth,
+    requestsSent: sent,
+    requestsPlanned: plan.total,
+    checks,
+    deliveries,
+  });
+
+  const tls = await checkTlsCommand(
+    {
+      target: options.url,
+      servername: options.servername,
+      probeHttps: false,
+      ca: options.ca,
+      timeoutMs: options.timeoutMs,
+    },
+    ctx,
+  );
+  const tlsCheck = summarizeTls(tls.checks, tls.negotiated?.protocol);
+  checks.push(tlsCheck);
+  if (tlsCheck.status === 'fail') {
+    const reason = 'not attempted: Tradecloud would not get past TLS';
+    for (const [id, title] of [
+      ['auth', 'Authentication enforced'],
+      ['delivery', 'Events delivered'],
+      ['timing', 'Response time'],
+      ['status-codes', 'Status codes for a bad payload'],
+    ] as const) {
+      checks.push({ id, title, status: 'skip', message: reason });
+    }
+    return report([], 0);
+  }
+
+  ctx.stderr.write(
+    `doctor will send ${plan.total} requests to ${options.url}: ` +
+      `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
+      `${plan.deliveries.length} events, 1 invalid payload\n`,
+  );
+  if (!options.yes && ctx.stdinIsTTY && !(await confirmRequests(ctx))) {
+    throw new UsageError('doctor cancelled: nothing was sent', 'Run again and answer y, or pass --yes');
+  }
+
+  const quiet: CommandContext = { ...ctx, warn: () => undefined };
+  const send = (requests: PayloadRequest[], auth: AuthOptions) =>
+    sendSampleCommand(
+      {
+        url: options.url,
+        all: false,
+        format: options.format,
+        files: [],
+        count: 1,
+        concurrency: 1,
+        retry: false,
+        maxRetries: 0,
+        retryBaseMs: 0,
+        dryRun: false,
+        ca: options.ca,
+        timeoutMs: options.timeoutMs,
+        requests,
+        ...auth,
+      },
+      quiet,
+    ) as Promise<SendSampleDeliveryReport>;
+
+  let sent = 0;
+  let probes: AuthProbes | undefined;
+  if (plan.probeCount > 0) {
+    const first = plan.deliveries[0]!;
+    const missing = await send([first], { auth: 'none' });
+    const wrong = await send([first], wrongCredentials(options));
+    sent += 2;
+    probes = { missing: answerOf(missing), wrong: answerOf(wrong) };
+  }
+  checks.push(assessAuth(options.auth, probes));
+
+  const main = await send([...plan.deliveries, plan.invalid], options);
+  sent += plan.deliveries.length + 1;
+  for (const warning of main.warnings) ctx.warn(warning);
+  const records = main.requests.map((r): DoctorDelivery => ({
+    type: r.type ?? 'unknown',
+    event: r.event,
+    format: r.format,
+    status: r.status,
+    outcome: r.outcome,
+    durationMs: Math.round(r.durationMs * 10) / 10,
+    ...(r.note ? { note: r.note } : {}),
+  }));
+  const deliveries = records.slice(0, plan.deliveries.length);
+  for (const type of options.types) {
+    const ofType = deliveries.filter((d) => d.type === type);
+    checks.push(assessDeliveries(type, ofType[0]?.format ?? options.format, ofType));
+  }
+  checks.push(assessTiming(deliveries, options.slowMs));
+  const invalid = records[plan.deliveries.length];
+  checks.push(assessStatusCodes(invalid ? { status: invalid.status, note: invalid.note } : { status: null }));
+  return report(deliveries, sent);
+}
+
+function answerOf(report: SendSampleDeliveryReport): ProbeAnswer {
+  const record = report.requests[0];
+  return record ? { status: record.status, ...(record.note ? { note: record.note } : {}) } : { status: null };
 }

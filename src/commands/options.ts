@@ -1,3 +1,5 @@
+import type { PayloadRequest } from '../core/http/payload-request.js';
+
 /**
  * Option objects, one per command, as src/cli.ts builds them from argv and the environment.
  * Secrets are already resolved here (flag first, then TC_WEBHOOK_* variables).
@@ -54,6 +56,8 @@ export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   /** First back-off delay in ms; doubles each retry (tests shrink it). */
   retryBaseMs: number;
   dryRun: boolean;
+  /** Bodies prepared by another command (doctor), sent instead of generated or replayed ones. */
+  requests?: PayloadRequest[];
 }
 
 export interface ValidateOptions {

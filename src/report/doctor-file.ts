@@ -30,8 +30,10 @@ function renderJunit(report: DoctorReport): string {
     const name = xmlEscape(`${k.id}: ${k.title}`);
     const text = xmlEscape([k.message, ...(k.details ?? []), ...(k.fix ? [`fix: ${k.fix}`] : [])].join('\n'));
     const open = `    <testcase classname="tc-webhook.doctor" name="${name}">`;
-    if (k.status === 'fail') return `${open}\n      <failure message="${xmlEscape(k.message)}">${text}</failure>\n    </testcase>`;
-    if (k.status === 'skip') return `${open}\n      <skipped message="${xmlEscape(k.message)}"/>\n    </testcase>`;
+    if (k.status === 'fail')
+      return `${open}\n      <failure message="${xmlEscape(k.message)}">${text}</failure>\n    </testcase>`;
+    if (k.status === 'skip')
+      return `${open}\n      <skipped message="${xmlEscape(k.message)}"/>\n    </testcase>`;
     return `${open}\n      <system-out>${xmlEscape(`${k.status}: `)}${text}</system-out>\n    </testcase>`;
   });
   return [

@@ -29,7 +29,9 @@ export function assessAuth(auth: string, probes: AuthProbes | undefined): Doctor
   }
   const accepted = (['missing', 'wrong'] as const).filter((k) => isSuccess(probes[k].status));
   if (accepted.length > 0) {
-    const what = accepted.map((k) => (k === 'missing' ? 'without credentials' : 'with wrong credentials')).join(' and ');
+    const what = accepted
+      .map((k) => (k === 'missing' ? 'without credentials' : 'with wrong credentials'))
+      .join(' and ');
     return {
       id: 'auth',
       title,

@@ -25,7 +25,13 @@ export function assessConfig(facts: ConfigFacts): DoctorCheck {
     fixes.push('accept JSON for the shipment webhook (check it with --format json)');
   }
   if (failures.length > 0) {
-    return { id: 'config', title: 'Configuration', status: 'fail', message: failures.join('; '), fix: fixes.join('; ') };
+    return {
+      id: 'config',
+      title: 'Configuration',
+      status: 'fail',
+      message: failures.join('; '),
+      fix: fixes.join('; '),
+    };
   }
   if (facts.auth === 'oauth2' && facts.tokenUrl && !isMicrosoftAuthority(facts.tokenUrl)) {
     return {

@@ -5,7 +5,11 @@ function isDelivered(d: DoctorDelivery): boolean {
 }
 
 /** One check per webhook type: every selected event must be delivered (2xx) with the right credentials. */
-export function assessDeliveries(type: string, format: string, deliveries: readonly DoctorDelivery[]): DoctorCheck {
+export function assessDeliveries(
+  type: string,
+  format: string,
+  deliveries: readonly DoctorDelivery[],
+): DoctorCheck {
   const formatName = format === 'txml' ? 'tXML' : 'JSON';
   const failed = deliveries.filter((d) => !isDelivered(d));
   const id = `delivery.${type}` as const;
@@ -29,7 +33,8 @@ export function assessDeliveries(type: string, format: string, deliveries: reado
       ? 'the endpoint refuses tXML (Content-Type application/xml): accept it, or choose JSON for this webhook in the Tradecloud portal'
       : 'answer 2xx (200 or 202) to every enabled event, including events your integration ignores',
     details: failed.map(
-      (d) => `${d.event}: ${d.status === null ? 'no answer' : `answered ${d.status}`}${d.note ? ` (${d.note})` : ''}`,
+      (d) =>
+        `${d.event}: ${d.status === null ? 'no answer' : `answered ${d.status}`}${d.note ? ` (${d.note})` : ''}`,
     ),
   };
 }

@@ -15,7 +15,12 @@ export function assessTiming(deliveries: readonly DoctorDelivery[], slowMs: numb
   const summary = `median ${Math.round(median(times))} ms, slowest ${Math.round(max(times))} ms`;
   const slow = answered.filter((d) => d.durationMs > slowMs);
   if (slow.length === 0) {
-    return { id: 'timing', title: 'Response time', status: 'pass', message: `${summary} (limit ${slowMs} ms)` };
+    return {
+      id: 'timing',
+      title: 'Response time',
+      status: 'pass',
+      message: `${summary} (limit ${slowMs} ms)`,
+    };
   }
   return {
     id: 'timing',

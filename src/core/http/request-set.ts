@@ -10,12 +10,15 @@ export interface RequestSetOptions {
   seed?: number;
   now: Date;
   cwd: string;
+  /** Bodies prepared by the caller (doctor): sent as they are. */
+  requests?: PayloadRequest[];
 }
 
 /** The bodies to send: stored files replayed as they are, or one generated payload per selected event. */
 export async function loadRequestSet(
   options: RequestSetOptions,
 ): Promise<{ requests: PayloadRequest[]; warnings: string[] }> {
+  if (options.requests) return { requests: options.requests, warnings: [] };
   if (options.files.length > 0) {
     if (options.event || options.all || options.type || options.seed !== undefined) {
       throw new UsageError(

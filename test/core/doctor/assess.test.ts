@@ -21,12 +21,23 @@ const delivery = (event: string, status: number | null, durationMs = 10): Doctor
 describe('doctor assessments', () => {
   it('config: OAuth or tXML with shipment webhooks fail; a non-Microsoft authority warns', () => {
     assert.equal(assessConfig({ types: ['shipment'], format: 'json', auth: 'oauth2' }).status, 'fail');
-    assert.equal(assessConfig({ types: ['order', 'shipment'], format: 'txml', auth: 'basic' }).status, 'fail');
-    const warn = assessConfig({ types: ['order'], format: 'json', auth: 'oauth2', tokenUrl: 'http://127.0.0.1:9/token' });
+    assert.equal(
+      assessConfig({ types: ['order', 'shipment'], format: 'txml', auth: 'basic' }).status,
+      'fail',
+    );
+    const warn = assessConfig({
+      types: ['order'],
+      format: 'json',
+      auth: 'oauth2',
+      tokenUrl: 'http://127.0.0.1:9/token',
+    });
     assert.equal(warn.status, 'warn');
     assert.match(warn.fix ?? '', /Microsoft/);
     const entra = 'https://login.microsoftonline.com/tenant/oauth2/v2.0/token';
-    assert.equal(assessConfig({ types: ['order'], format: 'txml', auth: 'oauth2', tokenUrl: entra }).status, 'pass');
+    assert.equal(
+      assessConfig({ types: ['order'], format: 'txml', auth: 'oauth2', tokenUrl: entra }).status,
+      'pass',
+    );
   });
 
   it('auth: a 2xx without or with wrong credentials fails; 401/403 pass; other refusals warn', () => {
@@ -78,7 +89,10 @@ describe('doctor assessments', () => {
   });
 
   it('verdict: ready unless a check failed', () => {
-    assert.deepEqual(verdictOf([{ id: 'tls', title: 't', status: 'warn', message: '' }]), { ok: true, verdict: 'ready' });
+    assert.deepEqual(verdictOf([{ id: 'tls', title: 't', status: 'warn', message: '' }]), {
+      ok: true,
+      verdict: 'ready',
+    });
     assert.deepEqual(verdictOf([{ id: 'tls', title: 't', status: 'fail', message: '' }]), {
       ok: false,
       verdict: 'not-ready',

@@ -1,0 +1,96 @@
+import { UsageError } from '../errors.js';
+import type { PayloadRequest } from '../core/http/payload-request.js';
+import type { AuthOptions, DoctorOptions, PayloadFormat, WebhookType } from './options.js';
+
+export interface DoctorPlan {
+  /** One generated payload per selected event, per webhook type. */
+  deliveries: PayloadRequest[];
+  /** A payload no Tradecloud schema allows, to see how the endpoint answers it. */
+  invalid: PayloadRequest;
+  /** Requests without and with wrong credentials (none when no authentication is configured). */
+  probeCount: number;
+  total: number;
+}
+
+/** Shipment webhooks are always JSON at Tradecloud (reference §1.1), whatever the order webhook uses. */
+function formatFor(type: WebhookType, format: PayloadFormat): PayloadFormat {
+  return type === 'shipment' ? 'json' : format;
+}
+
+/** The events to deliver per type: those named with --events that belong to the type, or all of it. */
+async function selectDoctorEvents(types: WebhookType[], named: string[] | undefined) {
+  const { selectEvents, EVENT_CATALOG } = await import('../core/payload/events.js');
+  if (named === undefined) return types.map((type) => selectEvents({ type, all: true }));
+  for (const event of named) {
+    if (!types.some((type) => EVENT_CATALOG[type].includes(event))) {
+      // Let the catalog explain: unknown name (with close matches) or an event of another type.
+      selectEvents({ type: types[0], event });
+      throw new UsageError(
+        `--events: ${event} is not an event of the ${types.join(' or ')} webhook`,
+        'Add the matching --type or leave the event out',
+      );
+    }
+  }
+  return types.map((type) => ({ type, events: named.filter((e) => EVENT_CATALOG[type].includes(e)) }));
+}
+
+export async function planDoctor(options: DoctorOptions, now: Date): Promise<DoctorPlan> {
+  const { generateRequests } = await import('../core/http/generated-requests.js');
+  const deliveries: PayloadRequest[] = [];
+  for (const { type, events } of await selectDoctorEvents(options.types, options.events)) {
+    for (const event of events) {
+      deliveries.push(
+        ...(await generateRequests({
+          type,
+          event,
+          all: false,
+          format: formatFor(type, options.format),
+          now,
+        })),
+      );
+    }
+  }
+  if (deliveries.length === 0) {
+    throw new UsageError(
+      '--events selects no event of the chosen webhook types',
+      'Check the names and --type',
+    );
+  }
+  const first = deliveries[0]!;
+  const probeCount = options.auth === 'none' ? 0 : 2;
+  return {
+    deliveries,
+    invalid: invalidPayload(first),
+    probeCount,
+    total: probeCount + deliveries.length + 1,
+  };
+}
+
+/** Wrong types where the schema wants an object, a string and a list: valid JSON or XML, invalid Tradecloud payload. */
+function invalidPayload(like: PayloadRequest): PayloadRequest {
+  const field =
+    like.type === 'shipment'
+      ? 'shipment'
+      : like.type === 'order-documents'
+        ? 'orderDocumentsEvent'
+        : 'orderEvent';
+  const body =
+    like.format === 'txml'
+      ? `<?xml version="1.0" encoding="UTF-8"?>\n<WebhookBody>\n  <eventName>${like.event}</eventName>\n  <${field}>not an object</${field}>\n</WebhookBody>\n`
+      : `${JSON.stringify({ eventName: like.event, [field]: { orderId: 12345, id: 12345, lines: 'not a list of lines' } }, null, 2)}\n`;
+  return { ...like, event: `${like.event} (invalid payload)`, body };
+}
+
+/** The same authentication method with credentials the endpoint cannot know. */
+export function wrongCredentials(auth: AuthOptions): AuthOptions {
+  switch (auth.auth) {
+    case 'basic':
+      return { auth: 'basic', username: auth.username, password: 'tc-webhook-wrong-password' };
+    case 'bearer':
+    case 'oauth2':
+      // A made-up access token: what a stranger without the client secret could send.
+      return { auth: 'bearer', token: 'tc-webhook-wrong-token' };
+    default:
+      return { auth: 'none' };
+  }
+}
