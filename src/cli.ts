@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { EVENT_CATALOG } from './core/payload/event-catalog.js';
-import type { AuthMethod, PayloadFormat, WebhookType } from './commands/options.js';
+import type { AuthMethod, AuthOptions, PayloadFormat, WebhookType } from './commands/options.js';
 import { describeError, ExitCode, InputError, type ExitCodeValue } from './errors.js';
 import type { ReportKind } from './report/render.js';
 
@@ -98,19 +98,8 @@ function addAuthOptions(cmd: Command): Command {
     .option('--scope <scope>', 'OAuth 2.0 scope, e.g. https://your-host/.default');
 }
 
-interface RawAuth {
-  auth: AuthMethod;
-  username?: string;
-  password?: string;
-  token?: string;
-  tokenUrl?: string;
-  clientId?: string;
-  clientSecret?: string;
-  scope?: string;
-}
-
 /** Secrets: the flag first, then the TC_WEBHOOK_* variable. */
-function resolveAuth(raw: RawAuth, env: NodeJS.ProcessEnv): RawAuth {
+function resolveAuth(raw: AuthOptions, env: NodeJS.ProcessEnv): AuthOptions {
   return {
     auth: raw.auth,
     username: raw.username ?? env.TC_WEBHOOK_USERNAME,
@@ -241,7 +230,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
           dryRun: o.dryRun as boolean,
           ca: o.ca as string[],
           timeoutMs: o.timeout as number,
-          ...resolveAuth(o as unknown as RawAuth, pio.env),
+          ...resolveAuth(o as unknown as AuthOptions, pio.env),
         },
         ctx,
       );
@@ -374,7 +363,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
           yes: o.yes as boolean,
           ca: o.ca as string[],
           timeoutMs: o.timeout as number,
-          ...resolveAuth(o as unknown as RawAuth, pio.env),
+          ...resolveAuth(o as unknown as AuthOptions, pio.env),
         },
         ctx,
       );

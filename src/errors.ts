@@ -29,10 +29,6 @@ export class InputError extends CliError {}
 /** The target or a token endpoint could not be reached at all (DNS, refused, timeout, not TLS). */
 export class NetworkError extends CliError {}
 
-export function exitCodeForError(error: unknown): ExitCodeValue {
-  return error instanceof CliError ? ExitCode.couldNotRun : ExitCode.couldNotRun;
-}
-
 /** One line for stderr: what went wrong, where, and what to do. */
 export function describeError(error: unknown, verbose = false): string {
   if (error instanceof CliError) {

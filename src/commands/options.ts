@@ -1,13 +1,12 @@
-import type { PayloadRequest } from '../core/http/payload-request.js';
+import type { AuthInput, AuthMethod } from '../core/http/auth-credentials.js';
+import type { PayloadFormat, PayloadRequest, WebhookType } from '../core/http/payload-request.js';
 
 /**
  * Option objects, one per command, as src/cli.ts builds them from argv and the environment.
  * Secrets are already resolved here (flag first, then TC_WEBHOOK_* variables).
  */
 
-export type PayloadFormat = 'json' | 'txml';
-export type WebhookType = 'order' | 'single-delivery' | 'order-documents' | 'shipment';
-export type AuthMethod = 'none' | 'basic' | 'bearer' | 'oauth2';
+export type { AuthMethod, PayloadFormat, WebhookType };
 
 export interface NetworkOptions {
   /** Extra PEM CA files added to Node's public root store. */
@@ -16,16 +15,7 @@ export interface NetworkOptions {
   timeoutMs: number;
 }
 
-export interface AuthOptions {
-  auth: AuthMethod;
-  username?: string;
-  password?: string;
-  token?: string;
-  tokenUrl?: string;
-  clientId?: string;
-  clientSecret?: string;
-  scope?: string;
-}
+export type AuthOptions = AuthInput;
 
 export interface CheckTlsOptions extends NetworkOptions {
   target: string;

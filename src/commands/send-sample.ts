@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { NetworkError } from '../errors.js';
 import { resolveCredentials, secretsOf, type AuthMethod } from '../core/http/auth-credentials.js';
 import { prepareAuthorization } from '../core/http/authorization.js';
 import type { TallySummary } from '../core/http/burst-tally.js';
@@ -163,6 +164,13 @@ async function sendSample(
       throw unreachableError(target.url, run.tally.firstUnreached);
     }
     const summary = run.tally.summary();
+    if (summary.latencySamples === 0 && summary.sent > 0) {
+      // The contract's "timeout before any answer": nothing about the endpoint could be checked.
+      throw new NetworkError(
+        `${target.url.href} accepted the connection but gave no answer within ${options.timeoutMs} ms`,
+        'Check that the endpoint answers every POST (Tradecloud waits about 60 s); raise --timeout if it is only slow',
+      );
+    }
     return {
       ...base,
       ok: summary.sent > 0 && summary.failed === 0,

@@ -62,22 +62,34 @@ describe('send-sample when the endpoint misbehaves (real HTTPS receiver)', () =>
     assert.match(run.stderr, /^tc-webhook: cannot connect to https:\/\/127\.0\.0\.1:1\/: connection refused/);
   });
 
-  it('a server that never answers hits --timeout: that request failed, exit 1', async () => {
+  it('a server that never answers hits --timeout: no answer at all is exit 2, with one line', async () => {
     const r = await receiver({ respond: () => ({ hang: true }) });
     const run = await runCli(['send-sample', r.url, ...CA, '--timeout', '500', '--json'], {
       killAfterMs: 20_000,
     });
+    assert.equal(run.code, 2, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /accepted the connection but gave no answer within 500 ms/);
+    assert.equal(run.stderr.trim().split('\n').length, 1);
+    assert.equal(r.requests.length, 1);
+  });
+
+  it('a server that answers some requests and hangs on others: those failed, exit 1', async () => {
+    const r = await receiver({ respond: (_req, n) => (n === 0 ? { status: 200 } : { hang: true }) });
+    const run = await runCli(['send-sample', r.url, ...CA, '--count', '2', '--timeout', '500', '--json'], {
+      killAfterMs: 20_000,
+    });
     assert.equal(run.code, 1, run.stderr);
     const report = JSON.parse(run.stdout) as {
-      requests: Array<{ status: null; outcome: string; note: string }>;
+      requests: Array<{ status: number | null; outcome: string; note?: string }>;
     };
-    assert.deepEqual(report.requests[0], {
-      ...report.requests[0],
+    assert.equal(report.requests[0]?.status, 200);
+    assert.deepEqual(report.requests[1], {
+      ...report.requests[1],
       status: null,
       outcome: 'failed',
       note: 'no answer within 500 ms',
     });
-    assert.equal(r.requests.length, 1);
   });
 
   it('a 50 MB answer: the report keeps at most 2 KiB and the run completes with flat memory', async () => {

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 
 export type AuthMethod = 'none' | 'basic' | 'bearer' | 'oauth2';
 
+/** The authentication options as the CLI resolved them (flags, then TC_WEBHOOK_* variables). */
 export interface AuthInput {
   auth: AuthMethod;
   username?: string;

@@ -1,6 +1,9 @@
+import type { WebhookType } from '../payload/event-catalog.js';
+import type { PayloadFormat } from '../validate/detect-format.js';
+
+export type { PayloadFormat, WebhookType };
+
 /** One body to POST, generated or replayed, with what the report says about it. */
-export type WebhookType = 'order' | 'single-delivery' | 'order-documents' | 'shipment';
-export type PayloadFormat = 'json' | 'txml';
 
 export interface PayloadRequest {
   /** The payload's eventName; "(unknown)" for a file that does not carry one. */

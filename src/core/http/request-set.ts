@@ -1,14 +1,9 @@
 import { UsageError } from '../../errors.js';
-import type { PayloadFormat, PayloadRequest, WebhookType } from './payload-request.js';
+import type { GenerateRequestsOptions } from './generated-requests.js';
+import type { PayloadRequest } from './payload-request.js';
 
-export interface RequestSetOptions {
+export interface RequestSetOptions extends GenerateRequestsOptions {
   files: string[];
-  type?: WebhookType;
-  event?: string;
-  all: boolean;
-  format: PayloadFormat;
-  seed?: number;
-  now: Date;
   cwd: string;
   /** Bodies prepared by the caller (doctor): sent as they are. */
   requests?: PayloadRequest[];
