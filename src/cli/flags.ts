@@ -1,0 +1,82 @@
+/** Flags shared by several commands, and the parsing of numbers and lists commander hands over as text. */
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { AuthMethod, AuthOptions, PayloadFormat, WebhookType } from '../commands/options.js';
+
+export const WEBHOOK_TYPES: WebhookType[] = ['order', 'single-delivery', 'order-documents', 'shipment'];
+const AUTH_METHODS: AuthMethod[] = ['none', 'basic', 'bearer', 'oauth2'];
+const FORMATS: PayloadFormat[] = ['json', 'txml'];
+
+export function positiveInt(name: string, min = 1): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, got "${value}".`);
+    }
+    return n;
+  };
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function typeOption(): Option {
+  return new Option(
+    '--type <type>',
+    'webhook body: order, single-delivery, order-documents or shipment',
+  ).choices(WEBHOOK_TYPES);
+}
+
+export function formatOption(): Option {
+  return new Option('--format <format>', 'body format: json or txml (tXML)').choices(FORMATS).default('json');
+}
+
+export function jsonFlag(cmd: Command): Command {
+  return cmd.option('--json', 'print the result object as JSON', false);
+}
+
+/** --ca (repeatable) and --timeout. */
+export function addNetworkOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--ca <file>',
+      'PEM CA certificate to trust in addition to the public roots (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--timeout <ms>',
+      'bound on each network operation, in milliseconds',
+      positiveInt('--timeout'),
+      10000,
+    );
+}
+
+export function addAuthOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--auth <method>', 'authentication Tradecloud uses').choices(AUTH_METHODS).default('none'),
+    )
+    .option('--username <name>', 'basic auth user name (or TC_WEBHOOK_USERNAME)')
+    .option('--password <secret>', 'basic auth password (or TC_WEBHOOK_PASSWORD)')
+    .option('--token <secret>', 'static bearer token (or TC_WEBHOOK_TOKEN)')
+    .option('--token-url <url>', 'OAuth 2.0 token endpoint (Microsoft identity platform)')
+    .option('--client-id <id>', 'OAuth 2.0 client id (or TC_WEBHOOK_CLIENT_ID)')
+    .option('--client-secret <secret>', 'OAuth 2.0 client secret (or TC_WEBHOOK_CLIENT_SECRET)')
+    .option('--scope <scope>', 'OAuth 2.0 scope, e.g. https://your-host/.default');
+}
+
+/** Secrets: the flag first, then the TC_WEBHOOK_* variable. */
+export function resolveAuth(flags: Record<string, unknown>, env: NodeJS.ProcessEnv): AuthOptions {
+  const raw = flags as unknown as AuthOptions;
+  return {
+    auth: raw.auth,
+    username: raw.username ?? env.TC_WEBHOOK_USERNAME,
+    password: raw.password ?? env.TC_WEBHOOK_PASSWORD,
+    token: raw.token ?? env.TC_WEBHOOK_TOKEN,
+    tokenUrl: raw.tokenUrl,
+    clientId: raw.clientId ?? env.TC_WEBHOOK_CLIENT_ID,
+    clientSecret: raw.clientSecret ?? env.TC_WEBHOOK_CLIENT_SECRET,
+    scope: raw.scope,
+  };
+}

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import type { PayloadFormat, WebhookType } from '../commands/options.js';
+import { EVENT_CATALOG } from '../core/payload/event-catalog.js';
+import { formatOption, positiveInt, typeOption } from './flags.js';
+import type { CliRuntime } from './runtime.js';
+
+/** `sample` prints the body itself, not a report: it is meant to be saved and replayed. */
+export function registerSample(program: Command, rt: CliRuntime): void {
+  program
+    .command('sample')
+    .description('print one generated webhook payload (the request body)')
+    .addOption(typeOption())
+    .option('--event <name>', 'event name, e.g. OrderLinesAcceptedBySupplier')
+    .addOption(formatOption())
+    .option('--seed <n>', 'same seed, same bytes', positiveInt('--seed', 0))
+    .addHelpText('after', () => {
+      // Data only (no dependencies), so listing the names costs nothing at start-up.
+      const { order, 'order-documents': documents, shipment } = EVENT_CATALOG;
+      const list = (title: string, names: readonly string[]) => `\n${title}:\n  ${names.join('\n  ')}\n`;
+      return (
+        list('Order events (--type order or single-delivery; order is inferred from the name)', order) +
+        list('Order documents events (--type order-documents)', documents) +
+        list('Shipment events (--type shipment)', shipment) +
+        '\nWithout --event: the first event of the type. Without --type: inferred from --event, else order.\n'
+      );
+    })
+    .action(async (o: Record<string, unknown>) => {
+      const { sampleCommand } = await import('../commands/sample.js');
+      const body = await sampleCommand(
+        {
+          type: o.type as WebhookType | undefined,
+          event: o.event as string | undefined,
+          format: o.format as PayloadFormat,
+          seed: o.seed as number | undefined,
+        },
+        rt.context(false),
+      );
+      rt.io.stdout.write(body.endsWith('\n') ? body : `${body}\n`);
+    });
+}

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import type { PayloadFormat, WebhookType } from '../commands/options.js';
+import {
+  addAuthOptions,
+  addNetworkOptions,
+  collect,
+  formatOption,
+  jsonFlag,
+  positiveInt,
+  resolveAuth,
+  typeOption,
+} from './flags.js';
+import type { CliRuntime } from './runtime.js';
+
+export function registerSendSample(program: Command, rt: CliRuntime): void {
+  const cmd = program
+    .command('send-sample')
+    .description('POST sample or stored webhook payloads to your endpoint, as Tradecloud would')
+    .argument('<url>', 'your webhook endpoint, https://…')
+    .addOption(typeOption())
+    .option('--event <name>', 'event name, e.g. OrderIssuedByBuyer (see `tc-webhook sample --help`)')
+    .option('--all', 'send one request per event name of the type', false)
+    .addOption(formatOption())
+    .option('--file <path>', 'replay a stored payload file or directory instead (repeatable)', collect, [])
+    .option('--seed <n>', 'generate reproducible payloads', positiveInt('--seed', 0))
+    .option('--count <n>', 'repeat the request set n times (burst test)', positiveInt('--count'), 1)
+    .option('--concurrency <n>', 'requests in flight at once', positiveInt('--concurrency'), 1)
+    .option('--retry', "follow Tradecloud's retry policy: retry answers above 500 with back-off", false)
+    .option('--max-retries <n>', 'retries per request with --retry', positiveInt('--max-retries', 0), 3)
+    .option(
+      '--retry-base-ms <ms>',
+      'first back-off delay with --retry; doubles each time',
+      positiveInt('--retry-base-ms', 0),
+      1000,
+    )
+    .option('--dry-run', 'print the requests (secrets masked) without sending', false);
+  jsonFlag(addAuthOptions(addNetworkOptions(cmd))).action(async (url: string, o: Record<string, unknown>) => {
+    await rt.run('send-sample', o.json as boolean, async (ctx) => {
+      const { sendSampleCommand } = await import('../commands/send-sample.js');
+      return sendSampleCommand(
+        {
+          url,
+          type: o.type as WebhookType | undefined,
+          event: o.event as string | undefined,
+          all: o.all as boolean,
+          format: o.format as PayloadFormat,
+          files: o.file as string[],
+          seed: o.seed as number | undefined,
+          count: o.count as number,
+          concurrency: o.concurrency as number,
+          retry: o.retry as boolean,
+          maxRetries: o.maxRetries as number,
+          retryBaseMs: o.retryBaseMs as number,
+          dryRun: o.dryRun as boolean,
+          ca: o.ca as string[],
+          timeoutMs: o.timeout as number,
+          ...resolveAuth(o, rt.io.env),
+        },
+        ctx,
+      );
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { type Command, Option } from 'commander';
+import { jsonFlag, positiveInt } from './flags.js';
+import type { CliRuntime } from './runtime.js';
+
+export function registerValidate(program: Command, rt: CliRuntime): void {
+  const cmd = program
+    .command('validate')
+    .description('validate stored payloads (JSON or tXML) against the webhook OpenAPI schemas')
+    .argument('<file...>', 'files or directories (every .json/.xml inside); - reads stdin')
+    .addOption(
+      new Option('--type <type>', 'which webhook: auto (from the top-level fields), order or shipment')
+        .choices(['auto', 'order', 'shipment'])
+        .default('auto'),
+    )
+    .option('--spec <path|url>', "validate against this OpenAPI document (e.g. Tradecloud's specs.yaml)")
+    .option('--strict', 'unknown fields and unknown enum values are errors', false)
+    .option(
+      '--max-errors <n>',
+      'errors listed per file before the rest are counted',
+      positiveInt('--max-errors'),
+      20,
+    )
+    .option(
+      '--timeout <ms>',
+      'bound on fetching a --spec URL, in milliseconds',
+      positiveInt('--timeout'),
+      10000,
+    );
+  jsonFlag(cmd).action(async (files: string[], o: Record<string, unknown>) => {
+    await rt.run('validate', o.json as boolean, async (ctx) => {
+      const { validateCommand } = await import('../commands/validate.js');
+      return validateCommand(
+        {
+          files,
+          type: o.type as 'auto' | 'order' | 'shipment',
+          spec: o.spec as string | undefined,
+          strict: o.strict as boolean,
+          maxErrors: o.maxErrors as number,
+          timeoutMs: o.timeout as number,
+        },
+        ctx,
+      );
+    });
+  });
+}

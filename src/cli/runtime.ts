@@ -1,0 +1,46 @@
+import type { Readable, Writable } from 'node:stream';
+import type { CommandContext } from '../commands/context.js';
+import type { ReportKind } from '../report/render.js';
+
+/** The process as the CLI sees it; tests of main() may pass their own. */
+export interface ProcessIo {
+  env: NodeJS.ProcessEnv;
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  cwd: string;
+}
+
+/** What a command registration needs: the process, and how a command's report reaches stdout. */
+export interface CliRuntime {
+  io: ProcessIo;
+  context(json: boolean): CommandContext;
+  /** Runs a command, renders its report (human or JSON) on stdout and records the exit code. */
+  run(
+    kind: ReportKind,
+    json: boolean,
+    execute: (ctx: CommandContext) => Promise<{ ok: boolean }>,
+  ): Promise<void>;
+}
+
+export function useColor(io: ProcessIo): boolean {
+  const { NO_COLOR, FORCE_COLOR } = io.env;
+  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
+  if (FORCE_COLOR !== undefined) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
+  return io.stdout.isTTY === true;
+}
+
+export function buildContext(io: ProcessIo, json: boolean): CommandContext {
+  return {
+    stdin: io.stdin,
+    stdinIsTTY: io.stdin.isTTY === true,
+    stderr: io.stderr,
+    stderrIsTTY: io.stderr.isTTY === true,
+    json,
+    color: useColor(io),
+    cwd: io.cwd,
+    warn: (message) => {
+      io.stderr.write(`warning: ${message}\n`);
+    },
+  };
+}
