@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { PassThrough, Readable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import type { CommandContext } from '../../src/commands/context.js';
+import { doctorCommand } from '../../src/commands/doctor.js';
+import type { DoctorOptions } from '../../src/commands/options.js';
+import { UsageError } from '../../src/errors.js';
+import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+/** The confirmation only appears on a terminal, so these tests hand the command a stdin that says it is one. */
+function terminal(answer: string): { ctx: CommandContext; stderr: () => string } {
+  const stderr = new PassThrough();
+  let text = '';
+  stderr.on('data', (d: Buffer) => (text += d.toString()));
+  const ctx: CommandContext = {
+    stdin: Readable.from([answer]),
+    stdinIsTTY: true,
+    stderr,
+    stderrIsTTY: false,
+    json: true,
+    color: false,
+    cwd: ROOT,
+    warn: () => undefined,
+  };
+  return { ctx, stderr: () => text };
+}
+
+describe('doctor asks before sending when stdin is a terminal', () => {
+  let receiver: Receiver;
+  before(async () => {
+    receiver = await startReceiver({ auth: { type: 'bearer', token: 'confirm-token-123456' } });
+  });
+  after(() => receiver.close());
+
+  const options = (yes: boolean): DoctorOptions => ({
+    url: receiver.url,
+    types: ['order'],
+    format: 'json',
+    events: ['OrderIssuedByBuyer'],
+    slowMs: 5000,
+    yes,
+    ca: [ROOT_CA_FILE],
+    timeoutMs: 5000,
+    auth: 'bearer',
+    token: 'confirm-token-123456',
+  });
+
+  it('answering no sends nothing and says so', async () => {
+    const { ctx, stderr } = terminal('n\n');
+    await assert.rejects(doctorCommand(options(false), ctx), (error: unknown) => {
+      assert.ok(error instanceof UsageError);
+      assert.match(error.message, /doctor cancelled: nothing was sent/);
+      return true;
+    });
+    assert.match(stderr(), /doctor will send 4 requests/);
+    assert.match(stderr(), /Continue\? \[y\/N\]/);
+    assert.equal(receiver.requests.length, 0);
+  });
+
+  it('answering yes runs the checks and sends exactly the announced requests', async () => {
+    const { ctx } = terminal('y\n');
+    const report = await doctorCommand(options(false), ctx);
+    assert.equal(report.ok, true);
+    assert.equal(report.requestsSent, 4);
+    assert.equal(receiver.requests.length, 4);
+  });
+
+  it('--yes skips the question', async () => {
+    const { ctx, stderr } = terminal('');
+    const report = await doctorCommand(options(true), ctx);
+    assert.equal(report.ok, true);
+    assert.doesNotMatch(stderr(), /Continue\?/);
+  });
+});
