@@ -129,7 +129,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
     });
     assert.equal(missing.code, 2);
     assert.equal(missing.stdout, '');
-    assert.match(missing.stderr, /^tc-webhook: --auth basic needs --password or TC_WEBHOOK_PASSWORD\./);
+    assert.match(missing.stderr, /^tc-webhook: --auth basic needs --password \(or TC_WEBHOOK_PASSWORD\)\./);
     assert.equal(missing.stderr.trim().split('\n').length, 1);
     const missingOauth = await runCli(['send-sample', r.url, ...EVENT, '--auth', 'oauth2'], {
       env: { TC_WEBHOOK_CLIENT_ID: undefined, TC_WEBHOOK_CLIENT_SECRET: undefined },
@@ -137,7 +137,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
     assert.equal(missingOauth.code, 2);
     assert.match(
       missingOauth.stderr,
-      /--token-url; --client-id or TC_WEBHOOK_CLIENT_ID; --client-secret or TC_WEBHOOK_CLIENT_SECRET/,
+      /--token-url, --client-id \(or TC_WEBHOOK_CLIENT_ID\) and --client-secret \(or TC_WEBHOOK_CLIENT_SECRET\)/,
     );
   });
 

@@ -21,18 +21,20 @@ export type Credentials =
   | { method: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string | undefined };
 
 const SOURCES: Record<string, string> = {
-  username: '--username or TC_WEBHOOK_USERNAME',
-  password: '--password or TC_WEBHOOK_PASSWORD',
-  token: '--token or TC_WEBHOOK_TOKEN',
+  username: '--username (or TC_WEBHOOK_USERNAME)',
+  password: '--password (or TC_WEBHOOK_PASSWORD)',
+  token: '--token (or TC_WEBHOOK_TOKEN)',
   tokenUrl: '--token-url',
-  clientId: '--client-id or TC_WEBHOOK_CLIENT_ID',
-  clientSecret: '--client-secret or TC_WEBHOOK_CLIENT_SECRET',
+  clientId: '--client-id (or TC_WEBHOOK_CLIENT_ID)',
+  clientSecret: '--client-secret (or TC_WEBHOOK_CLIENT_SECRET)',
 };
 
 function requireAll(method: AuthMethod, input: AuthInput, keys: Array<keyof AuthInput>): void {
   const missing = keys.filter((key) => !input[key]);
   if (missing.length === 0) return;
-  const names = missing.map((key) => SOURCES[key]).join('; ');
+  const sources = missing.map((key) => SOURCES[key]);
+  const names =
+    sources.length === 1 ? sources[0] : `${sources.slice(0, -1).join(', ')} and ${sources.at(-1)}`;
   throw new UsageError(
     `--auth ${method} needs ${names}`,
     'Secrets are best passed through the environment variables, which stay out of your shell history',

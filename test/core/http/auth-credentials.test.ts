@@ -8,12 +8,12 @@ describe('resolveCredentials', () => {
     assert.throws(
       () => resolveCredentials({ auth: 'basic', username: 'u' }),
       (error: unknown) =>
-        error instanceof UsageError && /--password or TC_WEBHOOK_PASSWORD/.test(error.message),
+        error instanceof UsageError && /--password \(or TC_WEBHOOK_PASSWORD\)/.test(error.message),
     );
-    assert.throws(() => resolveCredentials({ auth: 'bearer' }), /--token or TC_WEBHOOK_TOKEN/);
+    assert.throws(() => resolveCredentials({ auth: 'bearer' }), /--token \(or TC_WEBHOOK_TOKEN\)/);
     assert.throws(
       () => resolveCredentials({ auth: 'oauth2', clientId: 'c' }),
-      /--token-url; --client-secret or TC_WEBHOOK_CLIENT_SECRET/,
+      /--token-url and --client-secret \(or TC_WEBHOOK_CLIENT_SECRET\)/,
     );
   });
 
