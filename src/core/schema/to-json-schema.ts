@@ -1,6 +1,8 @@
 import { InputError } from '../../errors.js';
 import type { JsonSchema, SpecDialect } from './body-schema-types.js';
 import { isPlainObject, mapSubschemas, type SchemaNode } from './map-subschemas.js';
+import { unwrapAllOf } from './unwrap-all-of.js';
+import { applyVendorExtensions, TRANSLATED_EXTENSIONS } from './vendor-extensions.js';
 
 /** Keywords that only document a schema; dropped so ajv compiles less and never trips on them. */
 const ANNOTATIONS = new Set([
@@ -24,10 +26,12 @@ const ANNOTATIONS = new Set([
 
 /**
  * Turns a dereferenced OpenAPI schema graph into a JSON Schema tree ajv can compile:
- * OpenAPI-only keywords are translated (`nullable`, boolean `exclusiveMinimum`, `type: file`) or
- * dropped. A schema used in several places or recursively becomes one entry of `$defs` (ajv then
- * compiles it once, not at every use). Inside anyOf/oneOf branches schemas stay inline, because
- * error paths there must show which branch they come from.
+ * OpenAPI-only keywords are translated (`nullable`, boolean `exclusiveMinimum`, `type: file`, the
+ * vendor extensions of vendor-extensions.ts) or dropped. A schema used in several places or
+ * recursively becomes one entry of `$defs` (ajv then compiles it once, not at every use). Inside
+ * anyOf/oneOf branches schemas stay inline, because error paths there must show which branch they
+ * come from. An `allOf` of one schema that only adds annotations (Swagger 2.0's way to put `xml` or
+ * a description beside a `$ref`) is that schema.
  */
 export function toJsonSchema(root: JsonSchema, dialect: SpecDialect, display: string): JsonSchema {
   const shared = countUses(root);
@@ -51,6 +55,8 @@ export function toJsonSchema(root: JsonSchema, dialect: SpecDialect, display: st
   const visit = (node: unknown, inBranch: boolean): unknown => {
     if (typeof node === 'boolean') return node;
     if (!isPlainObject(node)) return {};
+    const wrapped = unwrapAllOf(node, isAnnotation);
+    if (wrapped !== node) return visit(wrapped, inBranch);
     if (inProgress.has(node)) {
       recursive.add(node);
       return refTo(node);
@@ -82,6 +88,8 @@ function countUses(root: unknown): Set<object> {
   const many = new Set<object>();
   const visit = (node: unknown): unknown => {
     if (!isPlainObject(node)) return node;
+    const wrapped = unwrapAllOf(node, isAnnotation);
+    if (wrapped !== node) return visit(wrapped);
     if (seen.has(node)) {
       many.add(node);
       return node;
@@ -107,6 +115,7 @@ function translateNode(node: SchemaNode, dialect: SpecDialect, display: string):
     if (!ANNOTATIONS.has(key) && !key.startsWith('x-')) out[key] = value;
   }
   if (node.nullable === true || node['x-nullable'] === true) allowNull(out);
+  applyVendorExtensions(node, out, display);
   if (!Array.isArray(out.required)) delete out.required;
   if (dialect !== 'openapi-3.1') {
     // Draft 4 style (Swagger 2.0, OpenAPI 3.0): boolean exclusive bounds modify minimum/maximum.
@@ -115,6 +124,12 @@ function translateNode(node: SchemaNode, dialect: SpecDialect, display: string):
     if (out.type === 'file') delete out.type;
   }
   return out;
+}
+
+/** Keys that change nothing about what a schema accepts. */
+function isAnnotation(key: string): boolean {
+  if (key.startsWith('x-')) return !TRANSLATED_EXTENSIONS.includes(key);
+  return key !== 'nullable' && ANNOTATIONS.has(key);
 }
 
 function allowNull(out: SchemaNode): void {

@@ -63,6 +63,8 @@ function shapeOf(schema: JsonSchema) {
     const type = member.type;
     if (typeof type === 'string') types.add(type);
     else if (Array.isArray(type)) for (const t of type) if (typeof t === 'string') types.add(t);
+    // Swagger 2.0's x-nullable and OpenAPI 3.0's nullable widen the stated type, as `type: [X, 'null']` does.
+    if (type !== undefined && (member['x-nullable'] === true || member.nullable === true)) types.add('null');
     if (asSchema(member.properties)) types.add('object');
     if (member.items !== undefined) types.add('array');
     if (typeof member.format === 'string') hasFormat = true;
