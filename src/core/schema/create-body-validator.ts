@@ -41,8 +41,10 @@ export async function createBodyValidator(
   // Compiled on the first payload that fails; a run of valid payloads never needs it.
   let lenient: CompiledSchema | undefined;
 
+  // Both schemas share their structure (the lenient one only lacks enums), so one lookup serves both.
+  const schemaAt = (schemaPath: string) => schemaAtPointer(schemas.full, schemaPath);
   const describeAll = (errors: ErrorObject[], data: unknown, asWarning = false) =>
-    dedupe(errors.map((e) => describeAjvError(e, data, asWarning)));
+    dedupe(errors.map((e) => describeAjvError(e, data, asWarning, schemaAt)));
 
   const validate = async (data: unknown): Promise<BodyValidation> => {
     if (full(data)) return { errors: [], warnings: [] };
@@ -101,4 +103,16 @@ function dedupe(issues: SchemaIssue[]): SchemaIssue[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The subschema at an ajv schemaPath ("#/oneOf", "#/$defs/Body/oneOf"); undefined when it leaves the root document. */
+function schemaAtPointer(root: JsonSchema, schemaPath: string): unknown {
+  if (!schemaPath.startsWith('#')) return undefined;
+  let node: unknown = root;
+  for (const raw of schemaPath.slice(1).split('/').filter(Boolean)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }

@@ -14,7 +14,12 @@ export interface SchemaIssue {
 type Params = Record<string, unknown>;
 
 /** One ajv error in plain words: what was expected and what was found. */
-export function describeAjvError(error: ErrorObject, data: unknown, asWarning = false): SchemaIssue {
+export function describeAjvError(
+  error: ErrorObject,
+  data: unknown,
+  asWarning = false,
+  schemaAt?: (schemaPath: string) => unknown,
+): SchemaIssue {
   const at = error.instancePath;
   const p = error.params as Params;
   const found = () => describeFound(valueAtPointer(data, at));
@@ -61,12 +66,16 @@ export function describeAjvError(error: ErrorObject, data: unknown, asWarning = 
       return issue(`must have at least ${String(p.limit)} fields`);
     case 'maxProperties':
       return issue(`must have at most ${String(p.limit)} fields`);
-    case 'oneOf':
+    case 'oneOf': {
+      if (!Array.isArray(p.passingSchemas))
+        return issue(`matches none of the alternatives, found ${found()}`);
+      const fields = clashingFields(schemaAt?.(error.schemaPath), p.passingSchemas as number[]);
       return issue(
-        Array.isArray(p.passingSchemas)
-          ? `matches more than one of the alternatives (${p.passingSchemas.map((i) => Number(i) + 1).join(' and ')}); it must match exactly one`
-          : `matches none of the alternatives, found ${found()}`,
+        fields
+          ? `has ${fields.map((f) => `"${f}"`).join(' and ')}, but only one of them is allowed`
+          : `matches more than one of the alternatives (${p.passingSchemas.map((i) => Number(i) + 1).join(' and ')}); it must match exactly one`,
       );
+    }
     case 'anyOf':
       return issue(`matches none of the alternatives, found ${found()}`);
     case 'not':
@@ -104,4 +113,17 @@ function closest(value: unknown, allowed: unknown[]): unknown[] {
     .sort((x, y) => x.d - y.d)
     .slice(0, 3)
     .map((x) => x.a);
+}
+
+/**
+ * For a oneOf whose branches each only require one field (the webhook envelope: exactly one of
+ * orderEvent, singleDeliveryOrderEvent, orderDocumentsEvent), the fields that were all present.
+ */
+function clashingFields(oneOf: unknown, passing: number[]): string[] | undefined {
+  if (!Array.isArray(oneOf)) return undefined;
+  const fields = passing.map((i) => {
+    const required = (oneOf[i] as { required?: unknown } | undefined)?.required;
+    return Array.isArray(required) && required.length === 1 ? String(required[0]) : undefined;
+  });
+  return fields.every((f) => f !== undefined) ? (fields as string[]) : undefined;
 }

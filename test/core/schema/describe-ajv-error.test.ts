@@ -47,4 +47,26 @@ describe('describeAjvError', () => {
       /^"Shipped" is not a documented value \(closest: Shipping, .*; 31 values in all\)$/,
     );
   });
+
+  it('a oneOf matched twice names the clashing fields when each branch requires one, else the branch numbers', () => {
+    const envelope = [
+      { required: ['orderEvent'] },
+      { required: ['singleDeliveryOrderEvent'] },
+      { required: ['orderDocumentsEvent'] },
+    ];
+    const clash = error('oneOf', '', { passingSchemas: [0, 2] });
+    assert.equal(
+      describeAjvError(clash, {}, false, () => envelope).message,
+      'has "orderEvent" and "orderDocumentsEvent", but only one of them is allowed',
+    );
+    const shapes = [{ type: 'object' }, { type: 'object', properties: {} }];
+    assert.equal(
+      describeAjvError(error('oneOf', '', { passingSchemas: [0, 1] }), {}, false, () => shapes).message,
+      'matches more than one of the alternatives (1 and 2); it must match exactly one',
+    );
+    assert.equal(
+      describeAjvError(clash, {}).message,
+      'matches more than one of the alternatives (1 and 3); it must match exactly one',
+    );
+  });
 });

@@ -49,7 +49,7 @@ describe('vendor extensions (Swagger 2.0 has no oneOf, anyOf or type lists)', ()
     assert.deepEqual((await v.validate({ eventName: 'X', a: {}, c: {} })).errors, [
       {
         path: '',
-        message: 'matches more than one of the alternatives (1 and 3); it must match exactly one',
+        message: 'has "a" and "c", but only one of them is allowed',
         anchor: '',
       },
     ]);
