@@ -1,6 +1,12 @@
 /** Flags shared by several commands, and the parsing of numbers and lists commander hands over as text. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { AuthMethod, AuthOptions, PayloadFormat, WebhookType } from '../commands/options.js';
+import type {
+  AuthMethod,
+  AuthOptions,
+  NetworkOptions,
+  PayloadFormat,
+  WebhookType,
+} from '../commands/options.js';
 
 export const WEBHOOK_TYPES: WebhookType[] = ['order', 'single-delivery', 'order-documents', 'shipment'];
 const AUTH_METHODS: AuthMethod[] = ['none', 'basic', 'bearer', 'oauth2'];
@@ -67,7 +73,7 @@ export function addAuthOptions(cmd: Command): Command {
 }
 
 /** Secrets: the flag first, then the TC_WEBHOOK_* variable. */
-export function resolveAuth(flags: Record<string, unknown>, env: NodeJS.ProcessEnv): AuthOptions {
+function resolveAuth(flags: Record<string, unknown>, env: NodeJS.ProcessEnv): AuthOptions {
   const raw = flags as unknown as AuthOptions;
   return {
     auth: raw.auth,
@@ -79,4 +85,12 @@ export function resolveAuth(flags: Record<string, unknown>, env: NodeJS.ProcessE
     clientSecret: raw.clientSecret ?? env.TC_WEBHOOK_CLIENT_SECRET,
     scope: raw.scope,
   };
+}
+
+/** What commands that call the endpoint share: --ca, --timeout and the resolved authentication. */
+export function networkAndAuth(
+  flags: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+): NetworkOptions & AuthOptions {
+  return { ca: flags.ca as string[], timeoutMs: flags.timeout as number, ...resolveAuth(flags, env) };
 }

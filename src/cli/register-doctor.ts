@@ -8,7 +8,7 @@ import {
   formatOption,
   jsonFlag,
   positiveInt,
-  resolveAuth,
+  networkAndAuth,
 } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
@@ -59,9 +59,7 @@ export function registerDoctor(program: Command, rt: CliRuntime): void {
           servername: o.servername as string | undefined,
           slowMs: o.slowMs as number,
           yes: o.yes as boolean,
-          ca: o.ca as string[],
-          timeoutMs: o.timeout as number,
-          ...resolveAuth(o, rt.io.env),
+          ...networkAndAuth(o, rt.io.env),
         },
         ctx,
       );

@@ -7,7 +7,7 @@ import {
   formatOption,
   jsonFlag,
   positiveInt,
-  resolveAuth,
+  networkAndAuth,
   typeOption,
 } from './flags.js';
 import type { CliRuntime } from './runtime.js';
@@ -52,9 +52,7 @@ export function registerSendSample(program: Command, rt: CliRuntime): void {
           maxRetries: o.maxRetries as number,
           retryBaseMs: o.retryBaseMs as number,
           dryRun: o.dryRun as boolean,
-          ca: o.ca as string[],
-          timeoutMs: o.timeout as number,
-          ...resolveAuth(o, rt.io.env),
+          ...networkAndAuth(o, rt.io.env),
         },
         ctx,
       );

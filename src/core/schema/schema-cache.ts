@@ -19,7 +19,7 @@ export interface SchemaCache {
 const CACHE_FORMAT = '1';
 
 /** A new release never reads what an older one wrote. */
-function readToolVersion(): string {
+function readPackageVersion(): string {
   try {
     const pkg = new URL('../../../../package.json', import.meta.url);
     return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
@@ -28,8 +28,11 @@ function readToolVersion(): string {
   }
 }
 
+/** Read once when schema work starts (this module is only loaded by the commands that need it). */
+const TOOL_VERSION = readPackageVersion();
+
 export function cacheKey(...parts: string[]): string {
-  const hash = createHash('sha256').update(CACHE_FORMAT).update(readToolVersion());
+  const hash = createHash('sha256').update(CACHE_FORMAT).update(TOOL_VERSION);
   for (const part of parts) hash.update('\u0000').update(part);
   return hash.digest('hex').slice(0, 40);
 }
