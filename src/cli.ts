@@ -4,12 +4,8 @@
  * one table in errors.ts.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { registerCheckTls } from './cli/register-check-tls.js';
-import { registerDoctor } from './cli/register-doctor.js';
-import { registerSample } from './cli/register-sample.js';
-import { registerSendSample } from './cli/register-send-sample.js';
-import { registerValidate } from './cli/register-validate.js';
+import { Command, CommanderError } from './cli/commander.js';
+import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
 import { describeError, ExitCode, type ExitCodeValue } from './errors.js';
 
@@ -57,14 +53,14 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput(output);
-  for (const register of [
-    registerCheckTls,
-    registerSendSample,
-    registerSample,
-    registerValidate,
-    registerDoctor,
-  ]) {
-    register(program, runtime);
+  // Only the invoked command is configured in full; the program's help configures all of them so its
+  // listing shows their arguments; --version needs none.
+  const args = argv.slice(2);
+  const invoked = invokedCommand(args);
+  const all = invoked === undefined && !args.some((a) => a === '-V' || a === '--version');
+  for (const { name, description, load } of COMMANDS) {
+    const command = program.command(name).description(description);
+    if (all || name === invoked) (await load())(command, runtime);
   }
   for (const sub of program.commands) {
     sub

@@ -1,5 +1,6 @@
 /** Flags shared by several commands, and the parsing of numbers and lists commander hands over as text. */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Command, Option as OptionType } from 'commander';
+import { InvalidArgumentError, Option } from './commander.js';
 import type {
   AuthMethod,
   AuthOptions,
@@ -26,14 +27,14 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function typeOption(): Option {
+export function typeOption(): OptionType {
   return new Option(
     '--type <type>',
     'webhook body: order, single-delivery, order-documents or shipment',
   ).choices(WEBHOOK_TYPES);
 }
 
-export function formatOption(): Option {
+export function formatOption(): OptionType {
   return new Option('--format <format>', 'body format: json or txml (tXML)').choices(FORMATS).default('json');
 }
 

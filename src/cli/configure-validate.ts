@@ -1,11 +1,10 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
+import { Option } from './commander.js';
 import { jsonFlag, positiveInt } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
-export function registerValidate(program: Command, rt: CliRuntime): void {
-  const cmd = program
-    .command('validate')
-    .description('validate stored payloads (JSON or tXML) against the webhook OpenAPI schemas')
+export function configureValidate(command: Command, rt: CliRuntime): void {
+  const cmd = command
     .argument('<file...>', 'files or directories (every .json/.xml inside); - reads stdin')
     .addOption(
       new Option('--type <type>', 'which webhook: auto (from the top-level fields), order or shipment')

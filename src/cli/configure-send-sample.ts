@@ -12,10 +12,8 @@ import {
 } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
-export function registerSendSample(program: Command, rt: CliRuntime): void {
-  const cmd = program
-    .command('send-sample')
-    .description('POST sample or stored webhook payloads to your endpoint, as Tradecloud would')
+export function configureSendSample(command: Command, rt: CliRuntime): void {
+  const cmd = command
     .argument('<url>', 'your webhook endpoint, https://…')
     .addOption(typeOption())
     .option('--event <name>', 'event name, e.g. OrderIssuedByBuyer (see `tc-webhook sample --help`)')

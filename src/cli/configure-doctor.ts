@@ -1,4 +1,5 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from './commander.js';
 import type { PayloadFormat, WebhookType } from '../commands/options.js';
 import { InputError } from '../errors.js';
 import {
@@ -27,10 +28,8 @@ function splitList(value: unknown): string[] | undefined {
     .filter(Boolean);
 }
 
-export function registerDoctor(program: Command, rt: CliRuntime): void {
-  const cmd = program
-    .command('doctor')
-    .description('one readiness verdict: would Tradecloud deliver every enabled event to this endpoint?')
+export function configureDoctor(command: Command, rt: CliRuntime): void {
+  const cmd = command
     .argument('<url>', 'your webhook endpoint, https://…')
     .addOption(
       new Option('--type <type>', 'webhook type to check (repeatable; default order)')

@@ -2,10 +2,8 @@ import type { Command } from 'commander';
 import { addNetworkOptions, jsonFlag } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
-export function registerCheckTls(program: Command, rt: CliRuntime): void {
-  const cmd = program
-    .command('check-tls')
-    .description("check the endpoint's TLS versions and certificate against Tradecloud's rules")
+export function configureCheckTls(command: Command, rt: CliRuntime): void {
+  const cmd = command
     .argument('<target>', 'https://host[:port][/path] or host[:port]')
     .option('--servername <sni>', 'server name to send (SNI) and to check the certificate against')
     .option('--probe-https', 'for an http:// target, also check https on port 443 of the same host', false);

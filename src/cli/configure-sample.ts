@@ -5,10 +5,8 @@ import { formatOption, positiveInt, typeOption } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
 /** `sample` prints the body itself, not a report: it is meant to be saved and replayed. */
-export function registerSample(program: Command, rt: CliRuntime): void {
-  program
-    .command('sample')
-    .description('print one generated webhook payload (the request body)')
+export function configureSample(command: Command, rt: CliRuntime): void {
+  command
     .addOption(typeOption())
     .option('--event <name>', 'event name, e.g. OrderLinesAcceptedBySupplier')
     .addOption(formatOption())
