@@ -240,7 +240,7 @@ describe('check-tls: certificates', () => {
   });
 
   test('RSA 1024 key: key warns, exit 0', async () => {
-    const { port } = await serve({ key: 'rsa1024.key', cert: 'rsa1024-chain.pem' });
+    const { port } = await serve({ key: 'rsa1024.key', cert: 'rsa1024-chain.pem', ciphers: LEGACY_CIPHERS });
     const report = await checkJson([`127.0.0.1:${port}`, ...ROOT_CA], 0);
     assert.deepEqual(statuses(report), expected({ 'cert.key': 'warn' }));
     assert.equal(report.certificate?.keyBits, 1024);

@@ -14,15 +14,19 @@ export interface DeliveryAgentOptions {
  * agent alone loads in a fraction of that, and delivery only needs its dispatch(). undici 7 has no
  * `exports` map, so the file is reachable; the entry module is the fallback should a release move it.
  */
-async function loadAgentClass(): Promise<typeof UndiciAgent> {
+export async function loadAgentClass(): Promise<{
+  Agent: typeof UndiciAgent;
+  /** Which way it was loaded: a test fails when the fast path silently stops working. */
+  via: 'agent-file' | 'entry';
+}> {
   const agentFile = 'undici/lib/dispatcher/agent.js';
   try {
     const Agent = ((await import(agentFile)) as { default: typeof UndiciAgent }).default;
-    if (typeof Agent === 'function') return Agent;
+    if (typeof Agent === 'function') return { Agent, via: 'agent-file' };
   } catch {
     // fall through to the public entry point
   }
-  return (await import('undici')).Agent;
+  return { Agent: (await import('undici')).Agent, via: 'entry' };
 }
 
 /**
@@ -30,7 +34,7 @@ async function loadAgentClass(): Promise<typeof UndiciAgent> {
  * verification always on, TLS 1.2 at least, public roots plus only the CAs the user names.
  */
 export async function createDeliveryAgent(options: DeliveryAgentOptions): Promise<Dispatcher> {
-  const Agent = await loadAgentClass();
+  const { Agent } = await loadAgentClass();
   // One context for every connection: parsing the public root store per TLS handshake costs
   // tens of milliseconds each, which would dominate a burst.
   const secureContext = createSecureContext({

@@ -26,10 +26,17 @@ export function createTrustContext(
     return createSecureContext({ ...options, ca: [...publicRoots, ...extra] });
   if (extra.length === 0) return createSecureContext(options);
   const context = createSecureContext(options);
-  const native = (context as unknown as { context?: NativeContext }).context;
-  if (typeof native?.addCACert !== 'function') {
-    return createSecureContext({ ...options, ca: [...publicRoots, ...extra] });
-  }
-  for (const pem of extra) native.addCACert(pem);
+  const addCACert = nativeAddCACert(context);
+  if (addCACert === undefined) return createSecureContext({ ...options, ca: [...publicRoots, ...extra] });
+  for (const pem of extra) addCACert(pem);
   return context;
+}
+
+/**
+ * The native context's addCACert, bound, or undefined where this Node no longer has it (then the slow,
+ * public way is used). Exported so a test fails when the fast path silently stops working.
+ */
+export function nativeAddCACert(context: SecureContext): ((pem: string) => void) | undefined {
+  const native = (context as unknown as { context?: NativeContext }).context;
+  return typeof native?.addCACert === 'function' ? native.addCACert.bind(native) : undefined;
 }
