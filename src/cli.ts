@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from './cli/commander.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
+import { watchInterrupt } from './cli/interrupt.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
 import { describeError, ExitCode, type ExitCodeValue } from './errors.js';
 
@@ -25,19 +26,34 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
     cwd: io.cwd ?? process.cwd(),
+    onInterrupt:
+      io.onInterrupt ??
+      ((listener) => {
+        process.on('SIGINT', listener);
+        return () => process.off('SIGINT', listener);
+      }),
+    exit: io.exit ?? ((code) => process.exit(code)),
   };
   let exitCode: ExitCodeValue = ExitCode.passed;
   const runtime: CliRuntime = {
     io: pio,
     context: (json) => buildContext(pio, json),
     run: async (kind, json, execute) => {
-      const ctx = buildContext(pio, json);
-      const report = await execute(ctx);
+      // check-tls is short and bounded by --timeout: Ctrl-C simply ends it, as it ends any process.
+      const interrupt = kind === 'check-tls' ? undefined : watchInterrupt(pio);
+      const ctx = buildContext(pio, json, interrupt?.signal);
+      let report: { ok: boolean; interrupted?: boolean };
+      try {
+        report = await execute(ctx);
+      } finally {
+        interrupt?.dispose();
+      }
       const { renderReport } = await import('./report/render.js');
       pio.stdout.write(
         await renderReport(kind, report, { format: json ? 'json' : 'human', color: ctx.color }),
       );
-      exitCode = report.ok ? ExitCode.passed : ExitCode.failed;
+      exitCode =
+        report.interrupted === true ? ExitCode.interrupted : report.ok ? ExitCode.passed : ExitCode.failed;
     },
   };
   const output = {
@@ -48,7 +64,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   const program = new Command('tc-webhook')
     .description("Check your HTTPS endpoint against Tradecloud's Webhook Connector before going live.")
     .version(readVersion(), '-V, --version', 'print the version')
-    .option('--verbose', 'show stack traces for unexpected errors')
+    .option('--verbose', 'show the HTTP exchange (secrets masked) and stack traces for unexpected errors')
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -64,13 +80,19 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   }
   for (const sub of program.commands) {
     sub
-      .option('--verbose', 'show stack traces for unexpected errors')
+      .option('--verbose', 'show the HTTP exchange (secrets masked) and stack traces for unexpected errors')
       .showSuggestionAfterError(true)
       .showHelpAfterError(`(run tc-webhook ${sub.name()} --help for usage)`)
       .exitOverride()
       .configureOutput(output);
   }
 
+  // --verbose shows the HTTP exchange; the tracer is not even loaded otherwise.
+  let stopTrace: (() => void) | undefined;
+  if (args.includes('--verbose')) {
+    const { secretsOf, traceHttp } = await import('./cli/trace-http.js');
+    stopTrace = traceHttp(pio.stderr, secretsOf(args, pio.env));
+  }
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -81,5 +103,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     }
     pio.stderr.write(`tc-webhook: ${describeError(error, argv.includes('--verbose'))}\n`);
     return ExitCode.couldNotRun;
+  } finally {
+    stopTrace?.();
   }
 }

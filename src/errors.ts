@@ -1,12 +1,15 @@
 /**
  * The one table from outcome to exit code (see the CLI contract): 0 everything checked passed,
- * 1 something checked failed, 2 the tool could not do its job. Findings are data in a report;
+ * 1 something checked failed, 2 the tool could not do its job, 130 interrupted (Ctrl-C) once work had
+ * started (the report then covers what was done so far). Findings are data in a report;
  * only problems that stop a command are thrown, as one of these errors.
  */
 export const ExitCode = {
   passed: 0,
   failed: 1,
   couldNotRun: 2,
+  /** 128 + SIGINT, as shells report a process that Ctrl-C ended. */
+  interrupted: 130,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -9,6 +9,10 @@ export interface ProcessIo {
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
   cwd: string;
+  /** Calls `listener` on each Ctrl-C (SIGINT) until the returned function is called. */
+  onInterrupt(listener: () => void): () => void;
+  /** Ends the process at once (a second Ctrl-C). */
+  exit(code: number): never;
 }
 
 /** What a command registration needs: the process, and how a command's report reaches stdout. */
@@ -30,8 +34,9 @@ export function useColor(io: ProcessIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-export function buildContext(io: ProcessIo, json: boolean): CommandContext {
+export function buildContext(io: ProcessIo, json: boolean, signal?: AbortSignal): CommandContext {
   return {
+    ...(signal ? { signal } : {}),
     stdin: io.stdin,
     stdinIsTTY: io.stdin.isTTY === true,
     stderr: io.stderr,

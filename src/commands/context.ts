@@ -17,6 +17,11 @@ export interface CommandContext {
   readonly color: boolean;
   /** The directory relative paths are resolved against. */
   readonly cwd: string;
+  /**
+   * Aborted when the user presses Ctrl-C: a command then starts no new work and returns the report of
+   * what it did so far, marked `interrupted` (exit 130).
+   */
+  readonly signal?: AbortSignal;
   /** Prints one warning line on stderr. */
   warn(message: string): void;
 }

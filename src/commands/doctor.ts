@@ -48,6 +48,23 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
     deliveries,
   });
 
+  const later = [
+    ['auth', 'Authentication enforced'],
+    ['delivery', 'Events delivered'],
+    ['timing', 'Response time'],
+    ['status-codes', 'Status codes for a bad payload'],
+  ] as const;
+  // Ctrl-C once requests may have gone out: what was checked so far, the rest skipped, no verdict.
+  const interrupted = (deliveries: DoctorDelivery[], sent: number): DoctorReport => {
+    for (const [id, title] of later) {
+      if (!checks.some((k) => k.id === id || k.id.startsWith(`${id}.`))) {
+        checks.push({ id, title, status: 'skip', message: 'not attempted: interrupted' });
+      }
+    }
+    return { ...report(deliveries, sent), ok: false, verdict: 'not-ready', interrupted: true };
+  };
+  const aborted = () => ctx.signal?.aborted === true;
+
   const tls = await checkTlsCommand(
     {
       target: options.url,
@@ -62,16 +79,12 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
   checks.push(tlsCheck);
   if (tlsCheck.status === 'fail') {
     const reason = 'not attempted: Tradecloud would not get past TLS';
-    for (const [id, title] of [
-      ['auth', 'Authentication enforced'],
-      ['delivery', 'Events delivered'],
-      ['timing', 'Response time'],
-      ['status-codes', 'Status codes for a bad payload'],
-    ] as const) {
+    for (const [id, title] of later) {
       checks.push({ id, title, status: 'skip', message: reason });
     }
     return report([], 0);
   }
+  if (aborted()) return interrupted([], 0);
 
   ctx.stderr.write(
     `doctor will send ${plan.total} requests to ${options.url}: ` +
@@ -79,6 +92,10 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
       `${plan.deliveries.length} events, 1 invalid payload\n`,
   );
   if (!options.yes && ctx.stdinIsTTY && !(await confirmRequests(ctx))) {
+    throw new UsageError('doctor cancelled: nothing was sent', 'Run again and answer y, or pass --yes');
+  }
+  // Ctrl-C while the question was asked is an answer too: cancelled, nothing sent (exit 2).
+  if (aborted()) {
     throw new UsageError('doctor cancelled: nothing was sent', 'Run again and answer y, or pass --yes');
   }
 
@@ -110,13 +127,14 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
     const first = plan.deliveries[0]!;
     const missing = await send([first], { auth: 'none' });
     const wrong = await send([first], wrongCredentials(options));
-    sent += 2;
+    sent += missing.summary.sent + wrong.summary.sent;
+    if (aborted()) return interrupted([], sent);
     probes = { missing: answerOf(missing), wrong: answerOf(wrong) };
   }
   checks.push(assessAuth(options.auth, probes));
 
   const main = await send([...plan.deliveries, plan.invalid], options);
-  sent += plan.deliveries.length + 1;
+  sent += main.summary.sent;
   for (const warning of main.warnings) ctx.warn(warning);
   const records = main.requests.map((r): DoctorDelivery => ({
     type: r.type ?? 'unknown',
@@ -128,6 +146,7 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
     ...(r.note ? { note: r.note } : {}),
   }));
   const deliveries = records.slice(0, plan.deliveries.length);
+  if (aborted()) return interrupted(deliveries, sent);
   for (const type of options.types) {
     const ofType = deliveries.filter((d) => d.type === type);
     checks.push(assessDeliveries(type, ofType[0]?.format ?? options.format, ofType));

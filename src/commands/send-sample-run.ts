@@ -86,6 +86,7 @@ export async function runDeliveries(
       concurrency: options.concurrency,
       // Stop early when nothing could connect: a refused or untrusted endpoint fails every request the same way.
       shouldStop: () => tally.reached === 0 && tally.firstUnreached !== undefined,
+      ...(options.ctx.signal ? { signal: options.ctx.signal } : {}),
       task: (index) => deliverRequest(outgoing[index % outgoing.length]!, delivery),
       onResult: (result, index) => {
         progress.tick();

@@ -48,6 +48,8 @@ interface ReportBase {
 
 export interface SendSampleDeliveryReport extends ReportBase {
   dryRun: false;
+  /** Ctrl-C stopped the run: the summary covers the requests answered before it (exit 130). */
+  interrupted?: true;
   requests: SendSampleRequestRecord[];
   /** Requests run but not listed (bursts keep the first 20 and the first of each other outcome). */
   requestsOmitted: number;
@@ -160,11 +162,12 @@ async function sendSample(
       masker,
       ctx,
     });
-    if (run.tally.reached === 0 && run.tally.firstUnreached) {
+    const interrupted = ctx.signal?.aborted === true;
+    if (!interrupted && run.tally.reached === 0 && run.tally.firstUnreached) {
       throw unreachableError(target.url, run.tally.firstUnreached);
     }
     const summary = run.tally.summary();
-    if (summary.latencySamples === 0 && summary.sent > 0) {
+    if (!interrupted && summary.latencySamples === 0 && summary.sent > 0) {
       // The contract's "timeout before any answer": nothing about the endpoint could be checked.
       throw new NetworkError(
         `${target.url.href} accepted the connection but gave no answer within ${options.timeoutMs} ms`,
@@ -173,8 +176,9 @@ async function sendSample(
     }
     return {
       ...base,
-      ok: summary.sent > 0 && summary.failed === 0,
+      ok: !interrupted && summary.sent > 0 && summary.failed === 0,
       dryRun: false,
+      ...(interrupted ? { interrupted: true as const } : {}),
       requests: run.tally.records(),
       requestsOmitted: run.tally.omitted,
       summary: {

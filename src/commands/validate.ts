@@ -6,6 +6,12 @@ import { validatePayload } from '../core/validate/validate-payload.js';
 import type { CommandContext } from './context.js';
 import type { ValidateOptions } from './options.js';
 
+/** Lets queued events (a Ctrl-C) run; true when the signal is aborted by then. */
+async function yieldTo(signal: AbortSignal): Promise<boolean> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return signal.aborted;
+}
+
 export type { PayloadIssue, PayloadResult } from '../core/validate/payload-result.js';
 export type { SchemaUse } from '../core/validate/provide-validators.js';
 
@@ -15,6 +21,8 @@ export interface ValidateReport {
   summary: { files: number; valid: number; invalid: number; warnings: number };
   /** The schema used per webhook type: bundled, or the --spec operation that was picked. */
   schemas: SchemaUse[];
+  /** Ctrl-C stopped the run: `files` and the summary cover the files checked before it (exit 130). */
+  interrupted?: true;
 }
 
 /**
@@ -40,10 +48,16 @@ export async function validateCommand(
   );
   const check = { type: options.type, maxErrors: options.maxErrors, validatorFor: provider.validatorFor };
   const files: PayloadResult[] = [];
-  for (const input of inputs) files.push(await validatePayload(input, ctx.stdin, check));
+  for (const input of inputs) {
+    files.push(await validatePayload(input, ctx.stdin, check));
+    // Validating is synchronous work: give a pending Ctrl-C its turn between files.
+    if (ctx.signal && (await yieldTo(ctx.signal))) break;
+  }
+  const interrupted = ctx.signal?.aborted === true;
   const valid = files.filter((f) => f.valid).length;
   return {
-    ok: valid === files.length,
+    ok: !interrupted && valid === files.length,
+    ...(interrupted ? { interrupted: true as const } : {}),
     files,
     summary: {
       files: files.length,

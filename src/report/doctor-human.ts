@@ -21,9 +21,15 @@ export function renderDoctorHuman(report: DoctorReport, options: { color: boolea
   }
   lines.push(
     '',
-    report.ok
-      ? c.green.bold(`Ready: Tradecloud can deliver to this endpoint (${report.requestsSent} requests sent).`)
-      : c.red.bold(`Not ready: fix the failed checks above (${report.requestsSent} requests sent).`),
+    report.interrupted
+      ? c.yellow.bold(
+          `Interrupted: no verdict (${report.requestsSent} of ${report.requestsPlanned} requests sent).`,
+        )
+      : report.ok
+        ? c.green.bold(
+            `Ready: Tradecloud can deliver to this endpoint (${report.requestsSent} requests sent).`,
+          )
+        : c.red.bold(`Not ready: fix the failed checks above (${report.requestsSent} requests sent).`),
   );
   return lines.join('\n');
 }

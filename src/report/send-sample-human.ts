@@ -75,6 +75,11 @@ function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
     );
   }
   if (summary.tokenFetches !== undefined) lines.push(c.dim(`OAuth token requests: ${summary.tokenFetches}`));
+  if (report.interrupted) {
+    lines.push(
+      c.yellow(`interrupted: the summary counts the ${summary.sent} requests answered before Ctrl-C`),
+    );
+  }
   return lines.join('\n');
 }
 

@@ -51,7 +51,10 @@ function renderSummary(report: ValidateReport, c: Paint): string {
   const parts = [`${files} file${plural(files)} checked`, c.green(`${valid} valid`)];
   parts.push(invalid > 0 ? c.red(`${invalid} invalid`) : `${invalid} invalid`);
   const warned = warnings > 0 ? `; ${c.yellow(`${warnings} warning${plural(warnings)}`)}` : '';
-  return `${parts[0]}: ${parts.slice(1).join(', ')}${warned}`;
+  const stopped = report.interrupted
+    ? `\n${c.yellow('interrupted: files after these were not checked')}`
+    : '';
+  return `${parts[0]}: ${parts.slice(1).join(', ')}${warned}${stopped}`;
 }
 
 function plural(n: number): string {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The CLI as users run it. */
@@ -19,6 +19,8 @@ export interface RunCliOptions {
   cwd?: string;
   /** Kill the process after this many ms (a test safety net, not an assertion). */
   killAfterMs?: number;
+  /** Sees the child process once spawned, e.g. to send it SIGINT. */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 /** Spawns bin/tc-webhook.js with NO_COLOR=1 and collects exit code, stdout and stderr separately. */
@@ -45,5 +47,6 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
+    options.onSpawn?.(child);
   });
 }

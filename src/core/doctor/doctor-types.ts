@@ -38,6 +38,8 @@ export interface DoctorReport {
   requestsPlanned: number;
   checks: DoctorCheck[];
   deliveries: DoctorDelivery[];
+  /** Ctrl-C stopped the run: checks not reached are skipped, there is no verdict (exit 130). */
+  interrupted?: true;
 }
 
 /** A readiness verdict is lost by any failed check; warnings are allowed. */
