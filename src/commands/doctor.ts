@@ -14,7 +14,7 @@ import {
 import type { PayloadRequest } from '../core/http/payload-request.js';
 import { checkTlsCommand } from './check-tls.js';
 import type { CommandContext } from './context.js';
-import { confirmRequests } from './doctor-confirm.js';
+import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
 import type { AuthOptions, DoctorOptions } from './options.js';
 import { sendSampleCommand, type SendSampleDeliveryReport } from './send-sample.js';
@@ -91,7 +91,7 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
       `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
       `${plan.deliveries.length} events, 1 invalid payload\n`,
   );
-  if (!options.yes && ctx.stdinIsTTY && !(await confirmRequests(ctx))) {
+  if (!options.yes && ctx.stdinIsTTY && !(await confirmUnlessInterrupted(ctx))) {
     throw new UsageError('doctor cancelled: nothing was sent', 'Run again and answer y, or pass --yes');
   }
   // Ctrl-C while the question was asked is an answer too: cancelled, nothing sent (exit 2).

@@ -12,6 +12,20 @@ async function yieldTo(signal: AbortSignal): Promise<boolean> {
   return signal.aborted;
 }
 
+/** The promise's value, or undefined as soon as the signal is aborted. */
+async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return undefined;
+  promise.catch(() => undefined); // once abandoned, its failure (stdin closed under it) is nobody's news
+  let onAbort = () => undefined as void;
+  const aborted = new Promise<undefined>((resolve) => (onAbort = () => resolve(undefined)));
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
 export type { PayloadIssue, PayloadResult } from '../core/validate/payload-result.js';
 export type { SchemaUse } from '../core/validate/provide-validators.js';
 
@@ -49,7 +63,15 @@ export async function validateCommand(
   const check = { type: options.type, maxErrors: options.maxErrors, validatorFor: provider.validatorFor };
   const files: PayloadResult[] = [];
   for (const input of inputs) {
-    files.push(await validatePayload(input, ctx.stdin, check));
+    const validating = validatePayload(input, ctx.stdin, check);
+    // stdin may never end (a pipe left open): an interrupt stops waiting for it and closes it.
+    const result =
+      input.source === 'stdin' && ctx.signal ? await unlessAborted(validating, ctx.signal) : await validating;
+    if (result === undefined) {
+      ctx.stdin.destroy();
+      break;
+    }
+    files.push(result);
     // Validating is synchronous work: give a pending Ctrl-C its turn between files.
     if (ctx.signal && (await yieldTo(ctx.signal))) break;
   }

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { test } from 'node:test';
+import type { CommandContext } from '../../src/commands/context.js';
+import { validateCommand } from '../../src/commands/validate.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+test('validate: an interrupt while stdin never ends stops waiting, closes it, reports what was done', async () => {
+  const stdin = new PassThrough(); // a pipe left open
+  stdin.write('{"orderEvent": ');
+  const controller = new AbortController();
+  const ctx: CommandContext = {
+    stdin,
+    stdinIsTTY: false,
+    stderr: new PassThrough(),
+    stderrIsTTY: false,
+    json: true,
+    color: false,
+    cwd: ROOT,
+    signal: controller.signal,
+    warn: () => undefined,
+  };
+  const run = validateCommand(
+    {
+      files: ['fixtures/payloads/valid/order-event.json', '-'],
+      type: 'auto',
+      strict: false,
+      timeoutMs: 5000,
+      maxErrors: 20,
+    },
+    ctx,
+  );
+  // Interrupt once validate is reading stdin (the first file is done by then).
+  while (stdin.listenerCount('readable') === 0) await sleep(10);
+  controller.abort();
+  const report = await run;
+  assert.equal(report.interrupted, true);
+  assert.equal(report.ok, false);
+  assert.deepEqual(
+    report.files.map((f) => f.file),
+    ['fixtures/payloads/valid/order-event.json'],
+  );
+  assert.equal(stdin.destroyed, true);
+});
