@@ -12,7 +12,7 @@ export interface DoctorPlan {
   total: number;
 }
 
-/** Shipment webhooks are always JSON at Tradecloud (reference §1.1), whatever the order webhook uses. */
+/** Shipment webhooks are always JSON at Tradecloud (docs/webhook-payloads.md §1.1), whatever the order webhook uses. */
 function formatFor(type: WebhookType, format: PayloadFormat): PayloadFormat {
   return type === 'shipment' ? 'json' : format;
 }

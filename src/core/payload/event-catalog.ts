@@ -1,5 +1,5 @@
 /**
- * The event names Tradecloud currently documents (reference §2.1-§2.3), in the reference's order.
+ * The event names Tradecloud currently documents (docs/webhook-payloads.md §2.1-§2.3), in the documentation's order.
  * Data only, so the CLI can list them in `sample --help` without loading anything else.
  *
  * Not generated: the tolerated older or undocumented names of §2.4 (OrderSynced,

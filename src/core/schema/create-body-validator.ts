@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { BodySchema, JsonSchema } from './body-schema-types.js';
 import { createSchemaCompiler, type CompiledSchema } from './compile-schema.js';
 import { describeAjvError, type SchemaIssue } from './describe-ajv-error.js';
+import { withNullableOptionals } from './nullable-optionals.js';
 import { pruneBranchErrors } from './prune-branch-errors.js';
 import type { SchemaCache } from './schema-cache.js';
 import { withoutEnums, withUnknownFieldChecks } from './schema-variants.js';
@@ -87,7 +88,8 @@ interface PolicySchemas {
 }
 
 function policySchemas(body: BodySchema, policy: ValidationPolicy): PolicySchemas {
-  const base = toJsonSchema(body.schema, body.dialect, body.specName);
+  const converted = toJsonSchema(body.schema, body.dialect, body.specName);
+  const base = body.source === 'bundled' ? withNullableOptionals(converted) : converted;
   return {
     enforcesEnums: policy.strict || body.source === 'spec',
     full: policy.strict ? withUnknownFieldChecks(base) : base,

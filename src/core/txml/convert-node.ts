@@ -9,7 +9,7 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const NO_FACTS: Pick<SchemaFacts, 'types' | 'hasFormat'> = { types: new Set(), hasFormat: false };
 
 /**
- * Converts the children of one element to the JSON shape, driven by the schema (reference §5.5):
+ * Converts the children of one element to the JSON shape, driven by the schema (docs/webhook-payloads.md §5.5):
  * array properties collect their repeated item elements, leaf text becomes the number or boolean the
  * schema asks for, and unknown elements are carried through.
  */

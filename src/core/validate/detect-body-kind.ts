@@ -7,7 +7,7 @@ const SHOWN_FIELDS = 8;
 
 export type KindDetection = { kind: BodyKind } | { problem: string };
 
-/** Which webhook a body belongs to, from its top-level fields (see the CLI contract, validate). */
+/** Which webhook a body belongs to, from its top-level fields (docs/cli-contract.md, validate). */
 export function detectBodyKind(body: unknown): KindDetection {
   const expected =
     'expected "orderEvent", "singleDeliveryOrderEvent" or "orderDocumentsEvent" (order webhook) or "shipment" (shipment webhook)';

@@ -114,7 +114,7 @@ describe('bundled schemas: what the extensions stand for is enforced', () => {
     ]);
   });
 
-  it('a document lastUpdatedAt may omit the zone (reference §4.4) but must be a real date-time', async () => {
+  it('a document lastUpdatedAt may omit the zone (docs/webhook-payloads.md §4.4) but must be a real date-time', async () => {
     const v = await validatorFor('shipment');
     const fixture = await readFile(`${ROOT}/fixtures/payloads/valid/shipment.json`, 'utf8');
     const body = (lastUpdatedAt: unknown) => {
