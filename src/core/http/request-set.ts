@@ -15,9 +15,9 @@ export async function loadRequestSet(
 ): Promise<{ requests: PayloadRequest[]; warnings: string[] }> {
   if (options.requests) return { requests: options.requests, warnings: [] };
   if (options.files.length > 0) {
-    if (options.event || options.all || options.type || options.seed !== undefined) {
+    if (options.event || options.all || options.type || options.seed !== undefined || options.overrides) {
       throw new UsageError(
-        '--file replays stored payloads; --type, --event, --all and --seed choose generated ones',
+        '--file replays stored payloads; --type, --event, --all, --seed, --overlay and --set apply to generated ones',
         'Use one or the other',
       );
     }
@@ -31,5 +31,6 @@ export async function loadRequestSet(
     return loadReplayFiles(options.files, options.cwd);
   }
   const { generateRequests } = await import('./generated-requests.js');
-  return { requests: await generateRequests(options), warnings: [] };
+  const warnings: string[] = [];
+  return { requests: await generateRequests({ ...options, onWarning: (w) => warnings.push(w) }), warnings };
 }
