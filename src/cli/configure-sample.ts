@@ -6,7 +6,6 @@ import type { CliRuntime } from './runtime.js';
 
 /** `sample` prints the body itself, not a report: it is meant to be saved and replayed. */
 export function configureSample(command: Command, rt: CliRuntime): void {
-  addOverrideOptions(command);
   command
     .addOption(typeOption())
     .option('--event <name>', 'event name, e.g. OrderLinesAcceptedBySupplier')
@@ -38,4 +37,5 @@ export function configureSample(command: Command, rt: CliRuntime): void {
       );
       rt.io.stdout.write(body.endsWith('\n') ? body : `${body}\n`);
     });
+  addOverrideOptions(command);
 }

@@ -185,7 +185,7 @@ try {
   const fixturesCold = median([0, 1, 2, 3, 4].map(() => timeCold(BIN, fixtures).ms));
   const fixturesFallback = median([0, 1, 2, 3, 4].map(() => timeCold(unprecompiled, fixtures).ms));
   console.log(
-    `   the 8 valid fixtures (order and shipment, JSON and tXML), cold: ${f(fixturesCold)}; without precompiled schemas ${f(fixturesFallback)}`,
+    `   the valid fixtures (order and shipment, JSON and tXML), cold: ${f(fixturesCold)}; without precompiled schemas ${f(fixturesFallback)}`,
   );
   const dirMemory = runCliWithMemory(['validate', dir], {});
   console.log(`   tc-webhook peak memory              ${dirMemory.maxRssMb.toFixed(0)} MB (maxRSS)`);

@@ -170,7 +170,10 @@ describe('--overlay and --set: your data in the samples', () => {
     assert.ok((body.orderEvent.lines as Body[]).every((l) => l.buyerLine.item.number === 'ART-100'));
     const replay = await runCli(['send-sample', r.url, '--file', overlay, '--set', 'eventName=x']);
     assert.equal(replay.code, 2);
-    assert.match(replay.stderr, /--overlay and --set apply to generated ones/);
+    assert.match(
+      replay.stderr,
+      /--overlay and --set change generated payloads; a replayed file is sent as it is/,
+    );
   });
 
   it('doctor sends the overridden bodies', async () => {

@@ -15,9 +15,15 @@ export async function loadRequestSet(
 ): Promise<{ requests: PayloadRequest[]; warnings: string[] }> {
   if (options.requests) return { requests: options.requests, warnings: [] };
   if (options.files.length > 0) {
-    if (options.event || options.all || options.type || options.seed !== undefined || options.overrides) {
+    if (options.overrides) {
       throw new UsageError(
-        '--file replays stored payloads; --type, --event, --all, --seed, --overlay and --set apply to generated ones',
+        '--overlay and --set change generated payloads; a replayed file is sent as it is',
+        'Edit the file instead, or leave out --file',
+      );
+    }
+    if (options.event || options.all || options.type || options.seed !== undefined) {
+      throw new UsageError(
+        '--file replays stored payloads; --type, --event, --all and --seed choose generated ones',
         'Use one or the other',
       );
     }
