@@ -175,7 +175,7 @@ try {
     `   ajv-cli 5 (draft-07, ajv-formats)       ${f(ajv)}   (${ajvValid} reported valid, exit ${ajvCheck.status})`,
   );
   console.log(
-    `   tc-webhook, cold (first run)            ${f(headline)}   ${ratio(headline, ajv)} of ajv-cli  (${verdict(headline / ajv, 1)}: ≤ 1×)   exit ${oursCheck.status}`,
+    `   tc-webhook, cold (first run)            ${f(headline)}   ${ratio(headline, ajv)} of ajv-cli  (${verdict(headline / ajv, 0.5)}: ≤ 0.5×)   exit ${oursCheck.status}`,
   );
   console.log(`   tc-webhook, warm schema cache           ${f(warm)}   ${ratio(warm, ajv)} of ajv-cli`);
   console.log(
