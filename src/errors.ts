@@ -1,5 +1,5 @@
 /**
- * The one table from outcome to exit code (see the CLI contract): 0 everything checked passed,
+ * The one table from outcome to exit code (docs/cli-contract.md): 0 everything checked passed,
  * 1 something checked failed, 2 the tool could not do its job, 130 interrupted (Ctrl-C) once work had
  * started (the report then covers what was done so far). Findings are data in a report;
  * only problems that stop a command are thrown, as one of these errors.

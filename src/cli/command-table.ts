@@ -37,6 +37,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./configure-validate.js')).configureValidate,
   },
   {
+    name: 'schema',
+    description: 'print a bundled webhook schema: OpenAPI, JSON Schema or TypeScript, for your own code',
+    load: async () => (await import('./configure-schema.js')).configureSchema,
+  },
+  {
     name: 'doctor',
     description: 'one readiness verdict: would Tradecloud deliver every enabled event to this endpoint?',
     load: async () => (await import('./configure-doctor.js')).configureDoctor,

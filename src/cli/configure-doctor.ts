@@ -5,6 +5,8 @@ import { InputError } from '../errors.js';
 import {
   WEBHOOK_TYPES,
   addAuthOptions,
+  addOverrideOptions,
+  overridesFrom,
   addNetworkOptions,
   formatOption,
   jsonFlag,
@@ -42,6 +44,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
     .option('--slow-ms <ms>', 'a delivery slower than this is a warning', positiveInt('--slow-ms'), 5000)
     .option('--report <file>', 'also write the report as JUnit XML (.xml) or Markdown (.md)')
     .option('--yes', 'do not ask for confirmation before sending', false);
+  addOverrideOptions(cmd);
   jsonFlag(addAuthOptions(addNetworkOptions(cmd))).action(async (url: string, o: Record<string, unknown>) => {
     await rt.run('doctor', o.json as boolean, async (ctx) => {
       const reportFile = o.report as string | undefined;
@@ -58,6 +61,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
           servername: o.servername as string | undefined,
           slowMs: o.slowMs as number,
           yes: o.yes as boolean,
+          overrides: await overridesFrom(o, rt.io.cwd),
           ...networkAndAuth(o, rt.io.env),
         },
         ctx,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { PayloadFormat, WebhookType } from '../commands/options.js';
 import { EVENT_CATALOG } from '../core/payload/event-catalog.js';
-import { formatOption, positiveInt, typeOption } from './flags.js';
+import { addOverrideOptions, formatOption, overridesFrom, positiveInt, typeOption } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
 /** `sample` prints the body itself, not a report: it is meant to be saved and replayed. */
@@ -23,6 +23,7 @@ export function configureSample(command: Command, rt: CliRuntime): void {
       );
     })
     .action(async (o: Record<string, unknown>) => {
+      const overrides = await overridesFrom(o, rt.io.cwd);
       const { sampleCommand } = await import('../commands/sample.js');
       const body = await sampleCommand(
         {
@@ -30,9 +31,11 @@ export function configureSample(command: Command, rt: CliRuntime): void {
           event: o.event as string | undefined,
           format: o.format as PayloadFormat,
           seed: o.seed as number | undefined,
+          overrides,
         },
         rt.context(false),
       );
       rt.io.stdout.write(body.endsWith('\n') ? body : `${body}\n`);
     });
+  addOverrideOptions(command);
 }

@@ -10,9 +10,11 @@ export interface DoctorPlan {
   /** Requests without and with wrong credentials (none when no authentication is configured). */
   probeCount: number;
   total: number;
+  /** Overrides (--overlay, --set) that made a generated body invalid. */
+  warnings: string[];
 }
 
-/** Shipment webhooks are always JSON at Tradecloud (reference §1.1), whatever the order webhook uses. */
+/** Shipment webhooks are always JSON at Tradecloud (docs/webhook-payloads.md §1.1), whatever the order webhook uses. */
 function formatFor(type: WebhookType, format: PayloadFormat): PayloadFormat {
   return type === 'shipment' ? 'json' : format;
 }
@@ -37,6 +39,7 @@ async function selectDoctorEvents(types: WebhookType[], named: string[] | undefi
 export async function planDoctor(options: DoctorOptions, now: Date): Promise<DoctorPlan> {
   const { generateRequests } = await import('../core/http/generated-requests.js');
   const deliveries: PayloadRequest[] = [];
+  const warnings: string[] = [];
   for (const { type, events } of await selectDoctorEvents(options.types, options.events)) {
     for (const event of events) {
       deliveries.push(
@@ -46,6 +49,8 @@ export async function planDoctor(options: DoctorOptions, now: Date): Promise<Doc
           all: false,
           format: formatFor(type, options.format),
           now,
+          overrides: options.overrides,
+          onWarning: (w) => warnings.push(w),
         })),
       );
     }
@@ -63,6 +68,7 @@ export async function planDoctor(options: DoctorOptions, now: Date): Promise<Doc
     invalid: invalidPayload(first),
     probeCount,
     total: probeCount + deliveries.length + 1,
+    warnings,
   };
 }
 

@@ -28,6 +28,7 @@ export type { DoctorReport } from '../core/doctor/doctor-types.js';
  */
 export async function doctorCommand(options: DoctorOptions, ctx: CommandContext): Promise<DoctorReport> {
   const plan = await planDoctor(options, new Date());
+  for (const warning of plan.warnings) ctx.warn(warning);
   const checks: DoctorCheck[] = [
     assessConfig({
       types: options.types,

@@ -1,5 +1,6 @@
 import type { AuthInput, AuthMethod } from '../core/http/auth-credentials.js';
 import type { PayloadFormat, PayloadRequest, WebhookType } from '../core/http/payload-request.js';
+import type { BodyOverrides } from '../core/payload/body-overrides.js';
 
 /**
  * Option objects, one per command, as src/cli.ts builds them from argv and the environment.
@@ -29,6 +30,8 @@ export interface SampleOptions {
   event?: string;
   format: PayloadFormat;
   seed?: number;
+  /** --overlay and --set, applied to the generated body. */
+  overrides?: BodyOverrides;
 }
 
 export interface SendSampleOptions extends NetworkOptions, AuthOptions {
@@ -46,6 +49,8 @@ export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   /** First back-off delay in ms; doubles each retry (tests shrink it). */
   retryBaseMs: number;
   dryRun: boolean;
+  /** --overlay and --set, applied to generated bodies. */
+  overrides?: BodyOverrides;
   /** Bodies prepared by another command (doctor), sent instead of generated or replayed ones. */
   requests?: PayloadRequest[];
 }
@@ -69,4 +74,6 @@ export interface DoctorOptions extends NetworkOptions, AuthOptions {
   /** Latency above which a delivery is a warning. */
   slowMs: number;
   yes: boolean;
+  /** --overlay and --set, applied to the generated bodies. */
+  overrides?: BodyOverrides;
 }

@@ -1,3 +1,4 @@
+import { hasOverrides } from '../core/payload/body-overrides.js';
 import { generatePayload } from '../core/payload/generate.js';
 import { describeSampleCaveats } from '../core/payload/notes.js';
 import { renderBody } from '../core/payload/render-body.js';
@@ -9,8 +10,14 @@ import type { SampleOptions } from './options.js';
 export async function sampleCommand(options: SampleOptions, ctx: CommandContext): Promise<string> {
   const { type, events } = selectEvents({ type: options.type, event: options.event });
   const event = events[0] as string;
-  const body = generatePayload({ type, event, seed: options.seed, now: new Date() });
+  let body = generatePayload({ type, event, seed: options.seed, now: new Date() });
   for (const note of describeSampleCaveats(type, options.format)) ctx.stderr.write(`note: ${note}\n`);
+  if (hasOverrides(options.overrides)) {
+    const { overrideBody } = await import('../core/payload/override-bodies.js');
+    const overridden = await overrideBody(body, type, options.overrides);
+    for (const warning of overridden.warnings) ctx.stderr.write(`warning: ${warning}\n`);
+    body = overridden.body;
+  }
   const rendered = await renderBody(body, type, options.format);
   return rendered.text;
 }

@@ -175,7 +175,7 @@ try {
     `   ajv-cli 5 (draft-07, ajv-formats)       ${f(ajv)}   (${ajvValid} reported valid, exit ${ajvCheck.status})`,
   );
   console.log(
-    `   tc-webhook, cold (first run)            ${f(headline)}   ${ratio(headline, ajv)} of ajv-cli  (${verdict(headline / ajv, 1)}: ≤ 1×)   exit ${oursCheck.status}`,
+    `   tc-webhook, cold (first run)            ${f(headline)}   ${ratio(headline, ajv)} of ajv-cli  (${verdict(headline / ajv, 0.5)}: ≤ 0.5×)   exit ${oursCheck.status}`,
   );
   console.log(`   tc-webhook, warm schema cache           ${f(warm)}   ${ratio(warm, ajv)} of ajv-cli`);
   console.log(
@@ -185,7 +185,7 @@ try {
   const fixturesCold = median([0, 1, 2, 3, 4].map(() => timeCold(BIN, fixtures).ms));
   const fixturesFallback = median([0, 1, 2, 3, 4].map(() => timeCold(unprecompiled, fixtures).ms));
   console.log(
-    `   the 8 valid fixtures (order and shipment, JSON and tXML), cold: ${f(fixturesCold)}; without precompiled schemas ${f(fixturesFallback)}`,
+    `   the valid fixtures (order and shipment, JSON and tXML), cold: ${f(fixturesCold)}; without precompiled schemas ${f(fixturesFallback)}`,
   );
   const dirMemory = runCliWithMemory(['validate', dir], {});
   console.log(`   tc-webhook peak memory              ${dirMemory.maxRssMb.toFixed(0)} MB (maxRSS)`);

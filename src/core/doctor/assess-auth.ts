@@ -14,7 +14,7 @@ export interface AuthProbes {
 const title = 'Authentication enforced';
 
 /**
- * Tradecloud's webhooks carry no signature (reference §1.4): the credentials are the only thing between the
+ * Tradecloud's webhooks carry no signature (docs/webhook-payloads.md §1.4): the credentials are the only thing between the
  * internet and the endpoint, so an endpoint that accepts a request without them, or with wrong ones, fails.
  */
 export function assessAuth(auth: string, probes: AuthProbes | undefined): DoctorCheck {

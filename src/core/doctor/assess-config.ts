@@ -9,7 +9,7 @@ export interface ConfigFacts {
 }
 
 /**
- * Combinations the Tradecloud portal cannot be set up with (reference §1.1, §1.3): no OAuth and no tXML
+ * Combinations the Tradecloud portal cannot be set up with (docs/webhook-payloads.md §1.1, §1.3): no OAuth and no tXML
  * for the Shipments Webhook Integration. A non-Microsoft OAuth authority is only a warning here,
  * since a local identity provider is a fair stand-in while testing; it will not work from Tradecloud.
  */

@@ -6,7 +6,7 @@ const policy =
   'Tradecloud does not retry 4xx and 500 answers, and retries answers above 500 with back-off: ' +
   'answer 400 to a payload you cannot process, and 502/503 for a temporary outage';
 
-/** How the endpoint answers a deliberately invalid payload, read against Tradecloud's retry policy (reference §1.5). */
+/** How the endpoint answers a deliberately invalid payload, read against Tradecloud's retry policy (docs/webhook-payloads.md §1.5). */
 export function assessStatusCodes(answer: ProbeAnswer): DoctorCheck {
   const { status } = answer;
   if (status === null) {

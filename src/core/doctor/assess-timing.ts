@@ -2,7 +2,7 @@ import { max, median } from 'simple-statistics';
 import type { DoctorCheck, DoctorDelivery } from './doctor-types.js';
 
 /**
- * Tradecloud waits about 60 s for an answer (reference §1.2, release note TC-6199) and recommends answering
+ * Tradecloud waits about 60 s for an answer (docs/webhook-payloads.md §1.2, release note TC-6199) and recommends answering
  * quickly, with 202 and asynchronous processing. The warning threshold is `--slow-ms` (default 5 s): well
  * inside that limit, and slow enough that only real processing on the request path reaches it.
  */

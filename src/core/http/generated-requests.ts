@@ -1,3 +1,4 @@
+import { hasOverrides, type BodyOverrides } from '../payload/body-overrides.js';
 import { selectEvents } from '../payload/events.js';
 import { generatePayload } from '../payload/generate.js';
 import { renderBody } from '../payload/render-body.js';
@@ -10,6 +11,10 @@ export interface GenerateRequestsOptions {
   format: PayloadFormat;
   seed?: number;
   now: Date;
+  /** --overlay and --set, applied to each generated body before it is rendered. */
+  overrides?: BodyOverrides;
+  /** Told when an override makes a body invalid (the body is still sent). */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -22,12 +27,18 @@ export async function generateRequests(options: GenerateRequestsOptions): Promis
   const requests: PayloadRequest[] = [];
   for (const [i, event] of events.entries()) {
     const seed = options.seed === undefined ? undefined : options.seed + i;
-    const payload = generatePayload({
+    let payload = generatePayload({
       type,
       event,
       now: options.now,
       ...(seed === undefined ? {} : { seed }),
     });
+    if (hasOverrides(options.overrides)) {
+      const { overrideBody } = await import('../payload/override-bodies.js');
+      const overridden = await overrideBody(payload, type, options.overrides);
+      for (const warning of overridden.warnings) options.onWarning?.(warning);
+      payload = overridden.body;
+    }
     const { contentType, text } = await renderBody(payload, type, options.format);
     requests.push({ event, type, format: options.format, contentType, body: text });
   }

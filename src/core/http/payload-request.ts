@@ -16,7 +16,7 @@ export interface PayloadRequest {
   file?: string;
 }
 
-/** Top-level body fields and the webhook each belongs to (reference §3.0). */
+/** Top-level body fields and the webhook each belongs to (docs/webhook-payloads.md §3.0). */
 export const BODY_FIELDS: Readonly<Record<string, WebhookType>> = {
   orderEvent: 'order',
   singleDeliveryOrderEvent: 'single-delivery',

@@ -88,7 +88,7 @@ function parseJsonBody(text: string): Parsed {
   }
 }
 
-/** The root element's children stand for the JSON body's members (reference §5.2). */
+/** The root element's children stand for the JSON body's members (docs/webhook-payloads.md §5.2). */
 async function parseXmlBody(text: string): Promise<Parsed> {
   const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   const valid = XMLValidator.validate(text);

@@ -15,6 +15,12 @@ export async function loadRequestSet(
 ): Promise<{ requests: PayloadRequest[]; warnings: string[] }> {
   if (options.requests) return { requests: options.requests, warnings: [] };
   if (options.files.length > 0) {
+    if (options.overrides) {
+      throw new UsageError(
+        '--overlay and --set change generated payloads; a replayed file is sent as it is',
+        'Edit the file instead, or leave out --file',
+      );
+    }
     if (options.event || options.all || options.type || options.seed !== undefined) {
       throw new UsageError(
         '--file replays stored payloads; --type, --event, --all and --seed choose generated ones',
@@ -31,5 +37,6 @@ export async function loadRequestSet(
     return loadReplayFiles(options.files, options.cwd);
   }
   const { generateRequests } = await import('./generated-requests.js');
-  return { requests: await generateRequests(options), warnings: [] };
+  const warnings: string[] = [];
+  return { requests: await generateRequests({ ...options, onWarning: (w) => warnings.push(w) }), warnings };
 }

@@ -4,7 +4,7 @@ import { buildOrderContext } from './order-context.js';
 import type { Random } from './prng.js';
 
 /**
- * The `orderDocumentsEvent` object. Tradecloud does not document its shape (reference §3.3); this
+ * The `orderDocumentsEvent` object. Tradecloud does not document its shape (docs/webhook-payloads.md §3.3); this
  * follows the probable shape there: the order header and lines, each with only the documents just
  * attached, as metadata with an objectId into Tradecloud object storage, never the file itself.
  */

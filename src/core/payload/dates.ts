@@ -1,4 +1,4 @@
-/** Date arithmetic and the Tradecloud date formats (reference §4.12), all in UTC. */
+/** Date arithmetic and the Tradecloud date formats (docs/webhook-payloads.md §4.12), all in UTC. */
 const DAY_MS = 86_400_000;
 
 export function addDays(date: Date, days: number): Date {

@@ -1,9 +1,9 @@
 /**
- * The event names Tradecloud currently documents (reference §2.1-§2.3), in the reference's order.
+ * The event names Tradecloud currently documents (docs/webhook-payloads.md §2.1-§2.3), in the documentation's order.
  * Data only, so the CLI can list them in `sample --help` without loading anything else.
  *
- * Not generated: the tolerated older or undocumented names of §2.4 (OrderSynced,
- * OrderLinesItemDetailsChangedBySupplier, OrderCustomLabelsUpdatedBy*). A receiver must accept
+ * Not generated: the tolerated older or undocumented names of §2.1
+ * (OrderLinesItemDetailsChangedBySupplier, OrderCustomLabelsUpdatedBy*) and the retired names of §2.4. A receiver must accept
  * them, but they cannot be enabled in the portal today, so `--all` should not send them.
  */
 export type WebhookType = 'order' | 'single-delivery' | 'order-documents' | 'shipment';

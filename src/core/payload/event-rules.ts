@@ -13,7 +13,7 @@ import {
 } from './line-states.js';
 
 /**
- * What each order event looks like (reference §2.1, §3.1): which of the order's three lines
+ * What each order event looks like (docs/webhook-payloads.md §2.1, §3.1): which of the order's three lines
  * (0 and 1 items, 2 a freight charge) it carries, and in which state.
  */
 export interface OrderEventRule {

@@ -18,7 +18,7 @@ export interface GenerateOptions {
 
 /**
  * The JSON body Tradecloud would POST for this event: `eventName` plus the one event object of
- * the type (reference §3.0). Throws a UsageError for an event that is not of the type.
+ * the type (docs/webhook-payloads.md §3.0). Throws a UsageError for an event that is not of the type.
  */
 export function generatePayload(options: GenerateOptions): Record<string, unknown> {
   const { type, event } = options;

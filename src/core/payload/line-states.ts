@@ -1,5 +1,5 @@
 /**
- * The state an order line is in after an event: statuses (reference §4.13), which values the
+ * The state an order line is in after an event: statuses (docs/webhook-payloads.md §4.13), which values the
  * agreed, current and requested schedules and prices show, and which flags and requests are set.
  * The event table (event-rules.ts) names one of these per affected line.
  */

@@ -10,7 +10,7 @@ const SCHEMA_TIMEOUT_MS = 10_000;
 
 /**
  * A body as it goes on the wire: pretty-printed JSON, or tXML written by the schema-driven
- * converter from the bundled schema's XML names (reference §5). The converter and the schema
+ * converter from the bundled schema's XML names (docs/webhook-payloads.md §5). The converter and the schema
  * are loaded only for tXML.
  */
 export async function renderBody(

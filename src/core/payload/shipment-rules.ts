@@ -1,4 +1,4 @@
-/** What each shipment event looks like (reference §2.3, §3.4). */
+/** What each shipment event looks like (docs/webhook-payloads.md §2.3, §3.4). */
 export interface ShipmentEventRule {
   by: 'buyer' | 'supplier';
   processStatus: 'Issued' | 'Approved' | 'Rejected';

@@ -2,6 +2,8 @@ import type { ErrorObject } from 'ajv';
 import type { BodySchema, JsonSchema } from './body-schema-types.js';
 import { createSchemaCompiler, type CompiledSchema } from './compile-schema.js';
 import { describeAjvError, type SchemaIssue } from './describe-ajv-error.js';
+import { checkBodyPolicy, type PolicyFindings } from './body-policy.js';
+import { withNullableOptionals } from './nullable-optionals.js';
 import { pruneBranchErrors } from './prune-branch-errors.js';
 import type { SchemaCache } from './schema-cache.js';
 import { withoutEnums, withUnknownFieldChecks } from './schema-variants.js';
@@ -16,6 +18,8 @@ export interface BodyValidator {
   readonly body: BodySchema;
   /** Whether unknown enum values are errors (a --spec or --strict) or only warnings. */
   readonly enforcesEnums: boolean;
+  /** --strict: what Tradecloud cannot send (docs/schema-policy.md) is an error, not a warning. */
+  readonly strict: boolean;
   validate(data: unknown): Promise<BodyValidation>;
 }
 
@@ -46,7 +50,7 @@ export async function createBodyValidator(
   const describeAll = (errors: ErrorObject[], data: unknown, asWarning = false) =>
     dedupe(errors.map((e) => describeAjvError(e, data, asWarning, schemaAt)));
 
-  const validate = async (data: unknown): Promise<BodyValidation> => {
+  const validateSchema = async (data: unknown): Promise<BodyValidation> => {
     if (full(data)) return { errors: [], warnings: [] };
     const raw = full.errors ?? [];
     if (enforcesEnums) return { errors: describeAll(pruneBranchErrors(raw), data), warnings: [] };
@@ -61,7 +65,9 @@ export async function createBodyValidator(
     const warnings = describeAll(unknownValues, data, true).filter((w) => !failed.has(w.path));
     return { errors, warnings };
   };
-  return { body, enforcesEnums, validate };
+  const validate = async (data: unknown): Promise<BodyValidation> =>
+    withPolicy(await validateSchema(data), checkBodyPolicy(data), policy.strict);
+  return { body, enforcesEnums, strict: policy.strict, validate };
 }
 
 /**
@@ -87,12 +93,29 @@ interface PolicySchemas {
 }
 
 function policySchemas(body: BodySchema, policy: ValidationPolicy): PolicySchemas {
-  const base = toJsonSchema(body.schema, body.dialect, body.specName);
+  const converted = toJsonSchema(body.schema, body.dialect, body.specName);
+  const base = body.source === 'bundled' ? withNullableOptionals(converted) : converted;
   return {
     enforcesEnums: policy.strict || body.source === 'spec',
     full: policy.strict ? withUnknownFieldChecks(base) : base,
     lenient: () => withoutEnums(base),
   };
+}
+
+/**
+ * Adds the policy findings. A finding replaces what the schema said about the same value (a
+ * retired event name is more than "not a documented value"); a retired `simpleOrderEvent`
+ * explains the schema's "exactly one event object" error, which is then dropped.
+ */
+function withPolicy(found: BodyValidation, policy: PolicyFindings, strict: boolean): BodyValidation {
+  if (policy.errors.length === 0 && policy.notices.length === 0) return found;
+  const covered = new Set([...policy.errors, ...policy.notices].map((i) => i.path));
+  const renamedBody = policy.errors.some((i) => i.path === '/simpleOrderEvent');
+  const keep = (i: SchemaIssue) =>
+    !covered.has(i.path) && !(renamedBody && i.path === '' && i.message.includes('orderEvent'));
+  const errors = [...policy.errors, ...(strict ? policy.notices : []), ...found.errors.filter(keep)];
+  const warnings = [...(strict ? [] : policy.notices), ...found.warnings.filter(keep)];
+  return { errors, warnings };
 }
 
 function dedupe(issues: SchemaIssue[]): SchemaIssue[] {

@@ -92,7 +92,9 @@ export function describeAjvError(
 
 const LISTED = 12;
 
-function describeEnum(value: unknown, allowed: unknown[], asWarning: boolean): string {
+function describeEnum(value: unknown, listed: unknown[], asWarning: boolean): string {
+  // A null in the list is the bundled schemas' null rule (docs/schema-policy.md), not a documented value.
+  const allowed = listed.filter((v) => v !== null);
   const shown =
     allowed.length <= LISTED
       ? allowed.map(listItem).join(', ')

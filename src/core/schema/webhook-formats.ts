@@ -1,6 +1,6 @@
 /**
  * String formats of the webhook payloads beyond ajv-formats: Tradecloud sends local (zone-less)
- * date-times and times (see the payload reference, §0.2). `time` here is Tradecloud's HH:mm:ss,
+ * date-times and times (docs/webhook-payloads.md §4.12). `time` here is Tradecloud's HH:mm:ss,
  * not JSON Schema's RFC 3339 full-time with a zone.
  */
 const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d+)?$/;

@@ -9,7 +9,7 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const NO_FACTS: Pick<SchemaFacts, 'types' | 'hasFormat'> = { types: new Set(), hasFormat: false };
 
 /**
- * Converts the children of one element to the JSON shape, driven by the schema (reference §5.5):
+ * Converts the children of one element to the JSON shape, driven by the schema (docs/webhook-payloads.md §5.5):
  * array properties collect their repeated item elements, leaf text becomes the number or boolean the
  * schema asks for, and unknown elements are carried through.
  */
@@ -44,12 +44,13 @@ function convertText(text: string, schema: JsonSchema | undefined): unknown {
   }
   if (types.has('boolean') && (trimmed === 'true' || trimmed === 'false')) return trimmed === 'true';
   if (trimmed !== '') return text;
-  // An empty element: the empty string for string fields, except where only null can be valid.
-  if (types.has('null') && (!types.has('string') || hasFormat)) return null;
-  if (types.has('string')) return text;
+  // An empty element (docs/schema-policy.md, "Nulls in tXML"): the empty string for a plain string
+  // field, an empty object or list for those, and null for a number, boolean, date or other
+  // formatted string, which have no empty form (null is then valid exactly where the field is optional).
+  if (types.has('string') && !hasFormat) return text;
   if (types.has('object')) return {};
   if (types.has('array')) return [];
-  return text;
+  return null;
 }
 
 function convertMembers(elements: readonly XmlNode[], schema: JsonSchema | undefined, steps: ArraySteps) {

@@ -13,7 +13,7 @@ export interface FromTxmlResult {
 }
 
 /**
- * Reads a tXML body into the JSON shape the schema describes (reference §5.5). Throws TxmlError for an
+ * Reads a tXML body into the JSON shape the schema describes (docs/webhook-payloads.md §5.5). Throws TxmlError for an
  * empty, malformed or unsafe document.
  */
 export function fromTxml(xml: string, schema: JsonSchema | undefined): FromTxmlResult {

@@ -1,5 +1,5 @@
 /**
- * A number in plain decimal notation, never exponent form (reference §5.2 point 4): JavaScript writes
+ * A number in plain decimal notation, never exponent form (docs/webhook-payloads.md §5.2): JavaScript writes
  * 1e21 and 1e-7, which a tXML reader expecting decimals may reject.
  */
 export function plainDecimal(value: number): string {

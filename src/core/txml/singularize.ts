@@ -1,6 +1,6 @@
 /**
  * Item element names that the plural rules below would get wrong. The item name of
- * deliveryScheduleIncludingRequests is a prediction (reference §5.3, low confidence).
+ * deliveryScheduleIncludingRequests is a prediction (docs/webhook-payloads.md §5.3, low confidence).
  */
 const IRREGULAR = new Map<string, string>([
   ['deliveryScheduleIncludingRequests', 'deliveryScheduleIncludingRequestsLine'],
@@ -8,7 +8,7 @@ const IRREGULAR = new Map<string, string>([
 
 /**
  * Extra item element names accepted when reading tXML, because the names Tradecloud uses for these
- * webhook-only arrays are not evidenced (reference §5.3, §5.5 point 4).
+ * webhook-only arrays are not evidenced (docs/webhook-payloads.md §5.3).
  */
 export const ITEM_ALIASES: ReadonlyMap<string, readonly string[]> = new Map([
   ['deliveryScheduleIncludingRequests', ['deliveryScheduleIncludingRequestsLine', 'deliveryScheduleLine']],
@@ -16,7 +16,7 @@ export const ITEM_ALIASES: ReadonlyMap<string, readonly string[]> = new Map([
 
 /**
  * The tXML item element of an array without a declared items.xml.name, following the pattern of the
- * evidenced names (reference §5.3): lines -> line, properties -> property, and the collective nouns
+ * evidenced names (docs/webhook-payloads.md §5.3): lines -> line, properties -> property, and the collective nouns
  * deliverySchedule / deliveryHistory get "Line" appended.
  */
 export function singularize(arrayName: string): string {

@@ -7,7 +7,7 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const INDENT = '  ';
 
 /**
- * Renders a webhook body as tXML (reference §5.2): root element named by the schema's xml.name, one
+ * Renders a webhook body as tXML (docs/webhook-payloads.md §5.2): root element named by the schema's xml.name, one
  * child element per member, arrays unwrapped into repeated item elements, null and absent members
  * omitted. Members the schema does not know are rendered too, by the same rules.
  */

@@ -41,7 +41,7 @@ const ESCAPES: Record<string, string> = {
 // eslint-disable-next-line no-control-regex
 const ESCAPED = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-/** Element text as Tradecloud writes it (e.g. Lloyd&apos;s Register, reference §5.2). */
+/** Element text as Tradecloud writes it (e.g. Lloyd&apos;s Register, docs/webhook-payloads.md §5.2). */
 export function escapeText(text: string): string {
   return text.replace(ESCAPED, (char) => ESCAPES[char] ?? '\uFFFD');
 }

@@ -1,13 +1,14 @@
 import type { BodyKind } from '../schema/body-schema-types.js';
 import { describeFound } from '../schema/describe-value.js';
 
-const ORDER_FIELDS = ['orderEvent', 'singleDeliveryOrderEvent', 'orderDocumentsEvent'];
+/** simpleOrderEvent: the field's name until April 2024, still an order body (reported as retired). */
+const ORDER_FIELDS = ['orderEvent', 'singleDeliveryOrderEvent', 'orderDocumentsEvent', 'simpleOrderEvent'];
 const SHIPMENT_FIELD = 'shipment';
 const SHOWN_FIELDS = 8;
 
 export type KindDetection = { kind: BodyKind } | { problem: string };
 
-/** Which webhook a body belongs to, from its top-level fields (see the CLI contract, validate). */
+/** Which webhook a body belongs to, from its top-level fields (docs/cli-contract.md, validate). */
 export function detectBodyKind(body: unknown): KindDetection {
   const expected =
     'expected "orderEvent", "singleDeliveryOrderEvent" or "orderDocumentsEvent" (order webhook) or "shipment" (shipment webhook)';

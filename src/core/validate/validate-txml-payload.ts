@@ -55,9 +55,12 @@ export async function validateTxmlPayload(
   const found = await validator.validate(converted.value);
   const rootWarning = checkRootName(converted.rootName, validator.body.schema);
   const warnings = rootWarning ? [rootWarning, ...found.warnings] : found.warnings;
+  const errors = [...found.errors];
+  // Tradecloud offers tXML for the order webhook only (docs/webhook-payloads.md §5.6).
+  if (kind === 'shipment') (validator.strict ? errors : warnings).unshift(SHIPMENT_IN_TXML);
   return finishPayload(
     { file, type: kind, format: 'txml' },
-    { ...found, warnings },
+    { errors, warnings },
     options.maxErrors,
     (anchors) => {
       const located = new Map<string, { element: string }>();
@@ -66,6 +69,12 @@ export async function validateTxmlPayload(
     },
   );
 }
+
+const SHIPMENT_IN_TXML: SchemaIssue = {
+  path: '',
+  anchor: '',
+  message: 'a shipment body in tXML: Tradecloud sends shipment webhooks as JSON only',
+};
 
 function checkRootName(rootName: string, schema: JsonSchema): SchemaIssue | undefined {
   const xml = schema.xml as { name?: unknown } | undefined;

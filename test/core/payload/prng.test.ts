@@ -51,9 +51,9 @@ describe('random source', () => {
 
 describe('identifiers', () => {
   it('compute the GS1 and ISO 6346 check digits of published examples', () => {
-    assert.equal(gs1CheckDigit('871234500000'), '4'); // 8712345000004 (reference appendix A.3)
+    assert.equal(gs1CheckDigit('871234500000'), '4'); // 8712345000004 (a GLN with a valid GS1 check digit)
     assert.equal(gs1CheckDigit('00801234999999999'), '7'); // SSCC (00)008012349999999997
-    assert.equal(iso6346CheckDigit('BICU123456'), '5'); // BICU1234565 (reference §3.4.5)
+    assert.equal(iso6346CheckDigit('BICU123456'), '5'); // BICU1234565 (docs/webhook-payloads.md §3.4.5)
     assert.equal(iso6346CheckDigit('CSQU305438'), '3'); // CSQU3054383 (ISO 6346 example)
   });
 

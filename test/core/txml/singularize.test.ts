@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { singularize } from '../../../src/core/txml/index.js';
 
 describe('singularize', () => {
-  it('gives the evidenced tXML item names (reference §5.3)', () => {
+  it('gives the evidenced tXML item names (docs/webhook-payloads.md §5.3)', () => {
     const evidenced: Record<string, string> = {
       lines: 'line',
       names: 'name',
