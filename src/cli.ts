@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   const runtime: CliRuntime = {
     io: pio,
     context: (json) => buildContext(pio, json),
-    run: async (kind, json, execute) => {
+    run: async (kind, json, execute, afterRender) => {
       const ctx = buildContext(pio, json);
       const report = await execute(ctx);
       const { renderReport } = await import('./report/render.js');
@@ -38,6 +38,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
         await renderReport(kind, report, { format: json ? 'json' : 'human', color: ctx.color }),
       );
       exitCode = report.ok ? ExitCode.passed : ExitCode.failed;
+      await afterRender?.(report);
     },
   };
   const output = {
