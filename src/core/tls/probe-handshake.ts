@@ -20,7 +20,7 @@ const VERDICT_MIN_MS = 200;
 const VERDICT_MAX_MS = 2000;
 
 /**
- * One TLS handshake, then close. The socket is only inspected — its protocol, cipher, certificates and
+ * One TLS handshake, then close (with `awaitServerVerdict`, after the server's answer to it). The socket is only inspected — its protocol, cipher, certificates and
  * OpenSSL's verdict — and never carries application data, which is why callers may set
  * `rejectUnauthorized: false`: check-tls must see an untrusted certificate to explain what is wrong
  * with it. Anything that sends data (send-sample, doctor) verifies certificates and never does this.
@@ -86,9 +86,16 @@ export function runHandshake(options: HandshakeOptions): Promise<HandshakeOutcom
 
 /** What the server had chosen and sent before the handshake failed, if it got as far as its certificate. */
 function reachedBy(socket: TLSSocket): { reached?: HandshakeProgress } {
-  const leaf = socket.getPeerCertificate(true) as DetailedPeerCertificate | null;
-  const cipher = socket.getCipher() as ReturnType<TLSSocket['getCipher']> | undefined;
-  const protocol = socket.getProtocol();
+  let leaf: DetailedPeerCertificate | null;
+  let cipher: ReturnType<TLSSocket['getCipher']> | null;
+  let protocol: string | null;
+  try {
+    leaf = socket.getPeerCertificate(true) as DetailedPeerCertificate | null;
+    cipher = socket.getCipher() as ReturnType<TLSSocket['getCipher']> | null;
+    protocol = socket.getProtocol();
+  } catch {
+    return {}; // a socket torn down too far to ask: nothing was learnt
+  }
   if (!leaf?.raw || !cipher || !protocol) return {};
   return {
     reached: {

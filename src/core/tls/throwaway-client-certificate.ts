@@ -46,9 +46,9 @@ export function createThrowawayClientCertificate(): ThrowawayClientCertificate {
   );
   const signature = sign('sha256', tbs, privateKey);
   const der = sequence(tbs, ECDSA_SHA256, tlv(0x03, Buffer.from([0]), signature));
-  const base64 = der.toString('base64').replace(/.{64}/g, '$&\n');
+  const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   return {
     key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
-    cert: `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`.replace('\n\n', '\n'),
+    cert: ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----', ''].join('\n'),
   };
 }
