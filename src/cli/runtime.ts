@@ -47,5 +47,9 @@ export function buildContext(io: ProcessIo, json: boolean): CommandContext {
     warn: (message) => {
       io.stderr.write(`warning: ${message}\n`);
     },
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => process.off('SIGINT', handler);
+    },
   };
 }

@@ -19,4 +19,9 @@ export interface CommandContext {
   readonly cwd: string;
   /** Prints one warning line on stderr. */
   warn(message: string): void;
+  /**
+   * Calls `handler` on an interrupt (SIGINT) instead of letting it end the process, until the returned
+   * function is called. Absent where there is no process to interrupt (tests).
+   */
+  onInterrupt?(handler: () => void): () => void;
 }

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { BIN, ROOT } from './run-cli.js';
 
 /** Whether util-linux `script` is here to give the CLI a pseudo-terminal. */
@@ -17,8 +18,15 @@ const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
  * the output matches `prompt`. Raw key bytes reach readline exactly as from a keyboard: "\x03" is
  * Ctrl+C, "\x04" Ctrl+D.
  */
-export function runInTerminal(args: string[], prompt: RegExp, keys: string): Promise<TerminalRun> {
-  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+export function runInTerminal(
+  args: string[],
+  prompt: RegExp,
+  keys: string,
+  options: { stderrFile?: string } = {},
+): Promise<TerminalRun> {
+  // With stderr sent to a file, only stdin and stdout are the terminal (as in `tc-webhook … 2>log`).
+  const redirect = options.stderrFile === undefined ? '' : ` 2>${quote(options.stderrFile)}`;
+  const command = [process.execPath, BIN, ...args].map(quote).join(' ') + redirect;
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       cwd: ROOT,
@@ -27,20 +35,29 @@ export function runInTerminal(args: string[], prompt: RegExp, keys: string): Pro
     });
     let output = '';
     let typed = false;
-    const onData = (d: Buffer) => {
-      output += d.toString('utf8');
-      if (!typed && prompt.test(output)) {
+    const shown = () => {
+      const file = options.stderrFile;
+      return file !== undefined && existsSync(file) ? output + readFileSync(file, 'utf8') : output;
+    };
+    const typeWhenPrompted = () => {
+      if (!typed && prompt.test(shown())) {
         typed = true;
         child.stdin.write(keys);
       }
     };
+    const onData = (d: Buffer) => {
+      output += d.toString('utf8');
+      typeWhenPrompted();
+    };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
+    const poll = setInterval(typeWhenPrompted, 50);
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, output });
+      clearInterval(poll);
+      resolve({ code, output: shown() });
     });
     child.stdin.on('error', () => undefined);
   });
