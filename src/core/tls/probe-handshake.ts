@@ -16,7 +16,7 @@ export interface HandshakeOptions {
 
 // How long to wait for that answer when the server sends neither: twice the handshake's own time
 // (which took at least two round trips), within these bounds and never past the deadline.
-const VERDICT_MIN_MS = 200;
+const VERDICT_MIN_MS = 300;
 const VERDICT_MAX_MS = 2000;
 
 /**
