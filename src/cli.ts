@@ -38,11 +38,11 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   const runtime: CliRuntime = {
     io: pio,
     context: (json) => buildContext(pio, json),
-    run: async (kind, json, execute) => {
+    run: async (kind, json, execute, afterRender) => {
       // check-tls is short and bounded by --timeout: Ctrl-C simply ends it, as it ends any process.
       const interrupt = kind === 'check-tls' ? undefined : watchInterrupt(pio);
       const ctx = buildContext(pio, json, interrupt?.signal);
-      let report: { ok: boolean; interrupted?: boolean };
+      let report;
       try {
         report = await execute(ctx);
       } finally {
@@ -53,7 +53,12 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
         await renderReport(kind, report, { format: json ? 'json' : 'human', color: ctx.color }),
       );
       exitCode =
-        report.interrupted === true ? ExitCode.interrupted : report.ok ? ExitCode.passed : ExitCode.failed;
+        (report as { interrupted?: boolean }).interrupted === true
+          ? ExitCode.interrupted
+          : report.ok
+            ? ExitCode.passed
+            : ExitCode.failed;
+      await afterRender?.(report);
     },
   };
   const output = {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from './commander.js';
 import type { PayloadFormat, WebhookType } from '../commands/options.js';
-import { InputError } from '../errors.js';
 import {
   WEBHOOK_TYPES,
   addAuthOptions,
@@ -46,40 +45,44 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
     .option('--yes', 'do not ask for confirmation before sending', false);
   addOverrideOptions(cmd);
   jsonFlag(addAuthOptions(addNetworkOptions(cmd))).action(async (url: string, o: Record<string, unknown>) => {
-    await rt.run('doctor', o.json as boolean, async (ctx) => {
-      const reportFile = o.report as string | undefined;
-      const { doctorFileFormat, renderDoctorFile } = await import('../report/doctor-file.js');
-      // An unusable --report name is a usage error before anything is sent.
-      const fileFormat = reportFile === undefined ? undefined : doctorFileFormat(reportFile);
-      const { doctorCommand } = await import('../commands/doctor.js');
-      const report = await doctorCommand(
-        {
-          url,
-          types: (o.type as WebhookType[] | undefined) ?? ['order'],
-          format: o.format as PayloadFormat,
-          events: splitList(o.events),
-          servername: o.servername as string | undefined,
-          slowMs: o.slowMs as number,
-          yes: o.yes as boolean,
-          overrides: await overridesFrom(o, rt.io.cwd),
-          ...networkAndAuth(o, rt.io.env),
-        },
-        ctx,
-      );
-      if (reportFile !== undefined && fileFormat !== undefined) {
-        const { writeFile } = await import('node:fs/promises');
-        const { resolve } = await import('node:path');
-        const path = resolve(rt.io.cwd, reportFile);
-        try {
-          await writeFile(path, renderDoctorFile(report, fileFormat));
-        } catch (error) {
-          throw new InputError(
-            `cannot write the report to ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-            'Check that the folder exists and is writable',
-          );
+    const reportFile = o.report as string | undefined;
+    let reportPath: string | undefined;
+    await rt.run(
+      'doctor',
+      o.json as boolean,
+      async (ctx) => {
+        // An unusable --report name or folder is an error before anything is sent.
+        if (reportFile !== undefined) {
+          const { doctorFileFormat } = await import('../report/doctor-file.js');
+          doctorFileFormat(reportFile);
+          const { resolve } = await import('node:path');
+          const { checkReportFile } = await import('./doctor-report-file.js');
+          reportPath = resolve(rt.io.cwd, reportFile);
+          await checkReportFile(reportPath);
         }
-      }
-      return report;
-    });
+        const { doctorCommand } = await import('../commands/doctor.js');
+        return doctorCommand(
+          {
+            url,
+            types: (o.type as WebhookType[] | undefined) ?? ['order'],
+            format: o.format as PayloadFormat,
+            events: splitList(o.events),
+            servername: o.servername as string | undefined,
+            slowMs: o.slowMs as number,
+            yes: o.yes as boolean,
+            overrides: await overridesFrom(o, rt.io.cwd),
+            ...networkAndAuth(o, rt.io.env),
+          },
+          ctx,
+        );
+      },
+      // Written after the verdict is printed, so that a failure to write it loses nothing else.
+      async (report) => {
+        if (reportFile === undefined || reportPath === undefined) return;
+        const { doctorFileFormat, renderDoctorFile } = await import('../report/doctor-file.js');
+        const { writeReportFile } = await import('./doctor-report-file.js');
+        await writeReportFile(reportPath, renderDoctorFile(report, doctorFileFormat(reportFile)));
+      },
+    );
   });
 }

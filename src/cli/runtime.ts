@@ -19,11 +19,16 @@ export interface ProcessIo {
 export interface CliRuntime {
   io: ProcessIo;
   context(json: boolean): CommandContext;
-  /** Runs a command, renders its report (human or JSON) on stdout and records the exit code. */
-  run(
+  /**
+   * Runs a command, renders its report (human or JSON) on stdout and records the exit code. `afterRender`
+   * runs once the report is printed (e.g. writing a report file): if it throws, the verdict is still
+   * on stdout and the error becomes the one line on stderr.
+   */
+  run<R extends { ok: boolean }>(
     kind: ReportKind,
     json: boolean,
-    execute: (ctx: CommandContext) => Promise<{ ok: boolean }>,
+    execute: (ctx: CommandContext) => Promise<R>,
+    afterRender?: (report: R) => Promise<void>,
   ): Promise<void>;
 }
 
@@ -47,5 +52,6 @@ export function buildContext(io: ProcessIo, json: boolean, signal?: AbortSignal)
     warn: (message) => {
       io.stderr.write(`warning: ${message}\n`);
     },
+    onInterrupt: (handler) => io.onInterrupt(handler),
   };
 }

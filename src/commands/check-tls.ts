@@ -16,6 +16,7 @@ import {
   type NegotiatedFacts,
   type TlsVersion,
 } from '../core/tls/probe-types.js';
+import { checkServername } from '../core/tls/host-name.js';
 import { parseTlsTarget } from '../core/tls/target.js';
 import { indexTrustAnchors } from '../core/tls/trust-anchors.js';
 import type { CommandContext } from './context.js';
@@ -48,6 +49,7 @@ export async function checkTlsCommand(
   deps: CheckTlsDependencies = {},
 ): Promise<CheckTlsReport> {
   const target = parseTlsTarget(options.target);
+  if (options.servername !== undefined) checkServername(options.servername);
   const extra = await readCaFiles(options.ca, ctx.cwd);
   const publicRoots = deps.publicRoots ?? rootCertificates;
   const probed = target.https || options.probeHttps;

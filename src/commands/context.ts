@@ -24,4 +24,9 @@ export interface CommandContext {
   readonly signal?: AbortSignal;
   /** Prints one warning line on stderr. */
   warn(message: string): void;
+  /**
+   * Calls `handler` on an interrupt (SIGINT) instead of letting it end the process, until the returned
+   * function is called. Absent where there is no process to interrupt (tests).
+   */
+  onInterrupt?(handler: () => void): () => void;
 }

@@ -10,7 +10,7 @@ const VERSION_LABELS = [
   ['TLSv1', 'TLS 1.0'],
 ] as const;
 
-/** A short table of the ten checks, then the facts behind them, then the verdict. */
+/** A short table of the checks, then the facts behind them, then the verdict. */
 export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: boolean }): string {
   const c = palette(options.color);
   const badge: Record<CheckStatus, string> = {

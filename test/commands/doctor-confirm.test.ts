@@ -58,6 +58,12 @@ describe('doctor asks before sending when stdin is a terminal', () => {
     assert.equal(receiver.requests.length, 0);
   });
 
+  it('stdin that ends without an answer cancels (no hang, nothing sent)', async () => {
+    const { ctx } = terminal('');
+    await assert.rejects(doctorCommand(options(false), ctx), /doctor cancelled: nothing was sent/);
+    assert.equal(receiver.requests.length, 0);
+  });
+
   it('answering yes runs the checks and sends exactly the announced requests', async () => {
     const { ctx } = terminal('y\n');
     const report = await doctorCommand(options(false), ctx);

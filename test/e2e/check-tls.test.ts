@@ -31,6 +31,7 @@ const IDS = [
   'cert.chain',
   'cert.key',
   'cert.signature',
+  'tls.client-cert',
 ] as const;
 type Id = (typeof IDS)[number];
 type Status = 'pass' | 'warn' | 'fail' | 'skip';
@@ -63,7 +64,7 @@ async function checkJson(args: string[], code: number): Promise<CheckTlsReport> 
   assert.deepEqual(
     report.checks.map((c) => c.id),
     [...IDS],
-    'all ten checks, in the contract order',
+    'all eleven checks, in the contract order',
   );
   assert.equal(report.ok, code === 0);
   for (const c of report.checks) assert.ok(c.message.length > 10, `${c.id} has a message`);
@@ -132,7 +133,9 @@ describe('check-tls: protocol versions', () => {
       ciphers: 'ECDHE-ECDSA-AES128-GCM-SHA256',
     });
     const report = await checkJson([`127.0.0.1:${port}`, ...ROOT_CA], 1);
-    const skipped = Object.fromEntries(IDS.filter((id) => id.startsWith('cert.')).map((id) => [id, 'skip']));
+    const skipped = Object.fromEntries(
+      IDS.filter((id) => id.startsWith('cert.') || id === 'tls.client-cert').map((id) => [id, 'skip']),
+    );
     assert.deepEqual(statuses(report), { ...expected({ 'tls.modern': 'fail' }), ...skipped });
     assert.match(report.checks[1]!.message, /no version or cipher in common/);
     assert.equal(report.certificate, null);
@@ -253,6 +256,65 @@ describe('check-tls: certificates', () => {
     assert.deepEqual(statuses(report), expected({ 'cert.signature': 'warn' }));
     assert.equal(report.certificate?.signatureAlgorithm, 'sha1WithRSAEncryption');
     assert.match(report.checks[9]!.message, /SHA-1/);
+  });
+});
+
+describe('check-tls: client certificates (Tradecloud presents none)', () => {
+  const clientCert = (report: CheckTlsReport) => report.checks.find((c) => c.id === 'tls.client-cert')!;
+
+  test('TLS 1.3 only, a client certificate required: tls.client-cert fails on the certificate_required alert, exit 1', async () => {
+    const server = await serve({ ...GOOD, minVersion: 'TLSv1.3', clientCertificate: 'require' });
+    const report = await checkJson([`127.0.0.1:${server.port}`, ...ROOT_CA], 1);
+    assert.deepEqual(statuses(report), expected({ 'tls.client-cert': 'fail' }));
+    assert.match(
+      clientCert(report).message,
+      /demands a client certificate \(it answers a TLS 1\.3 handshake without one with the certificate_required alert\); Tradecloud presents none/,
+    );
+    assert.deepEqual(report.protocols, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': true });
+    assert.equal(server.appBytes(), 0, 'still no application data');
+  });
+
+  test('TLS 1.2 only, a client certificate required: found by offering a throwaway certificate, exit 1', async () => {
+    const server = await serve({ ...GOOD, maxVersion: 'TLSv1.2', clientCertificate: 'require' });
+    const report = await checkJson([`127.0.0.1:${server.port}`, ...ROOT_CA], 1);
+    assert.deepEqual(statuses(report), expected({ 'tls.client-cert': 'fail' }));
+    assert.match(
+      clientCert(report).message,
+      /ends a TLS 1\.2 handshake without one with a handshake_failure alert/,
+    );
+    // Not mistaken for "no version or cipher in common": TLS 1.2 and the certificates are still reported.
+    assert.deepEqual(report.protocols, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false });
+    assert.equal(report.negotiated?.protocol, 'TLSv1.2');
+    assert.equal(report.chain.length, 2);
+    assert.equal(server.appBytes(), 0);
+  });
+
+  test('TLS 1.2 and 1.3, a client certificate required: fails, both versions reported', async () => {
+    const { port } = await serve({ ...GOOD, clientCertificate: 'require' });
+    const report = await checkJson([`127.0.0.1:${port}`, ...ROOT_CA], 1);
+    assert.deepEqual(statuses(report), expected({ 'tls.client-cert': 'fail' }));
+    assert.deepEqual(report.protocols, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
+    assert.match(clientCert(report).message, /certificate_required/);
+  });
+
+  for (const [name, versions] of [
+    ['TLS 1.3', { minVersion: 'TLSv1.3' }],
+    ['TLS 1.2', { maxVersion: 'TLSv1.2' }],
+  ] as const) {
+    test(`${name}, a client certificate requested but optional: passes, exit 0`, async () => {
+      const { port } = await serve({ ...GOOD, ...versions, clientCertificate: 'request' });
+      const report = await checkJson([`127.0.0.1:${port}`, ...ROOT_CA], 0);
+      assert.deepEqual(statuses(report), expected());
+      assert.match(clientCert(report).message, /a client without a certificate is accepted/);
+    });
+  }
+
+  test('the human report names the finding', async () => {
+    const { port } = await serve({ ...GOOD, minVersion: 'TLSv1.3', clientCertificate: 'require' });
+    const run = await runCli(['check-tls', `127.0.0.1:${port}`, ...ROOT_CA]);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^ {2}FAIL {2}tls\.client-cert {3}the server demands a client certificate/m);
+    assert.match(run.stdout, /^FAILED: 1 check failed$/m);
   });
 });
 

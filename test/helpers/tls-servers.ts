@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { connect as connectTcp, createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, type SecureVersion, type TlsOptions } from 'node:tls';
 import { ROOT } from './run-cli.js';
 
@@ -51,6 +51,11 @@ export interface TlsServerOptions {
   maxVersion?: SecureVersion;
   ciphers?: string;
   host?: string;
+  /**
+   * Ask clients for a certificate (trusting fixtures' root-ca.pem); `'require'` also refuses a client
+   * without one, as a server configured for mutual TLS does.
+   */
+  clientCertificate?: 'request' | 'require';
 }
 
 /** A real TLS server on loopback with fixture certificates; it answers nothing, it only handshakes. */
@@ -62,6 +67,13 @@ export function startTlsServer(options: TlsServerOptions): Promise<RunningServer
     maxVersion: options.maxVersion ?? 'TLSv1.3',
     ALPNProtocols: ['h2', 'http/1.1'],
     ...(options.ciphers ? { ciphers: options.ciphers } : {}),
+    ...(options.clientCertificate
+      ? {
+          requestCert: true,
+          rejectUnauthorized: options.clientCertificate === 'require',
+          ca: [read('root-ca.pem')],
+        }
+      : {}),
   };
   let bytes = 0;
   const server = createTlsServer(tlsOptions, (socket) => {
@@ -109,3 +121,35 @@ export function startPlainHttpServer(): Promise<RunningServer> {
  * port bound and then released could be handed to another test process before the CLI connects.
  */
 export const CLOSED_PORT = 1;
+
+/**
+ * A TLS server that stalls mid-handshake: it relays to a real TLS server with the good certificate,
+ * but passes only the first `bytes` of the server's answer (part of its first flight) and then
+ * nothing more, keeping the connection open.
+ */
+export async function startStallingTlsServer(bytes = 100): Promise<RunningServer> {
+  const backend = await startTlsServer({ key: 'good.key', cert: 'good-chain.pem' });
+  const relays = new Set<Socket>();
+  const front = createTcpServer((client) => {
+    const upstream = connectTcp(backend.port, '127.0.0.1');
+    relays.add(upstream);
+    upstream.on('close', () => relays.delete(upstream));
+    upstream.on('error', () => undefined);
+    client.on('error', () => undefined);
+    client.pipe(upstream);
+    let passed = 0;
+    upstream.on('data', (chunk: Buffer) => {
+      const part = chunk.subarray(0, Math.max(0, bytes - passed));
+      passed += part.length;
+      if (part.length > 0) client.write(part);
+    });
+  });
+  const running = await track(front, '127.0.0.1', () => 0);
+  return {
+    ...running,
+    close: async () => {
+      for (const s of relays) s.destroy();
+      await Promise.all([running.close(), backend.close()]);
+    },
+  };
+}

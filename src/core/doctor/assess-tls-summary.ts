@@ -7,7 +7,7 @@ export interface TlsCheckLike {
 }
 
 /**
- * Folds check-tls's ten checks into one readiness line. A failure here stops the delivery steps:
+ * Folds check-tls's checks into one readiness line. A failure here stops the delivery steps:
  * Tradecloud's client would not get past the handshake either.
  */
 export function summarizeTls(checks: readonly TlsCheckLike[], negotiated: string | undefined): DoctorCheck {

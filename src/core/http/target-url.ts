@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { UsageError } from '../../errors.js';
+import { checkHostAndPort, shortenForDisplay } from '../tls/host-name.js';
 
 /** Loopback hosts: the only ones credentials may reach over plain http (a local test endpoint). */
 export function isLoopbackHost(hostname: string): boolean {
@@ -29,7 +30,7 @@ export function parseTargetUrl(
     url = new URL(raw);
   } catch {
     throw new UsageError(
-      `${options.what} "${raw}" is not a URL`,
+      `${options.what} "${shortenForDisplay(raw)}" is not a URL`,
       `Give a full URL such as https://example.com/hook`,
     );
   }
@@ -39,6 +40,7 @@ export function parseTargetUrl(
       'Tradecloud only calls https URLs',
     );
   }
+  checkHostAndPort(url.hostname, url.port === '' ? undefined : Number(url.port), options.what);
   if (url.username || url.password) {
     url.username = url.username ? '***' : '';
     url.password = url.password ? '***' : '';

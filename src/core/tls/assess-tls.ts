@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { assessClientCertificate } from './assess-client-certificate.js';
 import { assessChain, assessSelfSigned, assessTrusted } from './assess-trust.js';
 import { assessHostname, assessKey, assessSignature, assessValidity } from './assess-certificate.js';
 import { assessHttps, assessLegacy, assessModern } from './assess-protocols.js';
@@ -41,7 +42,7 @@ const CERT_CHECKS = [
   ['cert.signature', assessSignature],
 ] as const;
 
-/** Probe result + clock → the ten checks, in the contract's order, `skip` where one cannot run. */
+/** Probe result + clock → the checks of TLS_CHECK_IDS, in that order, `skip` where one cannot run. */
 export function assessTls(input: AssessTlsInput): AssessTlsResult {
   const { probe } = input;
   const checks: TlsCheck[] = [assessHttps(input.https)];
@@ -57,6 +58,7 @@ export function assessTls(input: AssessTlsInput): AssessTlsResult {
   if (!leaf) {
     const why = 'no certificate to inspect: no TLS handshake succeeded';
     for (const [id] of CERT_CHECKS) checks.push(check(id, 'skip', why));
+    checks.push(assessClientCertificate(probe));
     return finish(checks, null, chain);
   }
   const facts = describeCertificate(leaf, input.now);
@@ -73,6 +75,7 @@ export function assessTls(input: AssessTlsInput): AssessTlsResult {
     trustPath: () => (path ??= buildTrustPath(served, input.anchors)),
   };
   for (const [, assess] of CERT_CHECKS) checks.push(assess(context));
+  checks.push(assessClientCertificate(probe));
   return finish(checks, facts, chain);
 }
 

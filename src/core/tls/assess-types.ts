@@ -4,7 +4,7 @@ import type { ProbeResult } from './probe-types.js';
 import type { AnchorIndex } from './trust-anchors.js';
 import type { TrustPath } from './trust-path.js';
 
-/** The contract's check ids, in the contract's order; every report lists all ten. */
+/** The contract's check ids, in the contract's order; every report lists them all. */
 export const TLS_CHECK_IDS = [
   'https',
   'tls.modern',
@@ -16,6 +16,7 @@ export const TLS_CHECK_IDS = [
   'cert.chain',
   'cert.key',
   'cert.signature',
+  'tls.client-cert',
 ] as const;
 export type TlsCheckId = (typeof TLS_CHECK_IDS)[number];
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';

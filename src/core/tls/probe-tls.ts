@@ -1,6 +1,7 @@
 import type { ConnectionOptions } from 'node:tls';
 import { describeUnreachable, pickFailure } from './probe-failure.js';
 import { readGreeting } from './probe-greeting.js';
+import { confirmTls12Demand, judgeClientCertificate } from './probe-client-certificate.js';
 import { runHandshake } from './probe-handshake.js';
 import { createTrustContext } from './trust-context.js';
 import {
@@ -49,8 +50,13 @@ export async function probeTls(options: ProbeTlsOptions): Promise<ProbeResult> {
     // The host name is cert.hostname's finding, judged on its own; keep it out of the chain verdict.
     checkServerIdentity: () => undefined,
   };
-  const handshake = (tls: ConnectionOptions) =>
-    runHandshake({ connect: options.connect, tls: { ...base, ...tls }, timeoutMs: options.timeoutMs });
+  const handshake = (tls: ConnectionOptions, awaitServerVerdict = false) =>
+    runHandshake({
+      connect: options.connect,
+      tls: { ...base, ...tls },
+      timeoutMs: options.timeoutMs,
+      awaitServerVerdict,
+    });
 
   const [versions, verify] = await Promise.all([
     Promise.all(
@@ -65,25 +71,36 @@ export async function probeTls(options: ProbeTlsOptions): Promise<ProbeResult> {
     ),
     // Weak keys and SHA-1 are cert.key's and cert.signature's findings (warnings), so OpenSSL's
     // security level must not turn them into a trust failure here.
-    handshake({
-      secureContext: createTrustContext(
-        { minVersion: 'TLSv1', ciphers: LEGACY_CIPHERS },
-        options.publicRoots,
-        options.extraCa,
-      ),
-    }),
+    // It also waits for a TLS 1.3 server's verdict on a client without a certificate (tls.client-cert).
+    handshake(
+      {
+        secureContext: createTrustContext(
+          { minVersion: 'TLSv1', ciphers: LEGACY_CIPHERS },
+          options.publicRoots,
+          options.extraCa,
+        ),
+      },
+      true,
+    ),
   ]);
 
   const byVersion = new Map<TlsVersion, HandshakeOutcome>(TLS_VERSIONS.map((v, i) => [v, versions[i]!]));
+  const tls12 = byVersion.get('TLSv1.2');
+  const tls12Demand = tls12 && !tls12.ok ? await confirmTls12Demand(tls12, handshake) : null;
+  if (tls12Demand) byVersion.set('TLSv1.2', tls12Demand);
   const accepted = TLS_VERSIONS.filter((v) => byVersion.get(v)?.ok === true);
   const best =
     accepted.length > 0 ? (byVersion.get(accepted[accepted.length - 1]!) as HandshakeSuccess) : null;
 
   if (!best) {
     const failures = [...versions, verify].filter((o): o is HandshakeFailure => !o.ok);
-    // A server that speaks TLS but accepts none of our offers is a finding (tls.modern fails), not an
-    // unreachable target.
-    if (!failures.some((f) => f.kind === 'rejected')) throw await explainUnreachable(options, failures);
+    // A server that speaks TLS but refuses every modern offer is a finding (tls.modern fails), not an
+    // unreachable target. Refusals of TLS 1.0/1.1 alone do not show that: a server that stalls after
+    // its first bytes refuses those quickly and lets the TLS 1.2/1.3 handshakes run out of time.
+    const modern = [byVersion.get('TLSv1.2'), byVersion.get('TLSv1.3'), verify];
+    if (!modern.some((o) => o && !o.ok && o.kind === 'rejected')) {
+      throw await explainUnreachable(options, failures);
+    }
   }
 
   return {
@@ -98,6 +115,7 @@ export async function probeTls(options: ProbeTlsOptions): Promise<ProbeResult> {
     negotiated: best ? { protocol: best.protocol, cipher: best.cipher, alpn: best.alpn } : null,
     servedChain: best ? best.chain : [],
     verification: verify.ok ? { authorized: verify.authorized, error: verify.authorizationError } : null,
+    clientCertificate: judgeClientCertificate(verify, tls12Demand !== null),
   };
 }
 

@@ -35,6 +35,17 @@ export interface HandshakeSuccess {
   chain: Buffer[];
   authorized: boolean;
   authorizationError: string | null;
+  /**
+   * TLS 1.3, when the caller asked to wait for it: how the server answered the client's Finished,
+   * which came without a certificate. `accepted`: it sent a session ticket; `refused`: an alert
+   * (`code` is Node's, e.g. ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED); `quiet`: neither in time.
+   */
+  afterHandshake?: { outcome: 'accepted' | 'quiet' } | { outcome: 'refused'; code: string };
+}
+
+/** What a failed handshake had learnt before it failed: the server's choices and certificates. */
+export interface HandshakeProgress extends NegotiatedFacts {
+  chain: Buffer[];
 }
 
 export interface HandshakeFailure {
@@ -44,6 +55,8 @@ export interface HandshakeFailure {
   connected: boolean;
   code: string;
   message: string;
+  /** Present when the server had already sent its certificates (TLS 1.2 fails after that point). */
+  reached?: HandshakeProgress;
 }
 
 export type HandshakeOutcome = HandshakeSuccess | HandshakeFailure;
@@ -65,4 +78,15 @@ export interface ProbeResult {
   servedChain: Buffer[];
   /** OpenSSL's verdict on the chain against the trust store; null when that handshake failed. */
   verification: { authorized: boolean; error: string | null } | null;
+  /** Whether the server refuses a client without a certificate; absent when not examined. */
+  clientCertificate?: ClientCertificateFinding;
 }
+
+/**
+ * `required`: the server refuses a client that presents no certificate (Tradecloud's never does),
+ * seen in `protocol`; `not-required`: a handshake without one was accepted; `unknown`: none got far
+ * enough to tell.
+ */
+export type ClientCertificateFinding =
+  | { demand: 'required'; protocol: 'TLSv1.2' | 'TLSv1.3'; alert: string }
+  | { demand: 'not-required' | 'unknown' };

@@ -1,5 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { UsageError } from '../../errors.js';
+import { checkHostAndPort, shortenForDisplay } from './host-name.js';
 
 export interface TlsTarget {
   https: boolean;
@@ -13,10 +14,11 @@ const FORMS = 'Use https://host[:port][/path] or host[:port], e.g. https://hooks
 /** `https://host[:port][/path]`, `http://…` (a finding, not an error) or `host[:port]`; IPv6 in brackets. */
 export function parseTlsTarget(target: string): TlsTarget {
   const text = target.trim();
+  const shown = shortenForDisplay(target);
   if (text === '') throw new UsageError('the target is empty', FORMS);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') {
-    throw new UsageError(`unsupported scheme "${scheme}://" in target "${target}"`, FORMS);
+    throw new UsageError(`unsupported scheme "${scheme}://" in target "${shown}"`, FORMS);
   }
   // A bare IPv6 literal has no port; brackets make it a URL host. (isIPv6 is only asked when the
   // text could be one: its first use compiles a large regular expression, ~15 ms of start-up.)
@@ -25,13 +27,12 @@ export function parseTlsTarget(target: string): TlsTarget {
   try {
     url = new URL(scheme ? text : `https://${bare}`);
   } catch {
-    throw new UsageError(`"${target}" is not a valid target`, FORMS);
+    throw new UsageError(`"${shown}" is not a valid target`, FORMS);
   }
-  if (url.hostname === '') throw new UsageError(`"${target}" has no host name`, FORMS);
+  if (url.hostname === '') throw new UsageError(`"${shown}" has no host name`, FORMS);
   const https = url.protocol === 'https:';
-  return {
-    https,
-    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: url.port === '' ? (https ? 443 : 80) : Number(url.port),
-  };
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = url.port === '' ? (https ? 443 : 80) : Number(url.port);
+  checkHostAndPort(host, port, 'the target');
+  return { https, host, port };
 }

@@ -20,6 +20,7 @@ function probe(overrides: Partial<ProbeResult> = {}): ProbeResult {
     negotiated: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: 'h2' },
     servedChain: [der('good.pem'), der('intermediate-ca.pem')],
     verification: { authorized: true, error: null },
+    clientCertificate: { demand: 'not-required' },
     ...overrides,
   };
 }
@@ -47,7 +48,7 @@ function assess(overrides: Partial<AssessTlsInput> = {}) {
   return { result, status, message };
 }
 
-test('a good endpoint passes all ten', () => {
+test('a good endpoint passes all eleven', () => {
   const { result, status } = assess();
   assert.ok(Object.values(status).every((s) => s === 'pass'));
   assert.equal(result.ok, true);
@@ -68,7 +69,7 @@ test('validity against an injected clock: under 30 days warns, after the end fai
   assert.match(before.message['cert.validity']!, /not valid yet/);
 });
 
-test('an http:// target that was not probed: https fails, the other nine are skipped', () => {
+test('an http:// target that was not probed: https fails, the other ten are skipped', () => {
   const { result, status, message } = assess({ https: false, probe: null });
   assert.equal(status.https, 'fail');
   assert.deepEqual(
@@ -91,11 +92,42 @@ test('a TLS server that accepted no version: modern fails, certificate checks sk
       negotiated: null,
       servedChain: [],
       verification: null,
+      clientCertificate: { demand: 'unknown' },
     }),
   });
   assert.equal(status['tls.modern'], 'fail');
   assert.equal(status['cert.trusted'], 'skip');
   assert.equal(status['cert.signature'], 'skip');
+  assert.equal(status['tls.client-cert'], 'skip');
+});
+
+test('client certificates: demanded fails (naming how it showed), not demanded passes, unknown skips', () => {
+  const tls13 = assess({
+    probe: probe({
+      clientCertificate: { demand: 'required', protocol: 'TLSv1.3', alert: 'certificate_required' },
+    }),
+  });
+  assert.equal(tls13.status['tls.client-cert'], 'fail');
+  assert.equal(tls13.result.ok, false);
+  assert.match(
+    tls13.message['tls.client-cert']!,
+    /with the certificate_required alert\); Tradecloud presents none/,
+  );
+  const tls12 = assess({
+    probe: probe({
+      clientCertificate: { demand: 'required', protocol: 'TLSv1.2', alert: 'handshake_failure' },
+    }),
+  });
+  assert.match(
+    tls12.message['tls.client-cert']!,
+    /TLS 1\.2 handshake without one with a handshake_failure alert/,
+  );
+  assert.equal(assess().status['tls.client-cert'], 'pass');
+  assert.equal(
+    assess({ probe: probe({ clientCertificate: { demand: 'unknown' } }) }).status['tls.client-cert'],
+    'skip',
+  );
+  assert.equal(assess({ probe: probe({ clientCertificate: undefined }) }).status['tls.client-cert'], 'skip');
 });
 
 test('legacy versions that this Node.js cannot offer are skipped, not passed', () => {

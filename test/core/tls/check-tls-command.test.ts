@@ -4,6 +4,7 @@
  * server), the clock and the public root store. The network itself stays real.
  */
 import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { connect, rootCertificates, type ConnectionOptions } from 'node:tls';
@@ -52,6 +53,37 @@ test('five handshakes, one per version plus one for trust, and nothing else', as
   // No SNI for an IP literal (RFC 6066); the trust handshake brings its own context.
   assert.ok(seen.every((o) => o.servername === undefined));
   assert.ok(seen[4]?.secureContext);
+});
+
+test('a TLS 1.2 server that refuses a client without a certificate: one more handshake, offering one', async () => {
+  const demanding = await startTlsServer({
+    key: 'good.key',
+    cert: 'good-chain.pem',
+    maxVersion: 'TLSv1.2',
+    clientCertificate: 'require',
+  });
+  try {
+    const seen: ConnectionOptions[] = [];
+    const report = await checkTlsCommand(
+      options({ target: `127.0.0.1:${demanding.port}` }),
+      { cwd: ROOT },
+      {
+        connect: (o) => {
+          seen.push(o);
+          return connect(o);
+        },
+      },
+    );
+    assert.equal(report.checks.find((c) => c.id === 'tls.client-cert')?.status, 'fail');
+    assert.equal(seen.length, 6);
+    const offered = seen[5]!;
+    assert.equal(offered.maxVersion, 'TLSv1.2');
+    const throwaway = new X509Certificate(String(offered.cert));
+    assert.equal(throwaway.subject, 'CN=tc-webhook client certificate probe');
+    assert.ok(throwaway.verify(throwaway.publicKey), 'self-signed, made on the spot');
+  } finally {
+    await demanding.close();
+  }
 });
 
 test('--probe-https on an http:// target checks port 443 of that host', async () => {
