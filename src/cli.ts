@@ -39,6 +39,9 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
       );
       exitCode = report.ok ? ExitCode.passed : ExitCode.failed;
     },
+    exit: (code) => {
+      exitCode = code;
+    },
   };
   const output = {
     writeOut: (s: string) => pio.stdout.write(s),
