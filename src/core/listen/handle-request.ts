@@ -74,8 +74,9 @@ async function decide(req: IncomingMessage, entry: ListenEntry, policy: RequestP
     return jsonAnswer(413, { error: 'payload too large', maxBytes: policy.maxBody }, true);
   }
   if ('failed' in read) {
+    // Node's requestTimeout (--timeout) or the client ended it; Node answers 408 where it still can.
     entry.note = `body not received: ${read.failed}`;
-    return jsonAnswer(400, { error: 'body not received' }, true);
+    return jsonAnswer(408, { error: 'body not received' }, true);
   }
   const { body } = read;
   const contentType = req.headers['content-type'];

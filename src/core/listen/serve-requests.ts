@@ -54,9 +54,15 @@ export async function serveRequests(
       })
       .catch(() => undefined);
   };
+  // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval (30 s by
+  // default); checked more often, a slow client is cut close to --timeout.
+  const serverOptions = { connectionsCheckingInterval: Math.max(50, Math.min(1000, options.timeoutMs / 4)) };
   const server: Server = options.tls
-    ? (await import('node:https')).createServer({ ...options.tls, minVersion: 'TLSv1.2' }, onRequest)
-    : (await import('node:http')).createServer(onRequest);
+    ? (await import('node:https')).createServer(
+        { ...serverOptions, ...options.tls, minVersion: 'TLSv1.2' },
+        onRequest,
+      )
+    : (await import('node:http')).createServer(serverOptions, onRequest);
   server.requestTimeout = options.timeoutMs;
   server.headersTimeout = options.timeoutMs;
   server.keepAliveTimeout = 5000;
