@@ -32,25 +32,42 @@ export async function judgeDelivery(
     };
   }
   const format = detectPayloadFormat(decoded.text, hinted === 'txml' ? 'body.xml' : 'body.json');
-  if (format === 'json') {
-    const result = await validateJsonPayload(label, decoded.text, check);
-    return { result, format, eventName: jsonEventName(decoded.text) };
-  }
-  const { validateTxmlPayload } = await import('../validate/validate-txml-payload.js');
-  const result = await validateTxmlPayload(label, decoded.text, check);
-  return { result, format, eventName: xmlEventName(decoded.text) };
+  // The event name is read from the value the validator is given (tXML already converted), so the
+  // body is parsed once; a body that never gets that far is searched for it instead.
+  let validated: unknown;
+  const capturing: PayloadCheckOptions = {
+    ...check,
+    validatorFor: async (kind) => {
+      const validator = await check.validatorFor(kind);
+      return {
+        ...validator,
+        validate: (data) => {
+          validated = data;
+          return validator.validate(data);
+        },
+      };
+    },
+  };
+  const result =
+    format === 'json'
+      ? await validateJsonPayload(label, decoded.text, capturing)
+      : await (
+          await import('../validate/validate-txml-payload.js')
+        ).validateTxmlPayload(label, decoded.text, capturing);
+  const eventName = validated === undefined ? searchEventName(decoded.text, format) : eventNameOf(validated);
+  return { result, format, eventName };
 }
 
-function jsonEventName(text: string): string | undefined {
-  try {
-    const value = JSON.parse(text) as { eventName?: unknown } | null;
-    return typeof value?.eventName === 'string' ? value.eventName : undefined;
-  } catch {
-    return undefined;
-  }
+function eventNameOf(value: unknown): string | undefined {
+  const name = (value as { eventName?: unknown } | null)?.eventName;
+  return typeof name === 'string' ? name : undefined;
 }
 
-/** The first <eventName> element (a child of the root in a webhook body). */
-function xmlEventName(text: string): string | undefined {
-  return /<eventName>\s*([^<]{1,200}?)\s*<\/eventName>/.exec(text)?.[1];
+/** The first eventName field or element of a body that could not be parsed. */
+function searchEventName(text: string, format: PayloadFormat): string | undefined {
+  const pattern =
+    format === 'json'
+      ? /"eventName"\s*:\s*"([^"\\]{1,200})"/
+      : /<eventName>\s*([^<]{1,200}?)\s*<\/eventName>/;
+  return pattern.exec(text)?.[1];
 }
