@@ -126,11 +126,22 @@ async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime):
     const human = await import('../report/listen-human.js');
     const { renderListenJson } = await import('../report/listen-json.js');
     const renderEntry = json ? renderListenJson : human.listenEntryRenderer({ color: ctx.color });
+    // Lines answered in the same turn of the event loop go out in one write: under load that is one
+    // system call for many requests instead of one each.
+    let pending = '';
+    const flush = () => {
+      if (pending !== '') rt.io.stdout.write(pending);
+      pending = '';
+    };
     const summary = await listenCommand(options, ctx, {
       stop: controller.signal,
       onStart: (start) => rt.io.stderr.write(human.renderListenStart(start)),
-      onEntry: (entry) => rt.io.stdout.write(renderEntry(entry)),
+      onEntry: (entry) => {
+        if (pending === '') setImmediate(flush);
+        pending += renderEntry(entry);
+      },
     });
+    flush();
     rt.io.stderr.write(human.renderListenSummary(summary));
     rt.exit(summary.ok ? 0 : 1);
   } finally {

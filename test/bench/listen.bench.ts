@@ -35,6 +35,32 @@ const server = createServer({ key: readFileSync(dir + 'good.key'), cert: readFil
 server.listen(0, '127.0.0.1', () => process.stderr.write('listening on https://127.0.0.1:' + server.address().port + '/\\n'));
 `;
 
+/**
+ * Where the cost is: the same bare server, but each body goes through listen's judgeDelivery
+ * (UTF-8 check, parse, nesting check, schema validation) before the 200. Not a target, a floor.
+ */
+const FLOOR_SOURCE = `
+import { createServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+const dist = ${JSON.stringify(join(ROOT, 'dist/src/'))};
+const { provideValidators } = await import(dist + 'core/validate/provide-validators.js');
+const { judgeDelivery } = await import(dist + 'core/listen/judge-delivery.js');
+const provider = await provideValidators({ strict: false, timeoutMs: 10000, cwd: process.cwd() }, undefined);
+await provider.validatorFor('order');
+const check = { type: 'auto', maxErrors: 20, validatorFor: provider.validatorFor };
+const dir = ${JSON.stringify(CERTS)};
+const server = createServer({ key: readFileSync(dir + 'good.key'), cert: readFileSync(dir + 'good-chain.pem') }, (req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', async () => {
+    await judgeDelivery('#', Buffer.concat(chunks), req.headers['content-type'], check);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '15' });
+    res.end('{"status":"ok"}');
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stderr.write('listening on https://127.0.0.1:' + server.address().port + '/\\n'));
+`;
+
 /** Starts a server process and resolves with its port, read from its `listening on …` line on stderr. */
 function startServer(args: string[]): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
@@ -103,6 +129,7 @@ async function main(): Promise<void> {
   writeFileSync(bodyFile, sample.stdout);
   const tls = ['--cert', join(CERTS, 'good-chain.pem'), '--key', join(CERTS, 'good.key')];
   const bare = await startServer(['--input-type=module', '-e', BARE_SOURCE]);
+  const floor = await startServer(['--input-type=module', '-e', FLOOR_SOURCE]);
   const listen = await startServer([BIN, 'listen', ...tls, '--port', '0']);
   try {
     console.log(
@@ -110,14 +137,19 @@ async function main(): Promise<void> {
     );
     // Warm both (JIT, validator) so neither pays for it in the figures.
     await autocannon(bare.port, bodyFile, ['-a', '2000']);
+    await autocannon(floor.port, bodyFile, ['-a', '2000']);
     await autocannon(listen.port, bodyFile, ['-a', '2000']);
     const ratios: number[] = [];
+    const floorRatios: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const peer = await autocannon(bare.port, bodyFile, ['-d', String(DURATION_S)]);
       const ours = await autocannon(listen.port, bodyFile, ['-d', String(DURATION_S)]);
+      const judged = await autocannon(floor.port, bodyFile, ['-d', String(DURATION_S)]);
       ratios.push(ours.rps / peer.rps);
+      floorRatios.push(judged.rps / peer.rps);
       console.log(
         `round ${round}: bare node:https ${peer.rps.toFixed(0)} req/s (non-2xx ${peer.non2xx}); ` +
+          `bare + validation only ${judged.rps.toFixed(0)} req/s (ratio ${(judged.rps / peer.rps).toFixed(2)}); ` +
           `listen ${ours.rps.toFixed(0)} req/s (non-2xx ${ours.non2xx}); ratio ${(ours.rps / peer.rps).toFixed(2)}`,
       );
     }
@@ -154,6 +186,7 @@ async function main(): Promise<void> {
     if (last !== undefined) console.log(`RSS after the first tenth ${mb(early)}, at the end ${mb(last)}`);
   } finally {
     bare.child.kill();
+    floor.child.kill();
     listen.child.kill('SIGINT');
     rmSync(dir, { recursive: true, force: true });
   }
