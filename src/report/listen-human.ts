@@ -22,7 +22,7 @@ function renderListenEntry(entry: ListenEntry, c: Paint): string {
   } else if (entry.valid === undefined) {
     parts.push(`${entry.method} ${entry.path}`, c.yellow(entry.note ?? 'refused'));
   } else {
-    parts.push(entry.eventName ?? 'unknown event');
+    parts.push(entry.eventName === undefined ? 'unknown event' : printable(entry.eventName));
     const what = [
       entry.type,
       entry.format === 'txml' ? 'tXML' : entry.format?.toUpperCase(),
@@ -61,6 +61,13 @@ export function renderListenSummary(s: ListenSummary): string {
     `stopped: ${s.requests} request${s.requests === 1 ? '' : 's'}; ${s.deliveries} deliver${s.deliveries === 1 ? 'y' : 'ies'}, ` +
     `${s.valid} valid, ${s.invalid} invalid; ${s.authFailures} auth failure${s.authFailures === 1 ? '' : 's'}; ${s.refused} refused (405/413)\n`;
   return head + events;
+}
+
+/** Text from the sender, kept from moving the cursor or colouring the terminal. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return clean.length > 120 ? `${clean.slice(0, 120)}…` : clean;
 }
 
 function statusText(status: number, c: Paint): string {

@@ -71,6 +71,16 @@ function checkAuthFlags(o: ListenOptions): void {
       );
     }
   }
+  if (
+    o.jwksUrl !== undefined &&
+    !/^https:\/\//i.test(o.jwksUrl) &&
+    !/^http:\/\/(localhost|127\.|\[::1\])/i.test(o.jwksUrl)
+  ) {
+    throw new UsageError(
+      `--jwks-url ${o.jwksUrl} is not an https:// URL`,
+      "Signing keys fetched in clear text could be replaced on the way; give the issuer's https:// jwks_uri",
+    );
+  }
   if (o.scope?.endsWith('/.default')) {
     throw new UsageError(
       `--scope ${o.scope}: a scope ending in /.default is what a client asks the token endpoint for, never a claim in the token`,

@@ -4,6 +4,7 @@ import type { AuthCheck } from './auth-outcome.js';
 import type { Relay } from './forward-delivery.js';
 import { judgeDelivery } from './judge-delivery.js';
 import type { ListenEntry } from './listen-types.js';
+import { loggablePath } from './loggable-path.js';
 import { readCappedBody } from './read-capped-body.js';
 import { saveDelivery } from './save-delivery.js';
 import { type Answer, jsonAnswer, sendAnswer } from './send-answer.js';
@@ -40,7 +41,7 @@ export async function handleRequest(
     seq,
     receivedAt: new Date(policy.wallClock()).toISOString(),
     method: req.method ?? '',
-    path: (req.url ?? '').slice(0, 2048),
+    path: loggablePath(req.url ?? ''),
     status: 0,
     durationMs: 0,
   };

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { basicAuthCheck, bearerAuthCheck } from '../../../src/core/listen/check-static-auth.js';
 import { pairIssuers } from '../../../src/core/listen/issuer-keys.js';
 import { ListenTally } from '../../../src/core/listen/listen-tally.js';
+import { loggablePath } from '../../../src/core/listen/loggable-path.js';
 import { respondSequence } from '../../../src/core/listen/respond-sequence.js';
 import { saveDelivery } from '../../../src/core/listen/save-delivery.js';
 import { saveFileName } from '../../../src/core/listen/save-name.js';
@@ -118,5 +119,12 @@ describe('listen parts', () => {
       refused: 1,
       events: { A: 1, unknown: 1 },
     });
+  });
+
+  it('logged paths: credential-like query values masked, control characters replaced', () => {
+    assert.equal(loggablePath('/hook?access_token=abc.def&x=1'), '/hook?access_token=***&x=1');
+    assert.equal(loggablePath('/hook?client_secret=s&code=c'), '/hook?client_secret=***&code=***');
+    assert.equal(loggablePath('/a\u001b[31mred'), '/a?[31mred');
+    assert.equal(loggablePath('/x'.repeat(2000)).length, 2049);
   });
 });
