@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from './commander.js';
-import { collect, jsonFlag, positiveInt } from './flags.js';
+import { collect, positiveInt } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 import type { ListenAuthMethod, ListenOptions } from '../core/listen/listen-types.js';
 
@@ -77,7 +77,8 @@ export function configureListen(command: Command, rt: CliRuntime): void {
       positiveInt('--timeout'),
       10000,
     );
-  jsonFlag(cmd)
+  cmd
+    .option('--json', 'one JSON object per request on stdout (NDJSON)', false)
     .addHelpText(
       'after',
       '\nStops on Ctrl-C or SIGTERM (or after --max-requests) and prints a summary on stderr.\nExit 0 when no delivery was invalid, 1 when one was, 2 when it could not start.',
