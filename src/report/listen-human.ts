@@ -59,7 +59,7 @@ export function renderListenSummary(s: ListenSummary): string {
     .join('');
   const head =
     `stopped: ${s.requests} request${s.requests === 1 ? '' : 's'}; ${s.deliveries} deliver${s.deliveries === 1 ? 'y' : 'ies'}, ` +
-    `${s.valid} valid, ${s.invalid} invalid; ${s.authFailures} auth failure${s.authFailures === 1 ? '' : 's'}; ${s.refused} refused (405/413)\n`;
+    `${s.valid} valid, ${s.invalid} invalid; ${s.authFailures} auth failure${s.authFailures === 1 ? '' : 's'}; ${s.refused} refused (405, 408, 413)\n`;
   return head + events;
 }
 

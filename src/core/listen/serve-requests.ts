@@ -59,15 +59,17 @@ export async function serveRequests(
   const serverOptions = { connectionsCheckingInterval: Math.max(50, Math.min(1000, options.timeoutMs / 4)) };
   const server: Server = options.tls
     ? (await import('node:https')).createServer(
-        { ...serverOptions, ...options.tls, minVersion: 'TLSv1.2' },
+        // A client that never completes the TLS handshake is cut at --timeout too.
+        { ...serverOptions, ...options.tls, minVersion: 'TLSv1.2', handshakeTimeout: options.timeoutMs },
         onRequest,
       )
     : (await import('node:http')).createServer(serverOptions, onRequest);
   server.requestTimeout = options.timeoutMs;
   server.headersTimeout = options.timeoutMs;
   server.keepAliveTimeout = 5000;
-  // A client that sends nothing at all (not even a TLS hello) is cut too.
-  server.setTimeout(options.timeoutMs, (socket) => socket.destroy());
+  // A connection silent for longer than any answer may take (a relay or a key fetch takes up to
+  // --timeout per step) is cut, whatever state it is in.
+  server.setTimeout(3 * options.timeoutMs, (socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
