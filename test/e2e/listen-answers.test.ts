@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { post } from '../helpers/https-post.js';
 import { entriesOf, startListen, TLS_FLAGS } from '../helpers/listen-process.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { runCli } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const INVALID = JSON.stringify({ eventName: 'OrderIssuedByBuyer', orderEvent: { lines: 'not a list' } });
 
@@ -211,5 +212,46 @@ describe('listen answers: --forward-to, --respond, --reject-invalid, --max-reque
     assert.equal(entries[0]!.format, 'json');
     assert.equal(entries[0]!.forwarded, undefined);
     assert.equal(entries[0]!.savedAs, undefined);
+  });
+
+  it("--spec and --strict: the same policy as validate (the spec's enums are errors)", async () => {
+    const payloads = `${ROOT}fixtures/specs/payloads/`;
+    const listen = await startListen([
+      ...TLS_FLAGS,
+      '--spec',
+      'fixtures/specs/swagger2-order.yaml',
+      '--json',
+    ]);
+    for (const name of ['order-swagger2-valid.json', 'order-swagger2-invalid.json']) {
+      const body = readFileSync(`${payloads}${name}`);
+      assert.equal(
+        (await post(listen.url, { headers: { 'content-type': 'application/json' }, body })).status,
+        200,
+      );
+    }
+    const done = await listen.stop();
+    const [good, bad] = entriesOf(done.stdout);
+    assert.equal(good!.valid, true, JSON.stringify(good!.errors));
+    assert.equal(bad!.valid, false);
+    const messages = (bad!.errors as Array<{ path: string; message: string }>).map(
+      (e) => `${e.path} ${e.message}`,
+    );
+    assert.ok(
+      messages.includes(
+        '/orderEvent/lines/0/status must be one of the allowed values (Open, Shipped, Delivered), found the string "Lost"',
+      ),
+      messages.join('\n'),
+    );
+    assert.match(done.stderr, /schema fixtures\/specs\/swagger2-order\.yaml/);
+    assert.equal(done.code, 1);
+  });
+
+  it('--type shipment: an order body is invalid', async () => {
+    const listen = await startListen([...TLS_FLAGS, '--type', 'shipment', '--json']);
+    await post(listen.url, { headers: { 'content-type': 'application/json' }, body: valid });
+    const done = await listen.stop();
+    const [entry] = entriesOf(done.stdout);
+    assert.equal(entry!.type, 'shipment');
+    assert.equal(entry!.valid, false);
   });
 });
