@@ -60,6 +60,9 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
             : ExitCode.failed;
       await afterRender?.(report);
     },
+    exit: (code) => {
+      exitCode = code;
+    },
   };
   const output = {
     writeOut: (s: string) => pio.stdout.write(s),

@@ -46,6 +46,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'one readiness verdict: would Tradecloud deliver every enabled event to this endpoint?',
     load: async () => (await import('./configure-doctor.js')).configureDoctor,
   },
+  {
+    name: 'listen',
+    description: 'a webhook endpoint that enforces auth, validates, saves and forwards each delivery',
+    load: async () => (await import('./configure-listen.js')).configureListen,
+  },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { CommandContext } from '../commands/context.js';
+import type { ExitCodeValue } from '../errors.js';
 import type { ReportKind } from '../report/render.js';
 
 /** The process as the CLI sees it; tests of main() may pass their own. */
@@ -30,6 +31,8 @@ export interface CliRuntime {
     execute: (ctx: CommandContext) => Promise<R>,
     afterRender?: (report: R) => Promise<void>,
   ): Promise<void>;
+  /** Records the exit code of a command that prints as it goes instead of returning one report (listen). */
+  exit(code: ExitCodeValue): void;
 }
 
 export function useColor(io: ProcessIo): boolean {

@@ -35,7 +35,7 @@ function renderFile(file: PayloadResult, c: Paint): string[] {
   return lines;
 }
 
-function renderIssue(mark: string, issue: PayloadIssue, file: string, c: Paint): string {
+export function renderIssue(mark: string, issue: PayloadIssue, file: string, c: Paint): string {
   const path = issue.path === '' ? '(body)' : issue.path;
   const where =
     issue.element !== undefined

@@ -1,0 +1,152 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from './commander.js';
+import { collect, positiveInt } from './flags.js';
+import type { CliRuntime } from './runtime.js';
+import type { ListenAuthMethod, ListenOptions } from '../core/listen/listen-types.js';
+
+const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
+
+function statusList(value: string): number[] {
+  const statuses = value.split(',').map((s) => s.trim());
+  if (!statuses.every((s) => /^[1-5]\d\d$/.test(s) && Number(s) >= 200)) {
+    throw new InvalidArgumentError(
+      `--respond takes HTTP statuses from 200 to 599 separated by commas, got "${value}".`,
+    );
+  }
+  return statuses.map(Number);
+}
+
+export function configureListen(command: Command, rt: CliRuntime): void {
+  const cmd = command
+    .option('--cert <file>', 'PEM certificate chain to serve HTTPS with')
+    .option('--key <file>', 'PEM private key of --cert')
+    .option('--http', 'serve plain HTTP (behind a TLS-terminating tunnel or reverse proxy)', false)
+    .option('--port <n>', 'port to listen on (0: any free port)', positiveInt('--port', 0), 8443)
+    .option('--host <addr>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
+    .addOption(
+      new Option('--auth <method>', 'authentication to enforce')
+        .choices(['none', 'basic', 'bearer', 'oauth2'])
+        .default('none'),
+    )
+    .option('--username <name>', 'basic: expected user name (or TC_WEBHOOK_USERNAME)')
+    .option('--password <secret>', 'basic: expected password (or TC_WEBHOOK_PASSWORD)')
+    .option('--token <secret>', 'bearer: expected static token (or TC_WEBHOOK_TOKEN)')
+    .option(
+      '--issuer <url>',
+      'oauth2: accepted token issuer (iss), repeatable (Entra ID v1 and v2)',
+      collect,
+      [],
+    )
+    .option(
+      '--audience <aud>',
+      'oauth2: accepted audience (aud), repeatable; pairs with --issuer by position',
+      collect,
+      [],
+    )
+    .option(
+      '--jwks-url <url>',
+      "oauth2: the issuer's signing keys (default: from its OpenID discovery document)",
+    )
+    .option('--scope <s>', 'oauth2: app role (roles) or scope (scp/scope) the token must carry')
+    .addOption(
+      new Option('--type <type>', 'which webhook: auto (from the top-level fields), order or shipment')
+        .choices(['auto', 'order', 'shipment'])
+        .default('auto'),
+    )
+    .option('--spec <path|url>', 'validate against this OpenAPI document instead of the bundled schemas')
+    .option('--strict', 'unknown fields and unknown enum values are errors', false)
+    .option(
+      '--respond <status,...>',
+      'statuses for the 1st, 2nd … delivery; the last repeats (default 200)',
+      statusList,
+    )
+    .option('--reject-invalid', 'answer 400 with the errors to an invalid delivery', false)
+    .option('--forward-to <url>', 'relay each delivery to your endpoint and answer with its answer')
+    .option('--save <dir>', 'save every authenticated delivery as <dir>/<seq>-<eventName>.<json|xml>')
+    .option('--max-requests <n>', 'stop after n answered requests of any kind', positiveInt('--max-requests'))
+    .option(
+      '--max-body <bytes>',
+      'largest body accepted; larger ones get 413',
+      positiveInt('--max-body'),
+      DEFAULT_MAX_BODY,
+    )
+    .option('--ca <file>', 'PEM CA to trust for the issuer and --forward-to (repeatable)', collect, [])
+    .option(
+      '--timeout <ms>',
+      'bound on slow requests, key fetches and forwarding, in milliseconds',
+      positiveInt('--timeout'),
+      10000,
+    );
+  cmd
+    .option('--json', 'one JSON object per request on stdout (NDJSON)', false)
+    .addHelpText(
+      'after',
+      '\nStops on Ctrl-C or SIGTERM (or after --max-requests) and prints a summary on stderr.\nExit 0 when no delivery was invalid, 1 when one was, 2 when it could not start.',
+    )
+    .action(async (o: Record<string, unknown>) => {
+      const env = rt.io.env;
+      const options: ListenOptions = {
+        ...(o.cert ? { cert: o.cert as string } : {}),
+        ...(o.key ? { key: o.key as string } : {}),
+        http: o.http as boolean,
+        port: o.port as number,
+        host: o.host as string,
+        auth: o.auth as ListenAuthMethod,
+        username: (o.username as string | undefined) ?? env.TC_WEBHOOK_USERNAME,
+        password: (o.password as string | undefined) ?? env.TC_WEBHOOK_PASSWORD,
+        token: (o.token as string | undefined) ?? env.TC_WEBHOOK_TOKEN,
+        issuers: o.issuer as string[],
+        audiences: o.audience as string[],
+        ...(o.jwksUrl ? { jwksUrl: o.jwksUrl as string } : {}),
+        ...(o.scope ? { scope: o.scope as string } : {}),
+        type: o.type as ListenOptions['type'],
+        ...(o.spec ? { spec: o.spec as string } : {}),
+        strict: o.strict as boolean,
+        respond: (o.respond as number[] | undefined) ?? [],
+        rejectInvalid: o.rejectInvalid as boolean,
+        ...(o.forwardTo ? { forwardTo: o.forwardTo as string } : {}),
+        ...(o.save ? { save: o.save as string } : {}),
+        ...(o.maxRequests ? { maxRequests: o.maxRequests as number } : {}),
+        maxBody: o.maxBody as number,
+        ca: o.ca as string[],
+        timeoutMs: o.timeout as number,
+      };
+      await runListen(options, o.json as boolean, rt);
+    });
+}
+
+/** The process side of listen: signals become the stop signal, entries go to stdout as they come. */
+async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime): Promise<void> {
+  const ctx = rt.context(json);
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const { listenCommand } = await import('../commands/listen.js');
+    const human = await import('../report/listen-human.js');
+    const { renderListenJson } = await import('../report/listen-json.js');
+    const renderEntry = json ? renderListenJson : human.listenEntryRenderer({ color: ctx.color });
+    // Lines answered in the same turn of the event loop go out in one write: under load that is one
+    // system call for many requests instead of one each.
+    let pending = '';
+    const flush = () => {
+      if (pending !== '') rt.io.stdout.write(pending);
+      pending = '';
+    };
+    const summary = await listenCommand(options, ctx, {
+      stop: controller.signal,
+      onStart: (start) => rt.io.stderr.write(human.renderListenStart(start)),
+      onEntry: (entry) => {
+        if (pending === '') setImmediate(flush);
+        pending += renderEntry(entry);
+      },
+    });
+    flush();
+    rt.io.stderr.write(human.renderListenSummary(summary));
+    rt.exit(summary.ok ? 0 : 1);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}

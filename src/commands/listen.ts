@@ -1,0 +1,115 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Dispatcher } from 'undici';
+import { InputError } from '../errors.js';
+import { createDeliveryAgent } from '../core/http/delivery-agent.js';
+import { readCaFiles } from '../core/http/read-ca-files.js';
+import { buildAuthCheck } from '../core/listen/build-auth-check.js';
+import { checkListenOptions } from '../core/listen/check-listen-options.js';
+import { describeStart } from '../core/listen/describe-start.js';
+import { forwardDelivery } from '../core/listen/forward-delivery.js';
+import { ListenTally } from '../core/listen/listen-tally.js';
+import type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../core/listen/listen-types.js';
+import { respondSequence } from '../core/listen/respond-sequence.js';
+import { serveRequests } from '../core/listen/serve-requests.js';
+import { readTlsPair } from '../core/listen/tls-pair.js';
+import { defaultCacheDir } from '../core/schema/schema-cache.js';
+import { provideValidators } from '../core/validate/provide-validators.js';
+import type { CommandContext } from './context.js';
+
+export type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../core/listen/listen-types.js';
+
+export interface ListenHooks {
+  /** Aborted by the CLI on Ctrl-C or SIGTERM. */
+  stop: AbortSignal;
+  onStart(start: ListenStart): void;
+  onEntry(entry: ListenEntry): void;
+}
+
+/** Errors listed per delivery, as validate's default --max-errors. */
+const MAX_ERRORS = 20;
+
+/**
+ * Runs the webhook endpoint until stopped and returns the summary. Everything that can stop it
+ * from starting (flags, certificate, schema, issuer discovery, port) throws before it listens.
+ */
+export async function listenCommand(
+  o: ListenOptions,
+  ctx: CommandContext,
+  hooks: ListenHooks,
+): Promise<ListenSummary> {
+  const checked = checkListenOptions(o);
+  const tls = o.http ? undefined : await readTlsPair(o.cert!, o.key!, ctx.cwd);
+  const saveDir = o.save === undefined ? undefined : await prepareSaveDir(resolve(ctx.cwd, o.save));
+  const ca = await readCaFiles(o.ca, ctx.cwd);
+  let agent: Promise<Dispatcher> | undefined;
+  const dispatcher = () => (agent ??= createDeliveryAgent({ ca, connections: 64, timeoutMs: o.timeoutMs }));
+  const authCheck = await buildAuthCheck(o, dispatcher);
+  const provider = await provideValidators(
+    {
+      strict: o.strict,
+      timeoutMs: o.timeoutMs,
+      cwd: ctx.cwd,
+      cacheDir: defaultCacheDir(),
+      ...(o.spec ? { spec: o.spec } : {}),
+    },
+    o.type === 'auto' ? undefined : o.type,
+  );
+  // Compiled now, so the first delivery is not the slow one.
+  await Promise.all(
+    (o.type === 'auto' ? (['order', 'shipment'] as const) : [o.type]).map((k) => provider.validatorFor(k)),
+  );
+  const relay = checked.forwardTo
+    ? {
+        url: checked.forwardTo.href,
+        send: forwardDelivery(checked.forwardTo, await dispatcher(), o.timeoutMs, () => performance.now()),
+      }
+    : undefined;
+
+  const tally = new ListenTally();
+  const serving = await serveRequests(
+    {
+      ...(tls ? { tls } : {}),
+      port: o.port,
+      host: o.host,
+      timeoutMs: o.timeoutMs,
+      ...(o.maxRequests ? { maxRequests: o.maxRequests } : {}),
+      stop: hooks.stop,
+      onEntry: (entry) => {
+        tally.add(entry);
+        hooks.onEntry(entry);
+      },
+    },
+    {
+      authCheck,
+      maxBody: o.maxBody,
+      check: { type: o.type, maxErrors: MAX_ERRORS, validatorFor: provider.validatorFor },
+      ...(relay ? { relay } : {}),
+      rejectInvalid: o.rejectInvalid,
+      nextStatus: respondSequence(o.respond),
+      ...(saveDir ? { saveDir } : {}),
+      now: () => performance.now(),
+      wallClock: () => Date.now(),
+      warn: (message) => ctx.warn(message),
+    },
+  );
+  hooks.onStart(describeStart(serving.url, o, checked.warnings));
+  await serving.stopped;
+  if (agent) await (await agent).close();
+  return tally.result();
+}
+
+async function prepareSaveDir(dir: string): Promise<string> {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!(await stat(dir)).isDirectory())
+      throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `cannot use --save ${dir}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'not a directory' : (code ?? 'unusable')}`,
+      'Give a directory listen may create files in',
+    );
+  }
+  return dir;
+}

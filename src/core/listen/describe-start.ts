@@ -1,0 +1,20 @@
+import type { ListenOptions, ListenStart } from './listen-types.js';
+
+/** The start-up line's parts: where, which authentication (no secrets), which policy. */
+export function describeStart(url: string, o: ListenOptions, warnings: string[]): ListenStart {
+  const auth =
+    o.auth === 'oauth2'
+      ? `oauth2 (issuer ${o.issuers.join(', ')}; audience ${o.audiences.join(', ')}${o.scope ? `; scope or role ${o.scope}` : ''})`
+      : o.auth;
+  const policy = [
+    o.spec ? `schema ${o.spec}` : 'bundled schemas',
+    o.type === 'auto' ? undefined : `type ${o.type}`,
+    o.strict ? 'strict' : undefined,
+    o.forwardTo ? `forward to ${o.forwardTo}` : o.rejectInvalid ? 'invalid → 400' : undefined,
+    o.forwardTo ? undefined : `respond ${(o.respond.length > 0 ? o.respond : [200]).join(',')}`,
+    o.save ? `save to ${o.save}` : undefined,
+    `max body ${o.maxBody} bytes`,
+    o.maxRequests ? `stop after ${o.maxRequests} requests` : undefined,
+  ].filter(Boolean);
+  return { url, auth, policy: policy.join(', '), warnings };
+}
