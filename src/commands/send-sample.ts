@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NetworkError } from '../errors.js';
 import { resolveCredentials, secretsOf, type AuthMethod } from '../core/http/auth-credentials.js';
 import { prepareAuthorization } from '../core/http/authorization.js';
 import type { TallySummary } from '../core/http/burst-tally.js';
 import type { Outcome } from '../core/http/deliver-request.js';
 import { createSecretMasker, maskError, type SecretMasker } from '../core/http/mask-secrets.js';
-import { unreachableError } from '../core/http/network-failure.js';
+import { noAnswerError, unreachableError } from '../core/http/network-failure.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
 import type { PayloadFormat, WebhookType } from '../core/http/payload-request.js';
 import { readCaFiles } from '../core/http/read-ca-files.js';
@@ -164,12 +163,9 @@ async function sendSample(
       throw unreachableError(target.url, run.tally.firstUnreached);
     }
     const summary = run.tally.summary();
-    if (summary.latencySamples === 0 && summary.sent > 0) {
+    if (run.tally.answered === 0 && run.tally.firstUnanswered) {
       // The contract's "timeout before any answer": nothing about the endpoint could be checked.
-      throw new NetworkError(
-        `${target.url.href} accepted the connection but gave no answer within ${options.timeoutMs} ms`,
-        'Check that the endpoint answers every POST (Tradecloud waits about 60 s); raise --timeout if it is only slow',
-      );
+      throw noAnswerError(target.url, run.tally.firstUnanswered);
     }
     return {
       ...base,

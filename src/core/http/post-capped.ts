@@ -30,6 +30,22 @@ export type CappedResult =
   /** `status` is set when the headers arrived and the body then failed. */
   | { answered: false; error: Error; status?: number };
 
+/**
+ * The whole attempt, connect to the last byte, outlived --timeout. undici's own timeouts only bound
+ * the wait for the headers and each pause between body chunks, so a body trickled one byte at a
+ * time would otherwise never time out.
+ */
+export class AttemptTimeoutError extends Error {
+  readonly code = 'TC_ATTEMPT_TIMEOUT';
+  constructor(
+    readonly timeoutMs: number,
+    /** Whether the request had been handed to a connection (so the endpoint was reached). */
+    readonly connected: boolean,
+  ) {
+    super(`the attempt did not finish within ${timeoutMs} ms`);
+  }
+}
+
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
@@ -46,19 +62,29 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   private contentType: string | undefined;
   private abandoned = false;
   private settled = false;
+  private controller: Dispatcher.DispatchController | undefined;
+  private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly limits: { keepBytes: number; drainBytes: number },
+    private readonly limits: { keepBytes: number; drainBytes: number; timeoutMs: number },
     private readonly settle: (result: CappedResult) => void,
-  ) {}
+  ) {
+    this.timer = setTimeout(() => this.expire(), limits.timeoutMs);
+  }
 
-  onRequestStart(): void {}
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    // Expired while waiting for a connection: drop the request now that it can be aborted.
+    if (this.settled) controller.abort(new AttemptTimeoutError(this.limits.timeoutMs, false));
+  }
 
   onResponseStart(
     _controller: Dispatcher.DispatchController,
     statusCode: number,
     headers: Record<string, string | string[] | undefined>,
   ): void {
+    // An interim answer (102 Processing, 103 Early Hints) is not the answer; undici waits for the final one.
+    if (statusCode < 200) return;
     this.status = statusCode;
     this.location = first(headers.location);
     this.contentType = first(headers['content-type']);
@@ -85,12 +111,22 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     if (this.settled) return;
     this.settled = true;
+    clearTimeout(this.timer);
     this.settle({ answered: false, error, ...(this.status === undefined ? {} : { status: this.status }) });
+  }
+
+  /** Settles once, and only then aborts: the abort's own error callback is ignored. */
+  private expire(): void {
+    if (this.settled) return;
+    const error = new AttemptTimeoutError(this.limits.timeoutMs, this.controller !== undefined);
+    this.onResponseError(undefined as never, error);
+    this.controller?.abort(error);
   }
 
   private finish(): void {
     if (this.settled) return;
     this.settled = true;
+    clearTimeout(this.timer);
     const text =
       this.kept.length === 0
         ? ''

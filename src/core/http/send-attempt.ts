@@ -31,7 +31,8 @@ export type AttemptResult =
       location?: string;
       bodyAbandoned: boolean;
     }
-  | { answered: false; durationMs: number; failure: NetworkFailure };
+  /** `status` is set when the answer started (status line and headers) and then broke off. */
+  | { answered: false; durationMs: number; failure: NetworkFailure; status?: number };
 
 /** Bytes drained after the reported part so the connection stays reusable; a bigger answer closes it. */
 const DRAIN_BYTES = 1024 * 1024;
@@ -53,9 +54,13 @@ export async function sendAttempt(
   });
   const durationMs = options.now() - started;
   if (!result.answered) {
-    const failure = describeNetworkFailure(result.error, options.timeoutMs);
-    if (result.status !== undefined) failure.reason = `answered ${result.status}, then ${failure.reason}`;
-    return { answered: false, durationMs, failure };
+    const failure = describeNetworkFailure(result.error, options.timeoutMs, result.status);
+    return {
+      answered: false,
+      durationMs,
+      failure,
+      ...(result.status === undefined ? {} : { status: result.status }),
+    };
   }
   const { answer } = result;
   return {
