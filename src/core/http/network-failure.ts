@@ -1,4 +1,5 @@
 import { NetworkError } from '../../errors.js';
+import { SELF_SIGNED_LEAF, SELF_SIGNED_LEAF_HINT, SELF_SIGNED_LEAF_MESSAGE } from './self-signed-leaf.js';
 
 /**
  * Turns a Node or undici error into words, and says how far the exchange got: `connect` and `tls`
@@ -22,7 +23,9 @@ const CONNECT: Record<string, string> = {
 };
 
 const TLS: Record<string, string> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presents a self-signed certificate',
+  // The same words whether or not --ca trusts it: Tradecloud refuses a self-signed leaf either way.
+  DEPTH_ZERO_SELF_SIGNED_CERT: SELF_SIGNED_LEAF_MESSAGE,
+  [SELF_SIGNED_LEAF]: SELF_SIGNED_LEAF_MESSAGE,
   SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in an untrusted self-signed root',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE:
     'the certificate cannot be verified (intermediate certificates missing, or issued by a private CA)',
@@ -122,6 +125,9 @@ export function describeNetworkFailure(error: unknown, timeoutMs: number, status
 
 /** The could-not-run error for an endpoint no request could reach. */
 export function unreachableError(url: URL, failure: { stage?: FailureStage; note?: string }): NetworkError {
+  if (failure.stage === 'tls' && failure.note === SELF_SIGNED_LEAF_MESSAGE) {
+    return new NetworkError(`${url.origin}: ${SELF_SIGNED_LEAF_MESSAGE}`, SELF_SIGNED_LEAF_HINT);
+  }
   if (failure.stage === 'tls') {
     return new NetworkError(
       `${url.origin} refused a verifying TLS connection: ${failure.note}; Tradecloud would refuse it too`,
