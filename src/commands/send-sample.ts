@@ -83,7 +83,7 @@ async function sendSample(
   masker: SecretMasker,
 ): Promise<SendSampleReport> {
   const credentials = resolveCredentials(options);
-  for (const secret of secretsOf(credentials)) masker.add(secret);
+  masker.add(...secretsOf(credentials));
   const target = parseTargetUrl(options.url, {
     what: 'the webhook URL',
     flag: 'url',

@@ -106,14 +106,12 @@ export function resolveCredentials(input: AuthInput): Credentials {
   }
 }
 
-/** The values that must never be printed. */
+/** The values that must never be printed (user names and client ids are not secrets). */
 export function secretsOf(credentials: Credentials): string[] {
   switch (credentials.method) {
     case 'basic':
-      return [
-        credentials.password,
-        Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'),
-      ];
+      // The masker also covers the base64 forms of `user:pass`, as sent in the Basic header.
+      return [credentials.password, `${credentials.username}:${credentials.password}`];
     case 'bearer':
       return [credentials.token];
     case 'oauth2':
