@@ -80,7 +80,7 @@ export function addNetworkOptions(cmd: Command): Command {
     )
     .option(
       '--timeout <ms>',
-      'bound on each network operation, in milliseconds',
+      'bound on each network operation (a delivery: connect to last byte), in ms, at most 2147483647',
       timerMs('--timeout'),
       10000,
     );
