@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { ownTimers, type AttemptDeadlines } from './attempt-deadlines.js';
 
 export interface CappedPost {
   url: URL;
@@ -12,6 +13,8 @@ export interface CappedPost {
    * exchange is aborted (closing the connection) rather than downloading a huge answer nobody reads.
    */
   drainBytes: number;
+  /** How the whole-attempt timeout is timed; a burst shares one ticking timer. */
+  deadlines?: AttemptDeadlines;
 }
 
 export interface CappedAnswer {
@@ -63,13 +66,18 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   private abandoned = false;
   private settled = false;
   private controller: Dispatcher.DispatchController | undefined;
-  private readonly timer: NodeJS.Timeout;
+  private readonly cancelDeadline: () => void;
 
   constructor(
-    private readonly limits: { keepBytes: number; drainBytes: number; timeoutMs: number },
+    private readonly limits: {
+      keepBytes: number;
+      drainBytes: number;
+      timeoutMs: number;
+      deadlines?: AttemptDeadlines;
+    },
     private readonly settle: (result: CappedResult) => void,
   ) {
-    this.timer = setTimeout(() => this.expire(), limits.timeoutMs);
+    this.cancelDeadline = (limits.deadlines ?? ownTimers).schedule(limits.timeoutMs, () => this.expire());
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -111,7 +119,7 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     if (this.settled) return;
     this.settled = true;
-    clearTimeout(this.timer);
+    this.cancelDeadline();
     this.settle({ answered: false, error, ...(this.status === undefined ? {} : { status: this.status }) });
   }
 
@@ -126,7 +134,7 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   private finish(): void {
     if (this.settled) return;
     this.settled = true;
-    clearTimeout(this.timer);
+    this.cancelDeadline();
     const text =
       this.kept.length === 0
         ? ''

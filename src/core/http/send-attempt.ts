@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { describeNetworkFailure, type NetworkFailure } from './network-failure.js';
+import type { AttemptDeadlines } from './attempt-deadlines.js';
 import { postCapped } from './post-capped.js';
 
 export interface OutgoingRequest {
@@ -20,6 +21,8 @@ export interface AttemptOptions {
   maskBody: (text: string) => string;
   /** Longest secret: read this many bytes more than reported so masking sees whole secrets. */
   maskMargin: number;
+  /** Times each attempt's --timeout; shared by a whole burst. */
+  deadlines?: AttemptDeadlines;
 }
 
 export type AttemptResult =
@@ -51,6 +54,7 @@ export async function sendAttempt(
     timeoutMs: options.timeoutMs,
     keepBytes: options.keepBytes + options.maskMargin,
     drainBytes: DRAIN_BYTES,
+    ...(options.deadlines ? { deadlines: options.deadlines } : {}),
   });
   const durationMs = options.now() - started;
   if (!result.answered) {
