@@ -1,11 +1,9 @@
-import { lookup as dnsLookup } from 'node:dns/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolveCredentials, secretsOf, type AuthMethod } from '../core/http/auth-credentials.js';
 import { prepareAuthorization } from '../core/http/authorization.js';
 import type { TallySummary } from '../core/http/burst-tally.js';
 import type { Outcome } from '../core/http/deliver-request.js';
 import { createSecretMasker, maskError, type SecretMasker } from '../core/http/mask-secrets.js';
-import { pinClearTextRoute, type PinnedHosts } from '../core/http/clear-text-route.js';
 import { noAnswerError, unreachableError } from '../core/http/network-failure.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
 import type { PayloadFormat, WebhookType } from '../core/http/payload-request.js';
@@ -15,6 +13,7 @@ import { parseTargetUrl } from '../core/http/target-url.js';
 import type { CommandContext } from './context.js';
 import type { SendSampleOptions } from './options.js';
 import { describeDryRun, type DryRunRequest, type DryRunTokenRequest } from './send-sample-dry-run.js';
+import { openConnectionPools } from './send-sample-pools.js';
 import { runDeliveries } from './send-sample-run.js';
 
 export interface SendSampleRequestRecord {
@@ -128,38 +127,15 @@ async function sendSample(
     return { ...base, ok: true, dryRun: true, ...view };
   }
 
-  // Before any connection: credentials in clear text only to addresses of this machine.
-  const pins: PinnedHosts = new Map();
-  const lookup = options.lookup ?? ((host: string) => dnsLookup(host, { all: true }));
-  await pinClearTextRoute(target.url, {
-    flag: 'url',
+  const { agent, tokenAgent } = await openConnectionPools({
+    url: target.url,
+    tokenUrl,
     sendsSecret: credentials.method !== 'none',
-    lookup,
-    pins,
-  });
-  if (tokenUrl) await pinClearTextRoute(tokenUrl, { flag: '--token-url', sendsSecret: true, lookup, pins });
-
-  const ca = await readCaFiles(options.ca, ctx.cwd);
-  const { createDeliveryAgent } = await import('../core/http/delivery-agent.js');
-  const total = requests.length * options.count;
-  const agent = await createDeliveryAgent({
-    ca,
-    connections: Math.min(options.concurrency, total),
+    ca: await readCaFiles(options.ca, ctx.cwd),
+    connections: Math.min(options.concurrency, requests.length * options.count),
     timeoutMs: options.timeoutMs,
-    refuseSelfSigned: true,
-    pins,
+    lookup: options.lookup,
   });
-  // The token endpoint (Microsoft's identity platform for Tradecloud) is not a webhook endpoint:
-  // the self-signed rule is Tradecloud's rule for the URL it delivers to, so it gets its own pool.
-  const tokenAgent = tokenUrl
-    ? await createDeliveryAgent({
-        ca,
-        connections: 1,
-        timeoutMs: options.timeoutMs,
-        refuseSelfSigned: false,
-        pins,
-      })
-    : undefined;
   try {
     const authorize = await prepareAuthorization(credentials, {
       dispatcher: tokenAgent ?? agent,

@@ -60,3 +60,19 @@ export const ownTimers: AttemptDeadlines = {
     return () => clearTimeout(timer);
   },
 };
+
+/**
+ * The whole attempt, connect to the last byte, outlived --timeout. undici's own timeouts only bound
+ * the wait for the headers and each pause between body chunks, so a body trickled one byte at a
+ * time would otherwise never time out.
+ */
+export class AttemptTimeoutError extends Error {
+  readonly code = 'TC_ATTEMPT_TIMEOUT';
+  constructor(
+    readonly timeoutMs: number,
+    /** Whether the request had been handed to a connection (so the endpoint was reached). */
+    readonly connected: boolean,
+  ) {
+    super(`the attempt did not finish within ${timeoutMs} ms`);
+  }
+}

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { ownTimers, type AttemptDeadlines } from './attempt-deadlines.js';
+import { AttemptTimeoutError, ownTimers, type AttemptDeadlines } from './attempt-deadlines.js';
 
 export interface CappedPost {
   url: URL;
@@ -32,22 +32,6 @@ export type CappedResult =
   | { answered: true; answer: CappedAnswer }
   /** `status` is set when the headers arrived and the body then failed. */
   | { answered: false; error: Error; status?: number };
-
-/**
- * The whole attempt, connect to the last byte, outlived --timeout. undici's own timeouts only bound
- * the wait for the headers and each pause between body chunks, so a body trickled one byte at a
- * time would otherwise never time out.
- */
-export class AttemptTimeoutError extends Error {
-  readonly code = 'TC_ATTEMPT_TIMEOUT';
-  constructor(
-    readonly timeoutMs: number,
-    /** Whether the request had been handed to a connection (so the endpoint was reached). */
-    readonly connected: boolean,
-  ) {
-    super(`the attempt did not finish within ${timeoutMs} ms`);
-  }
-}
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
