@@ -9,8 +9,8 @@ import {
   addNetworkOptions,
   formatOption,
   jsonFlag,
-  positiveInt,
   networkAndAuth,
+  timerMs,
 } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
@@ -40,7 +40,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
     .addOption(formatOption())
     .option('--events <list>', 'comma-separated event names enabled in the portal (default: all of the type)')
     .option('--servername <sni>', 'server name to send (SNI) and to check the certificate against')
-    .option('--slow-ms <ms>', 'a delivery slower than this is a warning', positiveInt('--slow-ms'), 5000)
+    .option('--slow-ms <ms>', 'a delivery slower than this is a warning', timerMs('--slow-ms'), 5000)
     .option('--report <file>', 'also write the report as JUnit XML (.xml) or Markdown (.md)')
     .option('--yes', 'do not ask for confirmation before sending', false);
   addOverrideOptions(cmd);

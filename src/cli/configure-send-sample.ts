@@ -10,6 +10,8 @@ import {
   jsonFlag,
   positiveInt,
   networkAndAuth,
+  retryDelaysFit,
+  timerMs,
   typeOption,
 } from './flags.js';
 import type { CliRuntime } from './runtime.js';
@@ -30,13 +32,14 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
     .option(
       '--retry-base-ms <ms>',
       'first back-off delay with --retry; doubles each time',
-      positiveInt('--retry-base-ms', 0),
+      timerMs('--retry-base-ms', 0),
       1000,
     )
     .option('--dry-run', 'print the requests (secrets masked) without sending', false);
   addOverrideOptions(cmd);
   jsonFlag(addAuthOptions(addNetworkOptions(cmd))).action(async (url: string, o: Record<string, unknown>) => {
     await rt.run('send-sample', o.json as boolean, async (ctx) => {
+      retryDelaysFit(o.retryBaseMs as number, o.maxRetries as number);
       const { sendSampleCommand } = await import('../commands/send-sample.js');
       return sendSampleCommand(
         {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from './commander.js';
-import { jsonFlag, positiveInt } from './flags.js';
+import { jsonFlag, positiveInt, timerMs } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
 export function configureValidate(command: Command, rt: CliRuntime): void {
@@ -19,12 +19,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
       positiveInt('--max-errors'),
       20,
     )
-    .option(
-      '--timeout <ms>',
-      'bound on fetching a --spec URL, in milliseconds',
-      positiveInt('--timeout'),
-      10000,
-    );
+    .option('--timeout <ms>', 'bound on fetching a --spec URL, in milliseconds', timerMs('--timeout'), 10000);
   jsonFlag(cmd).action(async (files: string[], o: Record<string, unknown>) => {
     await rt.run('validate', o.json as boolean, async (ctx) => {
       const { validateCommand } = await import('../commands/validate.js');

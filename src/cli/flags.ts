@@ -3,6 +3,7 @@ import type { Command, Option as OptionType } from 'commander';
 import { InvalidArgumentError, Option } from './commander.js';
 import { parseSetOverride, type BodyOverrides, type SetOverride } from '../core/payload/body-overrides.js';
 import { CliError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type {
   AuthMethod,
   AuthOptions,
@@ -23,6 +24,32 @@ export function positiveInt(name: string, min = 1): (value: string) => number {
     }
     return n;
   };
+}
+
+/** The longest delay Node's timers accept; a bigger one silently becomes 1 ms (TimeoutOverflowWarning). */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** A duration in milliseconds that a timer can actually wait. */
+export function timerMs(name: string, min = 1): (value: string) => number {
+  const parse = positiveInt(name, min);
+  return (value) => {
+    const n = parse(value);
+    if (n > MAX_TIMER_MS) {
+      throw new InvalidArgumentError(
+        `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got "${value}".`,
+      );
+    }
+    return n;
+  };
+}
+
+/** The last back-off delay, base × 2^(retries − 1), must fit a timer too. */
+export function retryDelaysFit(baseMs: number, maxRetries: number): void {
+  if (maxRetries < 1 || baseMs * 2 ** (maxRetries - 1) <= MAX_TIMER_MS) return;
+  throw new UsageError(
+    `--retry-base-ms ${baseMs} doubled over --max-retries ${maxRetries} exceeds the longest possible delay (${MAX_TIMER_MS} ms)`,
+    'Lower --retry-base-ms or --max-retries',
+  );
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -55,8 +82,8 @@ export function addNetworkOptions(cmd: Command): Command {
     )
     .option(
       '--timeout <ms>',
-      'bound on each network operation, in milliseconds',
-      positiveInt('--timeout'),
+      'bound on each network operation (a delivery: connect to last byte), in ms, at most 2147483647',
+      timerMs('--timeout'),
       10000,
     );
 }

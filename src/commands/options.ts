@@ -1,4 +1,5 @@
 import type { AuthInput, AuthMethod } from '../core/http/auth-credentials.js';
+import type { LookupAll } from '../core/http/clear-text-route.js';
 import type { PayloadFormat, PayloadRequest, WebhookType } from '../core/http/payload-request.js';
 import type { BodyOverrides } from '../core/payload/body-overrides.js';
 
@@ -53,6 +54,8 @@ export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   overrides?: BodyOverrides;
   /** Bodies prepared by another command (doctor), sent instead of generated or replayed ones. */
   requests?: PayloadRequest[];
+  /** Resolves host names for the clear-text credential rule (default: the system resolver). */
+  lookup?: LookupAll;
 }
 
 export interface ValidateOptions {

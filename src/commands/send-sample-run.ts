@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { createAttemptDeadlines } from '../core/http/attempt-deadlines.js';
 import { createTally, type Tally } from '../core/http/burst-tally.js';
 import {
   deliverRequest,
@@ -76,6 +77,7 @@ export async function runDeliveries(
     keepBytes: REPORTED_BODY_BYTES,
     maskBody: mask,
     maskMargin: options.masker.longest,
+    deadlines: createAttemptDeadlines(),
     authorize: options.authorize,
     retry: options.retry,
   };

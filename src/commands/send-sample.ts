@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NetworkError } from '../errors.js';
 import { resolveCredentials, secretsOf, type AuthMethod } from '../core/http/auth-credentials.js';
 import { prepareAuthorization } from '../core/http/authorization.js';
 import type { TallySummary } from '../core/http/burst-tally.js';
 import type { Outcome } from '../core/http/deliver-request.js';
 import { createSecretMasker, maskError, type SecretMasker } from '../core/http/mask-secrets.js';
-import { unreachableError } from '../core/http/network-failure.js';
+import { noAnswerError, unreachableError } from '../core/http/network-failure.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
 import type { PayloadFormat, WebhookType } from '../core/http/payload-request.js';
 import { readCaFiles } from '../core/http/read-ca-files.js';
@@ -14,6 +13,7 @@ import { parseTargetUrl } from '../core/http/target-url.js';
 import type { CommandContext } from './context.js';
 import type { SendSampleOptions } from './options.js';
 import { describeDryRun, type DryRunRequest, type DryRunTokenRequest } from './send-sample-dry-run.js';
+import { openConnectionPools } from './send-sample-pools.js';
 import { runDeliveries } from './send-sample-run.js';
 
 export interface SendSampleRequestRecord {
@@ -84,7 +84,7 @@ async function sendSample(
   masker: SecretMasker,
 ): Promise<SendSampleReport> {
   const credentials = resolveCredentials(options);
-  for (const secret of secretsOf(credentials)) masker.add(secret);
+  masker.add(...secretsOf(credentials));
   const target = parseTargetUrl(options.url, {
     what: 'the webhook URL',
     flag: 'url',
@@ -129,17 +129,18 @@ async function sendSample(
     return { ...base, ok: true, dryRun: true, ...view };
   }
 
-  const ca = await readCaFiles(options.ca, ctx.cwd);
-  const { createDeliveryAgent } = await import('../core/http/delivery-agent.js');
-  const total = requests.length * options.count;
-  const agent = await createDeliveryAgent({
-    ca,
-    connections: Math.min(options.concurrency, total),
+  const { agent, tokenAgent } = await openConnectionPools({
+    url: target.url,
+    tokenUrl,
+    sendsSecret: credentials.method !== 'none',
+    ca: await readCaFiles(options.ca, ctx.cwd),
+    connections: Math.min(options.concurrency, requests.length * options.count),
     timeoutMs: options.timeoutMs,
+    lookup: options.lookup,
   });
   try {
     const authorize = await prepareAuthorization(credentials, {
-      dispatcher: agent,
+      dispatcher: tokenAgent ?? agent,
       timeoutMs: options.timeoutMs,
       tokenUrl,
       now: Date.now,
@@ -167,12 +168,9 @@ async function sendSample(
       throw unreachableError(target.url, run.tally.firstUnreached);
     }
     const summary = run.tally.summary();
-    if (!interrupted && summary.latencySamples === 0 && summary.sent > 0) {
+    if (!interrupted && run.tally.answered === 0 && run.tally.firstUnanswered) {
       // The contract's "timeout before any answer": nothing about the endpoint could be checked.
-      throw new NetworkError(
-        `${target.url.href} accepted the connection but gave no answer within ${options.timeoutMs} ms`,
-        'Check that the endpoint answers every POST (Tradecloud waits about 60 s); raise --timeout if it is only slow',
-      );
+      throw noAnswerError(target.url, run.tally.firstUnanswered);
     }
     return {
       ...base,
@@ -189,6 +187,6 @@ async function sendSample(
       },
     };
   } finally {
-    await agent.destroy();
+    await Promise.all([agent.destroy(), tokenAgent?.destroy()]);
   }
 }

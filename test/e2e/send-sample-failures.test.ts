@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
+import { CERTS_DIR, ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
 import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 
 const CA = ['--ca', ROOT_CA_FILE];
@@ -44,14 +44,78 @@ describe('send-sample when the endpoint misbehaves (real HTTPS receiver)', () =>
     await Promise.all(receivers.map((r) => r.close()));
   });
 
-  it('a self-signed endpoint is refused, exit 2, saying Tradecloud would refuse it too', async () => {
+  const SELF_SIGNED =
+    /the certificate is self-signed \(its own issuer\); Tradecloud rejects self-signed certificates, even when you trust it with --ca\. Get one from a public CA such as Let's Encrypt/;
+
+  it('a self-signed endpoint is refused, exit 2, saying Tradecloud rejects it', async () => {
     const r = await receiver({ certificate: 'self-signed' });
     const run = await runCli(['send-sample', r.url, ...CA]);
     assert.equal(run.code, 2);
     assert.equal(run.stdout, '');
-    assert.match(run.stderr, /self-signed certificate; Tradecloud would refuse it too/);
+    assert.match(run.stderr, SELF_SIGNED);
     assert.equal(run.stderr.trim().split('\n').length, 1);
     assert.equal(r.requests.length, 0);
+  });
+
+  it('a self-signed endpoint stays refused when --ca trusts it, in send-sample and doctor, as check-tls says', async () => {
+    const r = await receiver({ certificate: 'self-signed' });
+    const trustIt = ['--ca', `${CERTS_DIR}self-signed.pem`];
+    for (const args of [[], ['--count', '3', '--concurrency', '3'], ['--json']]) {
+      const run = await runCli(['send-sample', r.url, ...trustIt, ...args]);
+      assert.equal(run.code, 2, run.stdout);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, SELF_SIGNED);
+      assert.equal(run.stderr.trim().split('\n').length, 1);
+    }
+    const doctor = await runCli(['doctor', r.url, ...trustIt, '--yes', '--json']);
+    assert.equal(doctor.code, 1, doctor.stderr);
+    assert.equal((JSON.parse(doctor.stdout) as { requestsSent: number }).requestsSent, 0);
+    const checkTls = await runCli(['check-tls', r.url, ...trustIt, '--json']);
+    const selfSigned = (
+      JSON.parse(checkTls.stdout) as { checks: Array<{ id: string; message: string }> }
+    ).checks.find((c) => c.id === 'cert.self-signed');
+    assert.ok(selfSigned);
+    assert.ok(
+      selfSigned.message.startsWith(
+        'the certificate is self-signed (its own issuer); Tradecloud rejects self-signed certificates, even when you trust it with --ca',
+      ),
+    );
+    assert.equal(r.requests.length, 0);
+  });
+
+  it('the rule is for the webhook endpoint only: a token endpoint trusted with --ca may be self-signed', async () => {
+    const token = await receiver({
+      certificate: 'self-signed',
+      respond: () => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ access_token: 'issued-token-51c2', token_type: 'Bearer', expires_in: 3600 }),
+      }),
+    });
+    const hook = await receiver({ auth: { type: 'bearer', token: 'issued-token-51c2' } });
+    const run = await runCli([
+      'send-sample',
+      hook.url,
+      ...CA,
+      '--ca',
+      `${CERTS_DIR}self-signed.pem`,
+      '--auth',
+      'oauth2',
+      '--token-url',
+      token.url,
+      '--client-id',
+      'c',
+      '--client-secret',
+      'client-secret-9a8b',
+      '--scope',
+      'api://x/.default',
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(token.requests.length, 1);
+    assert.deepEqual(
+      hook.requests.map((r) => r.authorized),
+      [true],
+    );
   });
 
   it('the fixture chain is not trusted without --ca: certificate verification cannot be switched off', async () => {

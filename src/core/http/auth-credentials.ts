@@ -53,9 +53,31 @@ function rejectControlCharacters(input: AuthInput): void {
   }
 }
 
+/**
+ * A value sent as is in a header must be valid there (RFC 9110 §5.5: visible ASCII, spaces and tabs
+ * inside); Basic credentials are base64-encoded and client secrets travel in the form body, so only
+ * the bearer token is checked.
+ */
+export function headerValueProblem(value: string): string | undefined {
+  const bad = /[^\x20-\x7e\t]/u.exec(value);
+  if (bad) {
+    const what = bad[0].charCodeAt(0) > 0x7e ? 'a non-ASCII character' : 'a control character';
+    return `contains ${what} (at position ${bad.index + 1}), which HTTP headers cannot carry`;
+  }
+  if (/^[ \t]|[ \t]$/.test(value)) return 'starts or ends with white space, which HTTP drops from headers';
+  return undefined;
+}
+
 /** Checks that the chosen method has what it needs; an omission is a usage error naming the flag and variable. */
 export function resolveCredentials(input: AuthInput): Credentials {
   rejectControlCharacters(input);
+  const tokenProblem = input.auth === 'bearer' && input.token ? headerValueProblem(input.token) : undefined;
+  if (tokenProblem) {
+    throw new UsageError(
+      `${SOURCES.token} ${tokenProblem}`,
+      'Copy the token again; Tradecloud sends it unchanged in the Authorization header',
+    );
+  }
   switch (input.auth) {
     case 'none':
       return { method: 'none' };
@@ -84,14 +106,12 @@ export function resolveCredentials(input: AuthInput): Credentials {
   }
 }
 
-/** The values that must never be printed. */
+/** The values that must never be printed (user names and client ids are not secrets). */
 export function secretsOf(credentials: Credentials): string[] {
   switch (credentials.method) {
     case 'basic':
-      return [
-        credentials.password,
-        Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'),
-      ];
+      // The masker also covers the base64 forms of `user:pass`, as sent in the Basic header.
+      return [credentials.password, `${credentials.username}:${credentials.password}`];
     case 'bearer':
       return [credentials.token];
     case 'oauth2':

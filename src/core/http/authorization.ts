@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { basicHeader, type Credentials } from './auth-credentials.js';
+import { NetworkError } from '../../errors.js';
+import { basicHeader, headerValueProblem, type Credentials } from './auth-credentials.js';
 import { createTokenSource, type TokenSource } from './oauth-token.js';
 
 export interface Authorization {
@@ -36,9 +37,10 @@ export async function prepareAuthorization(
       return { header: async () => value };
     }
     case 'oauth2': {
+      const tokenUrl = options.tokenUrl ?? new URL(credentials.tokenUrl);
       const tokens = createTokenSource(
         {
-          tokenUrl: options.tokenUrl ?? new URL(credentials.tokenUrl),
+          tokenUrl,
           clientId: credentials.clientId,
           clientSecret: credentials.clientSecret,
           scope: credentials.scope,
@@ -48,6 +50,13 @@ export async function prepareAuthorization(
       const header = async () => {
         const token = await tokens.getToken();
         options.onToken(token);
+        const problem = headerValueProblem(token);
+        if (problem) {
+          throw new NetworkError(
+            `the access_token from ${tokenUrl.href} ${problem}`,
+            'Check --token-url: it should be an OAuth 2.0 token endpoint',
+          );
+        }
         return `Bearer ${token}`;
       };
       await header();

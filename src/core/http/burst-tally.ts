@@ -23,6 +23,10 @@ export interface Tally<R> {
   readonly reached: number;
   /** The first request that could not connect, for the could-not-run message. */
   readonly firstUnreached: DeliveryResult | undefined;
+  /** Requests that got at least the start of an answer (a status line). */
+  readonly answered: number;
+  /** The first request that connected but got no answer, for the could-not-run message. */
+  readonly firstUnanswered: DeliveryResult | undefined;
   summary(): TallySummary;
   /** Kept records, in request order. */
   records(): R[];
@@ -50,6 +54,8 @@ export function createTally<R>(options: { keepFirst: number; keepDistinct: numbe
   let attempts = 0;
   let reached = 0;
   let firstUnreached: DeliveryResult | undefined;
+  let answered = 0;
+  let firstUnanswered: DeliveryResult | undefined;
 
   return {
     add(index, result, record) {
@@ -63,6 +69,8 @@ export function createTally<R>(options: { keepFirst: number; keepDistinct: numbe
       const unreached = result.stage === 'connect' || result.stage === 'tls';
       if (unreached) firstUnreached ??= result;
       else reached++;
+      if (result.status !== null) answered++;
+      else if (!unreached) firstUnanswered ??= result;
       const kind = status * OUTCOMES.length + OUTCOMES.indexOf(result.outcome);
       if (index < options.keepFirst) kept.set(index, record(result, index));
       else if (!seenKinds.has(kind) && distinctKept < options.keepDistinct) {
@@ -76,6 +84,12 @@ export function createTally<R>(options: { keepFirst: number; keepDistinct: numbe
     },
     get firstUnreached() {
       return firstUnreached;
+    },
+    get answered() {
+      return answered;
+    },
+    get firstUnanswered() {
+      return firstUnanswered;
     },
     get omitted() {
       return sent - kept.size;

@@ -55,11 +55,24 @@ export async function deliverRequest(
       });
     }
     const result = await sendAttempt(request, options, authorization);
+    const canRetry = (status: number) =>
+      options.retry.enabled && classifyStatus(status) === 'retryable' && attempt <= options.retry.maxRetries;
     if (!result.answered) {
+      // An answer that started and broke off (closed mid-body, too slow to finish) is a failed
+      // delivery: Tradecloud retries it only for a status above 500, as for a complete answer.
+      const { status } = result;
+      if (status !== undefined && canRetry(status)) {
+        (retriedStatuses ??= []).push(status);
+        await options.retry.sleep(backoffDelayMs(attempt, options.retry.baseMs));
+        continue;
+      }
       return finish({
-        status: null,
+        status: status ?? null,
         attempts: attempt,
-        outcome: 'failed',
+        outcome:
+          status !== undefined && options.retry.enabled && classifyStatus(status) === 'retryable'
+            ? 'gave-up'
+            : 'failed',
         responseBody: '',
         note: result.failure.reason,
         stage: result.failure.stage,
@@ -67,8 +80,7 @@ export async function deliverRequest(
     }
     answeredMs.push(result.durationMs);
     const kind = classifyStatus(result.status);
-    const canRetry = options.retry.enabled && kind === 'retryable' && attempt <= options.retry.maxRetries;
-    if (canRetry) {
+    if (canRetry(result.status)) {
       (retriedStatuses ??= []).push(result.status);
       await options.retry.sleep(backoffDelayMs(attempt, options.retry.baseMs));
       continue;

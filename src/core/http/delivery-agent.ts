@@ -1,5 +1,8 @@
+import { lookup } from 'node:dns';
 import { createSecureContext, rootCertificates } from 'node:tls';
 import type { Agent as UndiciAgent, Dispatcher } from 'undici';
+import { pinnedLookup, type PinnedHosts } from './clear-text-route.js';
+import { refuseSelfSignedLeaf } from './self-signed-leaf.js';
 
 export interface DeliveryAgentOptions {
   /** Extra trusted CA certificates (PEM text), added to the public roots, never replacing them. */
@@ -7,6 +10,10 @@ export interface DeliveryAgentOptions {
   /** Keep-alive connections per origin: the burst concurrency. */
   connections: number;
   timeoutMs: number;
+  /** Webhook deliveries refuse a self-signed endpoint certificate as Tradecloud does; a token endpoint is not held to that. */
+  refuseSelfSigned?: boolean;
+  /** Plain-http hosts that carry credentials, pinned to the loopback addresses checked for them. */
+  pins?: PinnedHosts;
 }
 
 /**
@@ -44,7 +51,13 @@ export async function createDeliveryAgent(options: DeliveryAgentOptions): Promis
   return new Agent({
     connections: options.connections,
     pipelining: 1,
-    connect: { secureContext, rejectUnauthorized: true, timeout: options.timeoutMs },
+    connect: {
+      secureContext,
+      rejectUnauthorized: true,
+      timeout: options.timeoutMs,
+      ...(options.refuseSelfSigned ? { checkServerIdentity: refuseSelfSignedLeaf } : {}),
+      ...(options.pins && options.pins.size > 0 ? { lookup: pinnedLookup(options.pins, lookup) } : {}),
+    },
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
   });

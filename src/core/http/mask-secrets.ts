@@ -1,15 +1,17 @@
 import { CliError } from '../../errors.js';
+import { encodedFormsPattern, longestEncoding, secretTexts } from './secret-pattern.js';
 
 /**
  * Secrets (passwords, tokens, client secrets, the Basic credential and any access token fetched)
- * must never reach stdout or stderr. Everything the command reports passes through one masker.
+ * must never reach stdout or stderr, not even as a server echoes them back in another encoding.
+ * Everything the command reports passes through one masker.
  */
 export interface SecretMasker {
-  /** Adds a secret learnt at run time, such as an OAuth access token. */
-  add(secret: string | undefined): void;
-  /** Replaces every occurrence of a known secret with `***`. */
+  /** Adds secrets, such as the credentials once resolved or an OAuth access token learnt at run time. */
+  add(...secrets: Array<string | undefined>): void;
+  /** Replaces every occurrence of a known secret, in any of its encoded forms, with `***`. */
   mask(text: string): string;
-  /** Length of the longest secret: a caller truncating text masks this much extra first. */
+  /** Longest text a secret can be encoded as: a caller truncating text masks this much extra first. */
   readonly longest: number;
 }
 
@@ -19,43 +21,47 @@ export interface SecretMasker {
  */
 const WHOLE_WORD_BELOW = 6;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+interface Compiled {
+  regex: RegExp | undefined;
+  longest: number;
 }
 
+function compile(secrets: Set<string>): Compiled {
+  const patterns: Array<{ source: string; length: number }> = [];
+  let longest = 0;
+  for (const secret of secrets) {
+    secretTexts(secret).forEach((text, i) => {
+      const standalone = text.length < WHOLE_WORD_BELOW;
+      patterns.push({
+        source: encodedFormsPattern(text, { standalone, padded: i > 0 }),
+        length: text.length,
+      });
+      longest = Math.max(longest, longestEncoding(text));
+    });
+  }
+  if (patterns.length === 0) return { regex: undefined, longest };
+  // Longest first, so a secret that contains another is replaced whole.
+  patterns.sort((a, b) => b.length - a.length);
+  return { regex: new RegExp(patterns.map((p) => p.source).join('|'), 'gu'), longest };
+}
+
+/** Built once from the secret set; rebuilt only when a new secret (an access token) is learnt. */
 export function createSecretMasker(secrets: Array<string | undefined> = []): SecretMasker {
   const known = new Set<string>();
-  let longest = 0;
-  const add = (secret: string | undefined) => {
-    if (!secret || known.has(secret)) return;
-    known.add(secret);
-    // Also the encodings a secret travels in, so an echoing endpoint cannot leak it either.
-    for (const variant of [encodeURIComponent(secret), Buffer.from(secret).toString('base64')]) {
-      if (variant.length >= 4) known.add(variant);
-    }
-    longest = Math.max(longest, ...[...known].map((s) => s.length));
-  };
-  for (const secret of secrets) add(secret);
+  for (const secret of secrets) if (secret) known.add(secret);
+  let compiled = compile(known);
   return {
-    add,
+    add(...secrets) {
+      const fresh = secrets.filter((s): s is string => !!s && !known.has(s));
+      if (fresh.length === 0) return;
+      for (const secret of fresh) known.add(secret);
+      compiled = compile(known);
+    },
     get longest() {
-      return longest;
+      return compiled.longest;
     },
     mask(text) {
-      if (known.size === 0) return text;
-      // Longest first, so a secret that contains another is replaced whole.
-      let out = text;
-      for (const secret of [...known].sort((a, b) => b.length - a.length)) {
-        if (!out.includes(secret)) continue;
-        out =
-          secret.length >= WHOLE_WORD_BELOW
-            ? out.split(secret).join('***')
-            : out.replace(
-                new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(secret)}(?![\\p{L}\\p{N}])`, 'gu'),
-                '***',
-              );
-      }
-      return out;
+      return compiled.regex ? text.replace(compiled.regex, '***') : text;
     },
   };
 }

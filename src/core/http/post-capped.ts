@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { AttemptTimeoutError, ownTimers, type AttemptDeadlines } from './attempt-deadlines.js';
 
 export interface CappedPost {
   url: URL;
@@ -12,6 +13,8 @@ export interface CappedPost {
    * exchange is aborted (closing the connection) rather than downloading a huge answer nobody reads.
    */
   drainBytes: number;
+  /** How the whole-attempt timeout is timed; a burst shares one ticking timer. */
+  deadlines?: AttemptDeadlines;
 }
 
 export interface CappedAnswer {
@@ -46,19 +49,34 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   private contentType: string | undefined;
   private abandoned = false;
   private settled = false;
+  private controller: Dispatcher.DispatchController | undefined;
+  private readonly cancelDeadline: () => void;
 
   constructor(
-    private readonly limits: { keepBytes: number; drainBytes: number },
+    private readonly limits: {
+      keepBytes: number;
+      drainBytes: number;
+      timeoutMs: number;
+      deadlines?: AttemptDeadlines;
+    },
     private readonly settle: (result: CappedResult) => void,
-  ) {}
+  ) {
+    this.cancelDeadline = (limits.deadlines ?? ownTimers).schedule(limits.timeoutMs, () => this.expire());
+  }
 
-  onRequestStart(): void {}
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    // Expired while waiting for a connection: drop the request now that it can be aborted.
+    if (this.settled) controller.abort(new AttemptTimeoutError(this.limits.timeoutMs, false));
+  }
 
   onResponseStart(
     _controller: Dispatcher.DispatchController,
     statusCode: number,
     headers: Record<string, string | string[] | undefined>,
   ): void {
+    // An interim answer (102 Processing, 103 Early Hints) is not the answer; undici waits for the final one.
+    if (statusCode < 200) return;
     this.status = statusCode;
     this.location = first(headers.location);
     this.contentType = first(headers['content-type']);
@@ -85,12 +103,22 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     if (this.settled) return;
     this.settled = true;
+    this.cancelDeadline();
     this.settle({ answered: false, error, ...(this.status === undefined ? {} : { status: this.status }) });
+  }
+
+  /** Settles once, and only then aborts: the abort's own error callback is ignored. */
+  private expire(): void {
+    if (this.settled) return;
+    const error = new AttemptTimeoutError(this.limits.timeoutMs, this.controller !== undefined);
+    this.onResponseError(undefined as never, error);
+    this.controller?.abort(error);
   }
 
   private finish(): void {
     if (this.settled) return;
     this.settled = true;
+    this.cancelDeadline();
     const text =
       this.kept.length === 0
         ? ''

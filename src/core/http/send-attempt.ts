@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { describeNetworkFailure, type NetworkFailure } from './network-failure.js';
+import type { AttemptDeadlines } from './attempt-deadlines.js';
 import { postCapped } from './post-capped.js';
 
 export interface OutgoingRequest {
@@ -20,6 +21,8 @@ export interface AttemptOptions {
   maskBody: (text: string) => string;
   /** Longest secret: read this many bytes more than reported so masking sees whole secrets. */
   maskMargin: number;
+  /** Times each attempt's --timeout; shared by a whole burst. */
+  deadlines?: AttemptDeadlines;
 }
 
 export type AttemptResult =
@@ -31,7 +34,8 @@ export type AttemptResult =
       location?: string;
       bodyAbandoned: boolean;
     }
-  | { answered: false; durationMs: number; failure: NetworkFailure };
+  /** `status` is set when the answer started (status line and headers) and then broke off. */
+  | { answered: false; durationMs: number; failure: NetworkFailure; status?: number };
 
 /** Bytes drained after the reported part so the connection stays reusable; a bigger answer closes it. */
 const DRAIN_BYTES = 1024 * 1024;
@@ -50,12 +54,17 @@ export async function sendAttempt(
     timeoutMs: options.timeoutMs,
     keepBytes: options.keepBytes + options.maskMargin,
     drainBytes: DRAIN_BYTES,
+    ...(options.deadlines ? { deadlines: options.deadlines } : {}),
   });
   const durationMs = options.now() - started;
   if (!result.answered) {
-    const failure = describeNetworkFailure(result.error, options.timeoutMs);
-    if (result.status !== undefined) failure.reason = `answered ${result.status}, then ${failure.reason}`;
-    return { answered: false, durationMs, failure };
+    const failure = describeNetworkFailure(result.error, options.timeoutMs, result.status);
+    return {
+      answered: false,
+      durationMs,
+      failure,
+      ...(result.status === undefined ? {} : { status: result.status }),
+    };
   }
   const { answer } = result;
   return {

@@ -66,14 +66,16 @@ export function assessTrusted(c: CertificateContext): TlsCheck {
   }
 }
 
+/** Shared with send-sample, which refuses such a certificate with the same words. */
+export const SELF_SIGNED_REFUSAL =
+  'the certificate is self-signed (its own issuer); Tradecloud rejects self-signed certificates';
+export const SELF_SIGNED_TRUSTED = ', even when you trust it with --ca';
+export const SELF_SIGNED_FIX = "get one from a public CA such as Let's Encrypt";
+
 export function assessSelfSigned(c: CertificateContext): TlsCheck {
   if (!c.facts.selfSigned) return check('cert.self-signed', 'pass', `issued by ${issuerName(c.leaf)}`);
-  const trusted = c.trustPath().kind === 'trusted' ? ', even when you trust it with --ca' : '';
-  return check(
-    'cert.self-signed',
-    'fail',
-    `the certificate is self-signed (its own issuer); Tradecloud rejects self-signed certificates${trusted}: get one from a public CA such as Let's Encrypt`,
-  );
+  const trusted = c.trustPath().kind === 'trusted' ? SELF_SIGNED_TRUSTED : '';
+  return check('cert.self-signed', 'fail', `${SELF_SIGNED_REFUSAL}${trusted}: ${SELF_SIGNED_FIX}`);
 }
 
 export function assessChain(c: CertificateContext): TlsCheck {

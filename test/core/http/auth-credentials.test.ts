@@ -28,7 +28,7 @@ describe('resolveCredentials', () => {
   it('builds the RFC 7617 header and lists the secrets to mask', () => {
     assert.equal(basicHeader('Aladdin', 'open sesame'), 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
     const credentials = resolveCredentials({ auth: 'basic', username: 'Aladdin', password: 'open sesame' });
-    assert.deepEqual(secretsOf(credentials), ['open sesame', 'QWxhZGRpbjpvcGVuIHNlc2FtZQ==']);
+    assert.deepEqual(secretsOf(credentials), ['open sesame', 'Aladdin:open sesame']);
     assert.deepEqual(secretsOf(resolveCredentials({ auth: 'none', token: 'unused' })), []);
   });
 });

@@ -1,0 +1,42 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
+import type { Dispatcher } from 'undici';
+import { pinClearTextRoute, type LookupAll, type PinnedHosts } from '../core/http/clear-text-route.js';
+
+export interface ConnectionPoolOptions {
+  url: URL;
+  tokenUrl: URL | undefined;
+  /** Whether webhook requests carry credentials (the token request always does). */
+  sendsSecret: boolean;
+  ca: string[];
+  connections: number;
+  timeoutMs: number;
+  lookup: LookupAll | undefined;
+}
+
+/**
+ * The connection pools of a run, opened only once the transport rules hold: credentials in clear
+ * text go only to addresses of this machine, checked before any connection and pinned for all.
+ */
+export async function openConnectionPools(
+  options: ConnectionPoolOptions,
+): Promise<{ agent: Dispatcher; tokenAgent: Dispatcher | undefined }> {
+  const pins: PinnedHosts = new Map();
+  const lookup = options.lookup ?? ((host: string) => dnsLookup(host, { all: true }));
+  await pinClearTextRoute(options.url, { flag: 'url', sendsSecret: options.sendsSecret, lookup, pins });
+  if (options.tokenUrl) {
+    await pinClearTextRoute(options.tokenUrl, { flag: '--token-url', sendsSecret: true, lookup, pins });
+  }
+  const { createDeliveryAgent } = await import('../core/http/delivery-agent.js');
+  const common = { ca: options.ca, timeoutMs: options.timeoutMs, pins };
+  const agent = await createDeliveryAgent({
+    ...common,
+    connections: options.connections,
+    refuseSelfSigned: true,
+  });
+  // The token endpoint (Microsoft's identity platform for Tradecloud) is not a webhook endpoint:
+  // the self-signed rule is Tradecloud's rule for the URL it delivers to, so it gets its own pool.
+  const tokenAgent = options.tokenUrl
+    ? await createDeliveryAgent({ ...common, connections: 1, refuseSelfSigned: false })
+    : undefined;
+  return { agent, tokenAgent };
+}

@@ -1,0 +1,25 @@
+import { X509Certificate } from 'node:crypto';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
+import { SELF_SIGNED_FIX, SELF_SIGNED_REFUSAL, SELF_SIGNED_TRUSTED } from '../tls/assess-trust.js';
+import { isSelfSigned } from '../tls/certificate-facts.js';
+
+/** The error code a webhook connection fails with when its certificate is its own issuer. */
+export const SELF_SIGNED_LEAF = 'TC_SELF_SIGNED_LEAF';
+
+export const SELF_SIGNED_LEAF_MESSAGE = `${SELF_SIGNED_REFUSAL}${SELF_SIGNED_TRUSTED}`;
+export const SELF_SIGNED_LEAF_HINT = `${SELF_SIGNED_FIX[0]!.toUpperCase()}${SELF_SIGNED_FIX.slice(1)} (check with tc-webhook check-tls)`;
+
+/**
+ * A checkServerIdentity for webhook connections. Tradecloud refuses a self-signed endpoint
+ * certificate even when it would verify, so trusting it with --ca must not make a delivery pass;
+ * a private CA that issued a separate leaf is still fine. Node calls this after the chain verified,
+ * on every connection, so no request of a burst can slip past it.
+ */
+export function refuseSelfSignedLeaf(hostname: string, cert: PeerCertificate): Error | undefined {
+  const mismatch = checkServerIdentity(hostname, cert);
+  if (mismatch) return mismatch;
+  if (cert.raw && isSelfSigned(new X509Certificate(cert.raw))) {
+    return Object.assign(new Error(SELF_SIGNED_LEAF_MESSAGE), { code: SELF_SIGNED_LEAF });
+  }
+  return undefined;
+}
