@@ -4,7 +4,9 @@ import { connect as connectTcp, isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { connect as connectTls, rootCertificates } from 'node:tls';
 import { InputError } from '../errors.js';
-import { assessTls } from '../core/tls/assess-tls.js';
+import { assessTls, type AssessTlsResult } from '../core/tls/assess-tls.js';
+import type { TlsGrade } from '../core/tls/grade/grade-types.js';
+import type { HstsPolicy } from '../core/tls/grade/hsts-header.js';
 import type { TlsCheck } from '../core/tls/assess-types.js';
 import type { CertificateFacts, ChainEntry } from '../core/tls/certificate-facts.js';
 import { pemToDer } from '../core/tls/der-certificate.js';
@@ -14,9 +16,10 @@ import {
   type ConnectTcp,
   type ConnectTls,
   type NegotiatedFacts,
+  type ProbeResult,
   type TlsVersion,
 } from '../core/tls/probe-types.js';
-import { parseTlsTarget } from '../core/tls/target.js';
+import { parseTlsTarget, type TlsTarget } from '../core/tls/target.js';
 import { indexTrustAnchors } from '../core/tls/trust-anchors.js';
 import type { CommandContext } from './context.js';
 import type { CheckTlsOptions } from './options.js';
@@ -32,6 +35,8 @@ export interface CheckTlsReport {
   certificate: CertificateFacts | null;
   chain: ChainEntry[];
   checks: TlsCheck[];
+  /** With --grade: an estimate following SSL Labs' published rating rules (docs/tls-grade.md). */
+  grade?: TlsGrade;
 }
 
 /** What tests may replace; by default the real network, clock and public root store. */
@@ -40,6 +45,8 @@ export interface CheckTlsDependencies {
   connectTcp?: ConnectTcp;
   now?: () => Date;
   publicRoots?: readonly string[];
+  /** Stands in for the HSTS request of --grade. */
+  fetchHsts?: (url: string) => Promise<HstsPolicy | null>;
 }
 
 export async function checkTlsCommand(
@@ -73,11 +80,15 @@ export async function checkTlsCommand(
     hasExtraCa: extra.length > 0,
     now: (deps.now ?? (() => new Date()))(),
   });
+  const grade =
+    probe && (options.grade || options.minGrade)
+      ? await gradeTarget(options, target, port, probe, result, extra, deps)
+      : undefined;
   return {
     target: options.target,
     host: target.host,
     port: probed ? port : target.port,
-    ok: result.ok,
+    ok: result.ok && (grade?.minimum?.met ?? true),
     protocols:
       probe?.protocols ??
       (Object.fromEntries(TLS_VERSIONS.map((v) => [v, false])) as Record<TlsVersion, boolean>),
@@ -85,7 +96,40 @@ export async function checkTlsCommand(
     certificate: result.certificate,
     chain: result.chain,
     checks: result.checks,
+    ...(grade ? { grade } : {}),
   };
+}
+
+async function gradeTarget(
+  options: CheckTlsOptions,
+  target: TlsTarget,
+  port: number,
+  probe: ProbeResult,
+  result: AssessTlsResult,
+  extra: string[],
+  deps: CheckTlsDependencies,
+): Promise<TlsGrade> {
+  const { gradeTls } = await import('../core/tls/grade/grade-tls.js');
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  const path = /^https:\/\//i.test(options.target) ? new URL(options.target) : null;
+  const url = `https://${host}:${port}${path ? `${path.pathname}${path.search}` : '/'}`;
+  return gradeTls({
+    host: target.host,
+    port,
+    servername: options.servername ?? (isIP(target.host) ? undefined : target.host),
+    timeoutMs: options.timeoutMs,
+    connect: deps.connect ?? connectTls,
+    connectTcp: deps.connectTcp ?? connectTcp,
+    probe,
+    checks: result.checks,
+    certificate: result.certificate,
+    fetchHsts: async () => {
+      if (deps.fetchHsts) return deps.fetchHsts(url);
+      const { fetchHsts } = await import('../core/tls/grade/fetch-hsts.js');
+      return fetchHsts({ url, servername: options.servername, ca: extra, timeoutMs: options.timeoutMs });
+    },
+    minimum: options.minGrade,
+  });
 }
 
 const READ_ERRORS: Record<string, string> = {
