@@ -5,8 +5,8 @@
  * round trip: the ServerHello names the server's choice, then the connection is closed.
  */
 
-/** The wire version of TLS 1.0, 1.1 and 1.2. */
-export const WIRE_VERSIONS = { TLSv1: 0x0301, 'TLSv1.1': 0x0302, 'TLSv1.2': 0x0303 } as const;
+/** The wire version of SSL 3.0 (only ever probed, never used), TLS 1.0, 1.1 and 1.2. */
+export const WIRE_VERSIONS = { SSLv3: 0x0300, TLSv1: 0x0301, 'TLSv1.1': 0x0302, 'TLSv1.2': 0x0303 } as const;
 export type LegacyVersion = keyof typeof WIRE_VERSIONS;
 
 // x25519, secp256r1, secp384r1, secp521r1, x448, ffdhe2048, ffdhe3072, ffdhe4096 (RFC 8422, RFC 7919).
@@ -23,6 +23,19 @@ const list16 = (values: number[]) => values.flatMap(u16);
 const vector16 = (bytes: number[]) => [...u16(bytes.length), ...bytes];
 const extension = (type: number, body: number[]) => [...u16(type), ...vector16(body)];
 
+function helloExtensions(wire: number, servername: string | undefined): number[] {
+  const extensions: number[] = [];
+  if (servername) {
+    const name = [...Buffer.from(servername, 'ascii')];
+    extensions.push(...extension(0x0000, vector16([0, ...vector16(name)])));
+  }
+  extensions.push(...extension(0x000a, vector16(list16(GROUPS))));
+  extensions.push(...extension(0x000b, [1, 0])); // ec_point_formats: uncompressed
+  if (wire === WIRE_VERSIONS['TLSv1.2'])
+    extensions.push(...extension(0x000d, vector16(list16(SIGNATURE_ALGORITHMS))));
+  return extensions;
+}
+
 export function buildClientHello(options: {
   version: LegacyVersion;
   suites: readonly number[];
@@ -30,15 +43,8 @@ export function buildClientHello(options: {
   random: Uint8Array;
 }): Buffer {
   const wire = WIRE_VERSIONS[options.version];
-  const extensions: number[] = [];
-  if (options.servername) {
-    const name = [...Buffer.from(options.servername, 'ascii')];
-    extensions.push(...extension(0x0000, vector16([0, ...vector16(name)])));
-  }
-  extensions.push(...extension(0x000a, vector16(list16(GROUPS))));
-  extensions.push(...extension(0x000b, [1, 0])); // ec_point_formats: uncompressed
-  if (wire === WIRE_VERSIONS['TLSv1.2'])
-    extensions.push(...extension(0x000d, vector16(list16(SIGNATURE_ALGORITHMS))));
+  // SSL 3.0 predates extensions; some servers refuse an SSL 3.0 hello that carries them.
+  const extensions = wire === WIRE_VERSIONS.SSLv3 ? [] : helloExtensions(wire, options.servername);
   const body = [
     ...u16(wire),
     ...options.random,
@@ -46,11 +52,13 @@ export function buildClientHello(options: {
     ...vector16(list16([...options.suites, RENEGOTIATION_SCSV])),
     1,
     0, // compression: null only
-    ...vector16(extensions),
+    ...(extensions.length > 0 ? vector16(extensions) : []),
   ];
   const handshake = [0x01, ...u24(body.length), ...body];
-  // The record layer says TLS 1.0, as browsers do: some servers drop hellos with a newer record version.
-  return Buffer.from([0x16, ...u16(0x0301), ...u16(handshake.length), ...handshake]);
+  // The record layer says TLS 1.0 (SSL 3.0 for SSL 3.0), as browsers do: some servers drop hellos with
+  // a newer record version.
+  const record = Math.min(wire, WIRE_VERSIONS.TLSv1);
+  return Buffer.from([0x16, ...u16(record), ...u16(handshake.length), ...handshake]);
 }
 
 export type ServerAnswer =

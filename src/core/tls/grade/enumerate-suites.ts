@@ -40,7 +40,17 @@ export async function enumerateSuites(
   return result;
 }
 
-async function enumerateLegacy(target: HelloTarget, version: LegacyVersion): Promise<VersionSuites> {
+/** Whether the server still accepts SSL 3.0 (which node:tls cannot offer at all): one ClientHello. */
+export async function acceptsSsl3(target: HelloTarget): Promise<boolean> {
+  const offer = LEGACY_SUITES.map((s) => s.id);
+  const outcome = await sendClientHello(target, 'SSLv3', offer);
+  return outcome.kind === 'chosen' && outcome.version === WIRE_VERSIONS.SSLv3;
+}
+
+async function enumerateLegacy(
+  target: HelloTarget,
+  version: Exclude<LegacyVersion, 'SSLv3'>,
+): Promise<VersionSuites> {
   const wire = WIRE_VERSIONS[version];
   const chosenFrom = async (offer: readonly number[]): Promise<number | null> => {
     const outcome = await sendClientHello(target, version, offer);

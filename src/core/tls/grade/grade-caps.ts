@@ -7,6 +7,7 @@ import type { SuiteFacts, WeakReason } from './suite-catalog.js';
 
 export interface CapInput {
   protocols: Record<TlsVersion, boolean>;
+  ssl3: boolean;
   suites: Partial<Record<TlsVersion, VersionSuites>>;
   /** The suite a current client (Node's default offer) negotiated at the best version. */
   negotiated: SuiteFacts | null;
@@ -134,6 +135,15 @@ export function findCaps(input: CapInput): GradeCap[] {
         'C',
         'neither TLS 1.2 nor TLS 1.3 is accepted',
         'enable TLS 1.2 and TLS 1.3 in your server',
+      ),
+    );
+  if (input.ssl3)
+    caps.push(
+      cap(
+        'protocol.ssl3',
+        'C',
+        'SSL 3.0 is accepted (POODLE)',
+        "disable SSL 3.0 in your server's protocol list",
       ),
     );
   if (input.protocols.TLSv1 || input.protocols['TLSv1.1'])

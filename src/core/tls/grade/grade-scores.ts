@@ -10,9 +10,9 @@ const PROTOCOL_SCORE: Record<TlsVersion, number> = {
   'TLSv1.3': 100,
 };
 
-export function protocolScore(accepted: readonly TlsVersion[]): number {
+export function protocolScore(accepted: readonly TlsVersion[], ssl3 = false): number {
   if (accepted.length === 0) return 0;
-  const scores = accepted.map((v) => PROTOCOL_SCORE[v]);
+  const scores = [...accepted.map((v) => PROTOCOL_SCORE[v]), ...(ssl3 ? [80] : [])];
   return (Math.max(...scores) + Math.min(...scores)) / 2;
 }
 

@@ -2,7 +2,7 @@ import type { TlsCheck } from '../assess-types.js';
 import type { CertificateFacts } from '../certificate-facts.js';
 import { countEmbeddedScts } from '../der-sct.js';
 import { TLS_VERSIONS, type ConnectTcp, type ConnectTls, type ProbeResult } from '../probe-types.js';
-import { enumerateSuites } from './enumerate-suites.js';
+import { acceptsSsl3, enumerateSuites } from './enumerate-suites.js';
 import type { OrderedLetter, TlsGrade } from './grade-types.js';
 import type { HstsPolicy } from './hsts-header.js';
 import { probeKeyExchange } from './probe-key-exchange.js';
@@ -50,7 +50,8 @@ export async function gradeTls(options: GradeTlsOptions): Promise<TlsGrade> {
     concurrency: CONCURRENCY,
     versions,
   });
-  const [suites, keyExchange] = await Promise.all([
+  const [ssl3, suites, keyExchange] = await Promise.all([
+    acceptsSsl3({ ...target, connectTcp: options.connectTcp }),
     enumeration,
     probeKeyExchange({ ...target, connect: options.connect, versions, suites: enumeration }),
   ]);
@@ -63,6 +64,7 @@ export async function gradeTls(options: GradeTlsOptions): Promise<TlsGrade> {
   }
   return rateGrade({
     protocols: probe.protocols,
+    ssl3,
     suites,
     negotiatedCipher: probe.negotiated?.cipher ?? null,
     keyExchange,

@@ -37,6 +37,8 @@ export interface TlsGrade {
   letterIgnoringTrust: OrderedLetter;
   scores: { protocol: number; keyExchange: number; cipherStrength: number; total: number };
   caps: GradeCap[];
+  /** Whether SSL 3.0 is accepted (not one of check-tls's `protocols`: node:tls cannot speak it). */
+  ssl3: boolean;
   /** Accepted suites per protocol (node:tls's names), in the server's order where it enforces one. */
   suites: Partial<Record<TlsVersion, GradeSuite[]>>;
   /** Per protocol: whether the server enforces its own suite order (null: not determined). */

@@ -23,6 +23,8 @@ import { findSuite } from './suite-catalog.js';
 
 export interface RateGradeInput {
   protocols: Record<TlsVersion, boolean>;
+  /** SSL 3.0 accepted (probed with a hand-built ClientHello). */
+  ssl3: boolean;
   suites: Partial<Record<TlsVersion, VersionSuites>>;
   /** IANA name of the suite Node's default offer negotiated at the best version. */
   negotiatedCipher: string | null;
@@ -44,7 +46,7 @@ const worse = (a: OrderedLetter, b: OrderedLetter) => (rank(a) >= rank(b) ? a : 
 export function rateGrade(input: RateGradeInput): TlsGrade {
   const accepted = TLS_VERSIONS.filter((v) => input.protocols[v]);
   const all = Object.values(input.suites).flatMap((v) => v?.suites ?? []);
-  const protocol = protocolScore(accepted);
+  const protocol = protocolScore(accepted, input.ssl3);
   const keyExchange = keyExchangeScore({
     keyType: input.certificate?.keyType ?? null,
     keyBits: input.certificate?.keyBits ?? null,
@@ -56,6 +58,7 @@ export function rateGrade(input: RateGradeInput): TlsGrade {
   const total = totalScore(protocol, keyExchange, cipherStrength);
   const caps = findCaps({
     protocols: input.protocols,
+    ssl3: input.ssl3,
     suites: input.suites,
     negotiated: input.negotiatedCipher ? (findSuite(input.negotiatedCipher) ?? null) : null,
     keyExchangeScore: keyExchange,
@@ -78,6 +81,7 @@ export function rateGrade(input: RateGradeInput): TlsGrade {
     letter,
     letterIgnoringTrust: ignoringTrust,
     scores: { protocol, keyExchange, cipherStrength, total },
+    ssl3: input.ssl3,
     caps,
     suites: Object.fromEntries(
       TLS_VERSIONS.filter((v) => input.suites[v]).map((v) => [v, input.suites[v]!.suites.map(toGradeSuite)]),
