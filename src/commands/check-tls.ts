@@ -60,6 +60,9 @@ export async function checkTlsCommand(
   const probed = target.https || options.probeHttps;
   // An http:// target is a failed `https` check; its port 443 is looked at only when asked for.
   const port = target.https ? target.port : 443;
+  const grading = probed && (options.grade === true || options.minGrade !== undefined);
+  // Loading the grading code (and undici, for HSTS) overlaps the protocol probe's round trips.
+  const gradeModules = grading ? loadGradeModules() : undefined;
   const probe = probed
     ? await probeTls({
         host: target.host,
@@ -81,8 +84,8 @@ export async function checkTlsCommand(
     now: (deps.now ?? (() => new Date()))(),
   });
   const grade =
-    probe && (options.grade || options.minGrade)
-      ? await gradeTarget(options, target, port, probe, result, extra, deps)
+    probe && gradeModules
+      ? await gradeTarget(options, target, port, probe, result, extra, deps, await gradeModules)
       : undefined;
   return {
     target: options.target,
@@ -100,6 +103,16 @@ export async function checkTlsCommand(
   };
 }
 
+async function loadGradeModules() {
+  const [{ gradeTls }, { fetchHsts }, { loadAgentClass }] = await Promise.all([
+    import('../core/tls/grade/grade-tls.js'),
+    import('../core/tls/grade/fetch-hsts.js'),
+    import('../core/http/delivery-agent.js'),
+  ]);
+  await loadAgentClass(); // cached by the module system for fetchHsts
+  return { gradeTls, fetchHsts };
+}
+
 async function gradeTarget(
   options: CheckTlsOptions,
   target: TlsTarget,
@@ -108,8 +121,8 @@ async function gradeTarget(
   result: AssessTlsResult,
   extra: string[],
   deps: CheckTlsDependencies,
+  { gradeTls, fetchHsts }: Awaited<ReturnType<typeof loadGradeModules>>,
 ): Promise<TlsGrade> {
-  const { gradeTls } = await import('../core/tls/grade/grade-tls.js');
   const host = target.host.includes(':') ? `[${target.host}]` : target.host;
   const path = /^https:\/\//i.test(options.target) ? new URL(options.target) : null;
   const url = `https://${host}:${port}${path ? `${path.pathname}${path.search}` : '/'}`;
@@ -125,7 +138,6 @@ async function gradeTarget(
     certificate: result.certificate,
     fetchHsts: async () => {
       if (deps.fetchHsts) return deps.fetchHsts(url);
-      const { fetchHsts } = await import('../core/tls/grade/fetch-hsts.js');
       return fetchHsts({ url, servername: options.servername, ca: extra, timeoutMs: options.timeoutMs });
     },
     minimum: options.minGrade,

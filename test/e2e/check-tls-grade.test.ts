@@ -119,13 +119,27 @@ describe('check-tls --grade', () => {
     assert.ok(g.suites['TLSv1.2']!.every((s) => s.kx === 'RSA' && !s.forwardSecrecy));
   });
 
-  test('RSA key exchange next to ECDHE in client order: A-', async () => {
-    const ciphers = 'ECDHE-RSA-AES128-GCM-SHA256:AES128-GCM-SHA256';
-    const url = await serve({ key: 'good.key', cert: 'good-chain.pem', maxVersion: 'TLSv1.2', ciphers });
-    const { grade: g } = await grade([url, ...ROOT_CA]);
+  test('RSA key exchange preferred over ECDHE in the server order: A-; in client order: no cap', async () => {
+    const ciphers = 'AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256';
+    const preferred = await serve({
+      key: 'good.key',
+      cert: 'good-chain.pem',
+      ciphers,
+      honorCipherOrder: true,
+    });
+    const { grade: g } = await grade([preferred, ...ROOT_CA]);
     assert.equal(g.letter, 'A-');
     assert.deepEqual(capIds(g), ['hsts.missing', 'kx.partial-forward-secrecy']);
-    assert.equal(g.serverOrder['TLSv1.2'], false);
+    assert.equal(g.serverOrder['TLSv1.2'], true);
+    assert.deepEqual(
+      g.suites['TLSv1.2']!.map((s) => s.openssl),
+      ciphers.split(':'),
+      "listed in the server's order",
+    );
+    const clientOrder = await serve({ key: 'good.key', cert: 'good-chain.pem', ciphers });
+    const { grade: c } = await grade([clientOrder, ...ROOT_CA]);
+    assert.equal(c.letter, 'A');
+    assert.equal(c.serverOrder['TLSv1.2'], false);
   });
 
   test('CBC-only TLS 1.2: no AEAD, capped at B', async () => {

@@ -14,7 +14,7 @@ export interface DeliveryAgentOptions {
  * agent alone loads in a fraction of that, and delivery only needs its dispatch(). undici 7 has no
  * `exports` map, so the file is reachable; the entry module is the fallback should a release move it.
  */
-async function loadAgentClass(): Promise<typeof UndiciAgent> {
+export async function loadAgentClass(): Promise<typeof UndiciAgent> {
   const agentFile = 'undici/lib/dispatcher/agent.js';
   try {
     const Agent = ((await import(agentFile)) as { default: typeof UndiciAgent }).default;

@@ -1,4 +1,6 @@
+import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
+import { createTrustContext } from '../trust-context.js';
 import { parseHsts, type HstsPolicy } from './hsts-header.js';
 
 export interface FetchHstsOptions {
@@ -23,8 +25,7 @@ export async function fetchHsts(options: FetchHstsOptions): Promise<HstsPolicy |
   let dispatcher = options.dispatcher;
   let owned = false;
   if (!dispatcher) {
-    const { createDeliveryAgent } = await import('../../http/delivery-agent.js');
-    dispatcher = await createDeliveryAgent({ ca: options.ca, connections: 1, timeoutMs: options.timeoutMs });
+    dispatcher = await createVerifyingAgent(options);
     owned = true;
   }
   try {
@@ -33,6 +34,23 @@ export async function fetchHsts(options: FetchHstsOptions): Promise<HstsPolicy |
   } finally {
     if (owned) await dispatcher.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * The delivery agent's rules — verification always on, TLS 1.2 or newer, public roots plus only the
+ * --ca certificates — with the trust store built by createTrustContext, which adds --ca to Node's
+ * already-parsed roots instead of parsing ~150 PEM roots again (about 60 ms of blocked event loop
+ * while the grade's handshakes are in flight).
+ */
+async function createVerifyingAgent(options: FetchHstsOptions): Promise<Dispatcher> {
+  const { loadAgentClass } = await import('../../http/delivery-agent.js');
+  const Agent = await loadAgentClass();
+  const secureContext = createTrustContext({ minVersion: 'TLSv1.2' }, rootCertificates, options.ca);
+  return new Agent({
+    connections: 1,
+    connect: { secureContext, rejectUnauthorized: true, timeout: options.timeoutMs },
+    headersTimeout: options.timeoutMs,
+  });
 }
 
 /**

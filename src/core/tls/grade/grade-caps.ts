@@ -178,13 +178,13 @@ export function findCaps(input: CapInput): GradeCap[] {
         'enable ECDHE suites (ECDHE-RSA-AES128-GCM-SHA256, …) and prefer them',
       ),
     );
-  else if (nonFsReachable(input.suites))
+  else if (nonFsPreferred(input.suites))
     caps.push(
       cap(
         'kx.partial-forward-secrecy',
         'A-',
-        'RSA key exchange suites (no forward secrecy) are accepted and the server does not put forward-secret suites first',
-        'remove the RSA key exchange suites, or enforce a server order with ECDHE suites first',
+        'the server prefers RSA key exchange suites (no forward secrecy) over forward-secret ones',
+        "put the ECDHE suites first in your server's cipher order, or remove the RSA key exchange suites",
       ),
     );
   if (all.length > 0 && !all.some((s) => s.aead))
@@ -241,12 +241,15 @@ function blockCipher64OnModern(suites: CapInput['suites']): boolean {
   });
 }
 
-function nonFsReachable(suites: CapInput['suites']): boolean {
+/**
+ * A server that enforces an order preferring a non-forward-secret suite over a forward-secret one
+ * gives clients capable of forward secrecy none (with its best protocol they still get it, or
+ * kx.no-forward-secrecy applies). Clients pick in client order, and every current one prefers ECDHE.
+ */
+function nonFsPreferred(suites: CapInput['suites']): boolean {
   return Object.values(suites).some((entry) => {
-    if (!entry) return false;
+    if (!entry || entry.serverOrder !== true) return false;
     const firstNonFs = entry.suites.findIndex((s) => !s.forwardSecrecy);
-    if (firstNonFs === -1) return false;
-    const fsAfter = entry.suites.slice(firstNonFs).some((s) => s.forwardSecrecy);
-    return entry.serverOrder !== true || fsAfter;
+    return firstNonFs !== -1 && entry.suites.slice(firstNonFs).some((s) => s.forwardSecrecy);
   });
 }
