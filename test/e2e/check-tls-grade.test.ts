@@ -9,15 +9,16 @@ import type { CheckTlsReport } from '../../src/commands/check-tls.js';
 import type { TlsGrade } from '../../src/core/tls/grade/grade-types.js';
 import { startGradeServer, type GradeServer, type GradeServerOptions } from '../helpers/grade-servers.js';
 import { runCli } from '../helpers/run-cli.js';
-import { cert } from '../helpers/tls-servers.js';
+import { cert, startTlsServer } from '../helpers/tls-servers.js';
 
 const ROOT_CA = ['--ca', cert('root-ca.pem')];
 const TLS13_DEFAULT = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
 const MODERN = 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305';
 
 const servers: GradeServer[] = [];
+const closers: (() => Promise<void>)[] = [];
 after(async () => {
-  await Promise.all(servers.map((s) => s.close()));
+  await Promise.all([...servers.map((s) => s.close()), ...closers.map((close) => close())]);
 });
 
 async function serve(options: GradeServerOptions): Promise<string> {
@@ -233,6 +234,17 @@ describe('check-tls --grade: the report and the flags', () => {
     assert.match(run.stdout, /TLS 1\.2 suites \(2, /);
     assert.match(run.stdout, /TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 +ECDHE +128 bits {2}CBC/);
     assert.ok(run.stdout.indexOf('Grade B') < run.stdout.indexOf('PASS  https'));
+  });
+
+  test('a server that never answers the HSTS GET: HSTS unknown (null) once --timeout has passed', async () => {
+    // startTlsServer completes handshakes and never answers HTTP.
+    const server = await startTlsServer({ key: 'good.key', cert: 'good-chain.pem', ciphers: MODERN });
+    closers.push(() => server.close());
+    const { grade: g } = await grade([`https://127.0.0.1:${server.port}/`, ...ROOT_CA, '--timeout', '1500']);
+    assert.equal(g.hsts, null);
+    assert.equal(g.letter, 'A');
+    assert.deepEqual(capIds(g), ['hsts.unknown']);
+    assert.equal(server.appBytes() > 0, true, 'the GET was sent');
   });
 
   test('plain check-tls has no grade', async () => {
