@@ -4,7 +4,7 @@ import { connect as connectTcp, isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { connect as connectTls, rootCertificates } from 'node:tls';
 import { InputError } from '../errors.js';
-import { assessTls, type AssessTlsResult } from '../core/tls/assess-tls.js';
+import { assessTls } from '../core/tls/assess-tls.js';
 import type { TlsGrade } from '../core/tls/grade/grade-types.js';
 import type { HstsPolicy } from '../core/tls/grade/hsts-header.js';
 import type { TlsCheck } from '../core/tls/assess-types.js';
@@ -16,11 +16,11 @@ import {
   type ConnectTcp,
   type ConnectTls,
   type NegotiatedFacts,
-  type ProbeResult,
   type TlsVersion,
 } from '../core/tls/probe-types.js';
-import { parseTlsTarget, type TlsTarget } from '../core/tls/target.js';
+import { parseTlsTarget } from '../core/tls/target.js';
 import { indexTrustAnchors } from '../core/tls/trust-anchors.js';
+import { prepareGrade } from './check-tls-grade.js';
 import type { CommandContext } from './context.js';
 import type { CheckTlsOptions } from './options.js';
 
@@ -62,7 +62,7 @@ export async function checkTlsCommand(
   const port = target.https ? target.port : 443;
   const grading = probed && (options.grade === true || options.minGrade !== undefined);
   // Loading the grading code (and undici, for HSTS) overlaps the protocol probe's round trips.
-  const gradeModules = grading ? loadGradeModules() : undefined;
+  const grader = grading ? prepareGrade() : undefined;
   const probe = probed
     ? await probeTls({
         host: target.host,
@@ -84,9 +84,7 @@ export async function checkTlsCommand(
     now: (deps.now ?? (() => new Date()))(),
   });
   const grade =
-    probe && gradeModules
-      ? await gradeTarget(options, target, port, probe, result, extra, deps, await gradeModules)
-      : undefined;
+    probe && grader ? await grader.grade({ options, target, port, probe, result, extra, deps }) : undefined;
   return {
     target: options.target,
     host: target.host,
@@ -101,47 +99,6 @@ export async function checkTlsCommand(
     checks: result.checks,
     ...(grade ? { grade } : {}),
   };
-}
-
-async function loadGradeModules() {
-  const [{ gradeTls }, { fetchHsts }, { loadAgentClass }] = await Promise.all([
-    import('../core/tls/grade/grade-tls.js'),
-    import('../core/tls/grade/fetch-hsts.js'),
-    import('../core/http/delivery-agent.js'),
-  ]);
-  await loadAgentClass(); // cached by the module system for fetchHsts
-  return { gradeTls, fetchHsts };
-}
-
-async function gradeTarget(
-  options: CheckTlsOptions,
-  target: TlsTarget,
-  port: number,
-  probe: ProbeResult,
-  result: AssessTlsResult,
-  extra: string[],
-  deps: CheckTlsDependencies,
-  { gradeTls, fetchHsts }: Awaited<ReturnType<typeof loadGradeModules>>,
-): Promise<TlsGrade> {
-  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-  const path = /^https:\/\//i.test(options.target) ? new URL(options.target) : null;
-  const url = `https://${host}:${port}${path ? `${path.pathname}${path.search}` : '/'}`;
-  return gradeTls({
-    host: target.host,
-    port,
-    servername: options.servername ?? (isIP(target.host) ? undefined : target.host),
-    timeoutMs: options.timeoutMs,
-    connect: deps.connect ?? connectTls,
-    connectTcp: deps.connectTcp ?? connectTcp,
-    probe,
-    checks: result.checks,
-    certificate: result.certificate,
-    fetchHsts: async () => {
-      if (deps.fetchHsts) return deps.fetchHsts(url);
-      return fetchHsts({ url, servername: options.servername, ca: extra, timeoutMs: options.timeoutMs });
-    },
-    minimum: options.minGrade,
-  });
 }
 
 const READ_ERRORS: Record<string, string> = {
