@@ -213,6 +213,17 @@ describe('check-tls --grade', () => {
     assert.ok(g.suites['TLSv1.2']!.every((s) => s.name.includes('ECDSA')));
   });
 
+  test('--servername is the name the HSTS request verifies and sends (an IP target, a named certificate)', async () => {
+    const url = await serve({
+      key: 'wrong-host.key',
+      cert: 'wrong-host-chain.pem',
+      hsts: 'max-age=31536000',
+    });
+    const { grade: g } = await grade([url, ...ROOT_CA, '--servername', 'wrong.example']);
+    assert.equal(g.letter, 'A+');
+    assert.deepEqual(g.hsts, { present: true, maxAge: 31536000, includeSubDomains: false, preload: false });
+  });
+
   test('expired: T', async () => {
     const url = await serve({ key: 'expired.key', cert: 'expired-chain.pem', ciphers: MODERN });
     const { grade: g } = await grade([url, ...ROOT_CA], 1);

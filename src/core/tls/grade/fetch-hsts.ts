@@ -48,7 +48,13 @@ async function createVerifyingAgent(options: FetchHstsOptions): Promise<Dispatch
   const secureContext = createTrustContext({ minVersion: 'TLSv1.2' }, rootCertificates, options.ca);
   return new Agent({
     connections: 1,
-    connect: { secureContext, rejectUnauthorized: true, timeout: options.timeoutMs },
+    connect: {
+      secureContext,
+      rejectUnauthorized: true,
+      timeout: options.timeoutMs,
+      // SNI and the certificate's name check use --servername, as check-tls's own handshakes do.
+      ...(options.servername ? { servername: options.servername } : {}),
+    },
     headersTimeout: options.timeoutMs,
   });
 }
@@ -97,7 +103,8 @@ function readHeader(
           method: 'GET',
           headers: {
             'user-agent': 'tc-webhook check-tls',
-            ...(options.servername ? { host: options.servername } : {}),
+            // --servername names the virtual host; the port stays the target's (RFC 9110 §7.2).
+            ...(options.servername ? { host: `${options.servername}${url.port ? `:${url.port}` : ''}` } : {}),
           },
           headersTimeout: options.timeoutMs,
         },
