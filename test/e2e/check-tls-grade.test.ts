@@ -78,6 +78,17 @@ describe('check-tls --grade', () => {
     assert.deepEqual(g.minimum, { letter: 'A+', met: true });
   });
 
+  test('a stapled OCSP response is seen', async () => {
+    const url = await serve({
+      key: 'good.key',
+      cert: 'good-chain.pem',
+      ciphers: MODERN,
+      ocspResponse: Buffer.from('30030a0100', 'hex'), // an OCSPResponse: status successful, no body
+    });
+    const { grade: g } = await grade([url, ...ROOT_CA]);
+    assert.equal(g.ocspStapling, true);
+  });
+
   test('HSTS under six months: A, capped by hsts.short', async () => {
     const url = await serve({
       key: 'good.key',
