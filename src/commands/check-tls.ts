@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { connect as connectTls, rootCertificates } from 'node:tls';
 import { InputError } from '../errors.js';
 import { assessTls } from '../core/tls/assess-tls.js';
+import type { TlsGrade } from '../core/tls/grade/grade-types.js';
+import type { HstsPolicy } from '../core/tls/grade/hsts-header.js';
 import type { TlsCheck } from '../core/tls/assess-types.js';
 import type { CertificateFacts, ChainEntry } from '../core/tls/certificate-facts.js';
 import { pemToDer } from '../core/tls/der-certificate.js';
@@ -19,6 +21,7 @@ import {
 import { checkServername } from '../core/tls/host-name.js';
 import { parseTlsTarget } from '../core/tls/target.js';
 import { indexTrustAnchors } from '../core/tls/trust-anchors.js';
+import { prepareGrade } from './check-tls-grade.js';
 import type { CommandContext } from './context.js';
 import type { CheckTlsOptions } from './options.js';
 
@@ -33,6 +36,8 @@ export interface CheckTlsReport {
   certificate: CertificateFacts | null;
   chain: ChainEntry[];
   checks: TlsCheck[];
+  /** With --grade: an estimate following SSL Labs' published rating rules (docs/tls-grade.md). */
+  grade?: TlsGrade;
 }
 
 /** What tests may replace; by default the real network, clock and public root store. */
@@ -41,6 +46,8 @@ export interface CheckTlsDependencies {
   connectTcp?: ConnectTcp;
   now?: () => Date;
   publicRoots?: readonly string[];
+  /** Stands in for the HSTS request of --grade. */
+  fetchHsts?: (url: string) => Promise<HstsPolicy | null>;
 }
 
 export async function checkTlsCommand(
@@ -55,6 +62,9 @@ export async function checkTlsCommand(
   const probed = target.https || options.probeHttps;
   // An http:// target is a failed `https` check; its port 443 is looked at only when asked for.
   const port = target.https ? target.port : 443;
+  const grading = probed && (options.grade === true || options.minGrade !== undefined);
+  // Loading the grading code (and undici, for HSTS) overlaps the protocol probe's round trips.
+  const grader = grading ? prepareGrade() : undefined;
   const probe = probed
     ? await probeTls({
         host: target.host,
@@ -75,11 +85,13 @@ export async function checkTlsCommand(
     hasExtraCa: extra.length > 0,
     now: (deps.now ?? (() => new Date()))(),
   });
+  const grade =
+    probe && grader ? await grader.grade({ options, target, port, probe, result, extra, deps }) : undefined;
   return {
     target: options.target,
     host: target.host,
     port: probed ? port : target.port,
-    ok: result.ok,
+    ok: result.ok && (grade?.minimum?.met ?? true),
     protocols:
       probe?.protocols ??
       (Object.fromEntries(TLS_VERSIONS.map((v) => [v, false])) as Record<TlsVersion, boolean>),
@@ -87,6 +99,7 @@ export async function checkTlsCommand(
     certificate: result.certificate,
     chain: result.chain,
     checks: result.checks,
+    ...(grade ? { grade } : {}),
   };
 }
 

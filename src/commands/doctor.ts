@@ -4,6 +4,7 @@ import { assessConfig } from '../core/doctor/assess-config.js';
 import { assessDeliveries } from '../core/doctor/assess-deliveries.js';
 import { assessStatusCodes } from '../core/doctor/assess-status-codes.js';
 import { assessTiming } from '../core/doctor/assess-timing.js';
+import { summarizeGrade } from '../core/doctor/assess-tls-grade.js';
 import { summarizeTls } from '../core/doctor/assess-tls-summary.js';
 import {
   verdictOf,
@@ -44,7 +45,7 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
     format: options.format,
     auth: options.auth,
     requestsSent: sent,
-    requestsPlanned: plan.total,
+    requestsPlanned: plan.total + 1,
     checks,
     deliveries,
   });
@@ -57,7 +58,7 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
   ] as const;
   // Ctrl-C once requests may have gone out: what was checked so far, the rest skipped, no verdict.
   const interrupted = (deliveries: DoctorDelivery[], sent: number): DoctorReport => {
-    for (const [id, title] of later) {
+    for (const [id, title] of [['tls-grade', 'TLS grade (estimate)'] as const, ...later]) {
       if (!checks.some((k) => k.id === id || k.id.startsWith(`${id}.`))) {
         checks.push({ id, title, status: 'skip', message: 'not attempted: interrupted' });
       }
@@ -66,31 +67,31 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
   };
   const aborted = () => ctx.signal?.aborted === true;
 
-  const tls = await checkTlsCommand(
-    {
-      target: options.url,
-      servername: options.servername,
-      probeHttps: false,
-      ca: options.ca,
-      timeoutMs: options.timeoutMs,
-    },
-    ctx,
-  );
+  const tlsOptions = {
+    target: options.url,
+    servername: options.servername,
+    probeHttps: false,
+    ca: options.ca,
+    timeoutMs: options.timeoutMs,
+  };
+  const tls = await checkTlsCommand(tlsOptions, ctx);
   const tlsCheck = summarizeTls(tls.checks, tls.negotiated?.protocol);
   checks.push(tlsCheck);
   if (tlsCheck.status === 'fail') {
     const reason = 'not attempted: Tradecloud would not get past TLS';
-    for (const [id, title] of later) {
+    for (const [id, title] of [['tls-grade', 'TLS grade (estimate)'] as const, ...later]) {
       checks.push({ id, title, status: 'skip', message: reason });
     }
     return report([], 0);
   }
   if (aborted()) return interrupted([], 0);
 
+  // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too.
+  const planned = plan.total + 1;
   ctx.stderr.write(
-    `doctor will send ${plan.total} requests to ${options.url}: ` +
+    `doctor will send ${planned} requests to ${options.url}: ` +
       `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
-      `${plan.deliveries.length} events, 1 invalid payload\n`,
+      `${plan.deliveries.length} events, 1 invalid payload, 1 GET for the TLS grade (HSTS)\n`,
   );
   if (!options.yes && ctx.stdinIsTTY && !(await confirmUnlessInterrupted(ctx))) {
     throw new UsageError('doctor cancelled: nothing was sent', 'Run again and answer y, or pass --yes');
@@ -122,7 +123,9 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
       quiet,
     ) as Promise<SendSampleDeliveryReport>;
 
-  let sent = 0;
+  const graded = await checkTlsCommand({ ...tlsOptions, grade: true }, ctx);
+  checks.push(summarizeGrade(graded.grade));
+  let sent = 1;
   let probes: AuthProbes | undefined;
   if (plan.probeCount > 0) {
     const first = plan.deliveries[0]!;

@@ -1,5 +1,6 @@
 import type { AuthInput, AuthMethod } from '../core/http/auth-credentials.js';
 import type { LookupAll } from '../core/http/clear-text-route.js';
+import type { OrderedLetter } from '../core/tls/grade/grade-types.js';
 import type { PayloadFormat, PayloadRequest, WebhookType } from '../core/http/payload-request.js';
 import type { BodyOverrides } from '../core/payload/body-overrides.js';
 
@@ -24,6 +25,10 @@ export interface CheckTlsOptions extends NetworkOptions {
   servername?: string;
   /** For an http:// target, also check https on port 443 of the same host. */
   probeHttps: boolean;
+  /** Add the SSL Labs-style grade (`--grade`; implied by `--min-grade`). */
+  grade?: boolean;
+  /** A grade below this one fails the run (`--min-grade`). */
+  minGrade?: OrderedLetter;
 }
 
 export interface SampleOptions {

@@ -1,5 +1,6 @@
 import type { CheckTlsReport } from '../commands/check-tls.js';
 import type { CheckStatus } from '../core/tls/assess-types.js';
+import { renderGradeHuman } from './check-tls-grade-human.js';
 import { palette } from './palette.js';
 
 const ID_WIDTH = 'cert.self-signed'.length;
@@ -24,6 +25,7 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
     : `${report.host}:${report.port}`;
   const shown = report.target.includes(where) ? '' : c.dim(` (${where})`);
   const lines = [c.bold(`TLS check of ${report.target}`) + shown, ''];
+  if (report.grade) lines.push(...renderGradeHuman(report.grade, c));
   for (const check of report.checks) {
     lines.push(`  ${badge[check.status]}  ${check.id.padEnd(ID_WIDTH)}  ${check.message}`);
   }
@@ -61,9 +63,13 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
   const failed = count('fail');
   const warned = count('warn');
   const warnings = warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : '';
+  const belowMinimum = report.grade?.minimum?.met === false;
+  const gradeNote = belowMinimum
+    ? `; grade ${report.grade!.letter} is below --min-grade ${report.grade!.minimum!.letter}`
+    : '';
   lines.push(
-    failed > 0
-      ? c.red.bold(`FAILED: ${failed} check${failed === 1 ? '' : 's'} failed${warnings}`)
+    failed > 0 || belowMinimum
+      ? c.red.bold(`FAILED: ${failed} check${failed === 1 ? '' : 's'} failed${warnings}${gradeNote}`)
       : c.green.bold(`OK: no check failed${warnings}`),
   );
   return `${lines.join('\n')}\n`;

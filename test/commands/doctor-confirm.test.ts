@@ -53,7 +53,7 @@ describe('doctor asks before sending when stdin is a terminal', () => {
       assert.match(error.message, /doctor cancelled: nothing was sent/);
       return true;
     });
-    assert.match(stderr(), /doctor will send 4 requests/);
+    assert.match(stderr(), /doctor will send 5 requests/);
     assert.match(stderr(), /Continue\? \[y\/N\]/);
     assert.equal(receiver.requests.length, 0);
   });
@@ -68,8 +68,8 @@ describe('doctor asks before sending when stdin is a terminal', () => {
     const { ctx } = terminal('y\n');
     const report = await doctorCommand(options(false), ctx);
     assert.equal(report.ok, true);
-    assert.equal(report.requestsSent, 4);
-    assert.equal(receiver.requests.length, 4);
+    assert.equal(report.requestsSent, 5);
+    assert.equal(receiver.requests.length, 5);
   });
 
   it('--yes skips the question', async () => {

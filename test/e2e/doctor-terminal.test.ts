@@ -64,7 +64,7 @@ describe(
       );
       assert.equal(run.code, 1, run.output); // the open receiver fails nothing but the missing auth config
       assert.match(run.output, /requests sent\)/);
-      assert.equal(receiver.requests.length, 2);
+      assert.equal(receiver.requests.length, 3, 'one event, one invalid payload, one HSTS GET');
     });
   },
 );

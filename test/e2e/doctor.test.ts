@@ -57,8 +57,11 @@ describe('tc-webhook doctor', () => {
     const human = await doctor(r.url, [...AUTH_ARGS, ...EVENTS, '--report', junit]);
     assert.equal(human.code, 0, human.stderr);
     assert.match(human.stdout, /✓ TLS and certificate/);
-    assert.match(human.stdout, /Ready: Tradecloud can deliver to this endpoint \(6 requests sent\)/);
-    assert.match(human.stderr, /doctor will send 6 requests/);
+    assert.match(human.stdout, /Ready: Tradecloud can deliver to this endpoint \(7 requests sent\)/);
+    assert.match(
+      human.stderr,
+      /doctor will send 7 requests to \S+: 2 authentication probes, 3 events, 1 invalid payload, 1 GET for the TLS grade \(HSTS\)/,
+    );
 
     const json = await doctor(r.url, [...AUTH_ARGS, ...EVENTS, '--json', '--report', markdown]);
     assert.equal(json.code, 0, json.stderr);
@@ -70,29 +73,31 @@ describe('tc-webhook doctor', () => {
     };
     assert.equal(report.ok, true);
     assert.equal(report.verdict, 'ready');
-    assert.equal(report.requestsSent, 6);
+    assert.equal(report.requestsSent, 7);
     assert.deepEqual(
       report.checks.map((c) => [c.id, c.status]),
       [
         ['config', 'pass'],
         ['tls', 'pass'],
+        ['tls-grade', 'pass'],
         ['auth', 'pass'],
         ['delivery.order', 'pass'],
         ['timing', 'pass'],
         ['status-codes', 'pass'],
       ],
     );
-    // Never more than announced: 2 probes, 3 events, 1 invalid payload, twice.
-    assert.equal(r.requests.length, 12);
+    // Never more than announced: 2 probes, 3 events, 1 invalid payload, 1 HSTS GET, twice.
+    assert.equal(r.requests.length, 14);
+    assert.equal(r.requests.filter((q) => q.method === 'GET').length, 2);
 
     const xml = readFileSync(junit, 'utf8');
     assert.equal(XMLValidator.validate(xml), true);
     const suites = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
       testsuites: { '@_tests': string; '@_failures': string; testsuite: { testcase: unknown[] } };
     };
-    assert.equal(suites.testsuites['@_tests'], '6');
+    assert.equal(suites.testsuites['@_tests'], '7');
     assert.equal(suites.testsuites['@_failures'], '0');
-    assert.equal(suites.testsuites.testsuite.testcase.length, 6);
+    assert.equal(suites.testsuites.testsuite.testcase.length, 7);
 
     const md = readFileSync(markdown, 'utf8');
     const rows = md
@@ -145,7 +150,7 @@ describe('tc-webhook doctor', () => {
     const report = JSON.parse(run.stdout) as { checks: Check[]; requestsSent: number };
     assert.equal(statusOf(report.checks, 'tls'), 'fail');
     assert.match(report.checks.find((c) => c.id === 'tls')!.message, /cert\.self-signed/);
-    for (const id of ['auth', 'delivery', 'timing', 'status-codes'])
+    for (const id of ['tls-grade', 'auth', 'delivery', 'timing', 'status-codes'])
       assert.equal(statusOf(report.checks, id), 'skip');
     assert.equal(report.requestsSent, 0);
     assert.equal(r.requests.length, 0);

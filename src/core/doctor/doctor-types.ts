@@ -2,7 +2,7 @@
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
-export type DoctorCheckId = 'config' | 'tls' | 'auth' | 'delivery' | 'timing' | 'status-codes';
+export type DoctorCheckId = 'config' | 'tls' | 'tls-grade' | 'auth' | 'delivery' | 'timing' | 'status-codes';
 
 export interface DoctorCheck {
   id: DoctorCheckId | `delivery.${string}`;

@@ -5,7 +5,7 @@
  * time budget, for these few fields. Structure: RFC 5280 §4.1.
  */
 
-interface Tlv {
+export interface Tlv {
   tag: number;
   /** Offset of the first content byte. */
   start: number;
@@ -13,7 +13,7 @@ interface Tlv {
   end: number;
 }
 
-function readTlv(der: Uint8Array, offset: number, limit = der.length): Tlv {
+export function readTlv(der: Uint8Array, offset: number, limit = der.length): Tlv {
   if (offset + 2 > limit) throw new Error('truncated DER');
   const tag = der[offset]!;
   let length = der[offset + 1]!;
@@ -31,12 +31,12 @@ function readTlv(der: Uint8Array, offset: number, limit = der.length): Tlv {
   return { tag, start, end };
 }
 
-function expect(tlv: Tlv, tag: number, what: string): Tlv {
+export function expect(tlv: Tlv, tag: number, what: string): Tlv {
   if (tlv.tag !== tag) throw new Error(`expected ${what} in certificate DER`);
   return tlv;
 }
 
-function decodeOid(bytes: Uint8Array): string {
+export function decodeOid(bytes: Uint8Array): string {
   const arcs: number[] = [];
   let value = 0;
   for (const byte of bytes) {
