@@ -1,0 +1,78 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { NetworkError } from '../../errors.js';
+import type { ProxyEndpoint } from './select-proxy.js';
+
+const REACH: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host name not found (DNS)',
+  EAI_AGAIN: 'DNS lookup failed (temporary failure)',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ECONNRESET: 'the connection was reset',
+};
+
+/** The proxy itself could not be reached or did not answer. */
+export function proxyUnreachableError(proxy: ProxyEndpoint, cause: unknown): NetworkError {
+  const code = (cause as { code?: unknown } | null)?.code;
+  const reason =
+    typeof cause === 'string'
+      ? cause
+      : typeof code === 'string'
+        ? (REACH[code] ?? code)
+        : cause instanceof Error
+          ? cause.message
+          : String(cause);
+  return new NetworkError(
+    `cannot reach the proxy ${proxy.display}: ${reason}`,
+    'Check HTTPS_PROXY / HTTP_PROXY or --proxy (--proxy "" connects directly)',
+  );
+}
+
+/** The schemes a 407 offers, e.g. ["Basic"] or ["NTLM", "Negotiate"]. */
+export function proxyAuthSchemes(headers: IncomingHttpHeaders): string[] {
+  const raw = headers['proxy-authenticate'];
+  const values = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  // Several challenges may share one header: a scheme is a token followed by a space or the end,
+  // not preceded by '=' (which would make it a parameter value).
+  return values.flatMap((v) =>
+    v
+      .split(/,(?=\s*[A-Za-z][\w-]*(?:\s|$))/)
+      .map((c: string) => c.trim().split(/\s+/)[0] ?? '')
+      .filter(Boolean),
+  );
+}
+
+/** A proxy that answered CONNECT (or a proxied request) with something other than 2xx. */
+export function describeProxyRefusal(
+  proxy: ProxyEndpoint,
+  authority: string,
+  response: { statusCode?: number; statusMessage?: string; headers: IncomingHttpHeaders },
+): NetworkError {
+  const status = response.statusCode ?? 0;
+  if (status === 407) return proxyAuthError(proxy, proxyAuthSchemes(response.headers));
+  const text = `${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`;
+  return new NetworkError(
+    `the proxy ${proxy.display} refused to connect to ${authority} (${text})`,
+    'Some proxies allow CONNECT only to port 443 or to listed hosts: ask your network team, or set NO_PROXY / --proxy "" if the host is reachable directly',
+  );
+}
+
+export function proxyAuthError(proxy: ProxyEndpoint, schemes: string[]): NetworkError {
+  const lower = schemes.map((s) => s.toLowerCase());
+  if (lower.length > 0 && !lower.includes('basic')) {
+    return new NetworkError(
+      `the proxy ${proxy.display} asks for ${schemes.join(' or ')} authentication (407), which tc-webhook does not support`,
+      'Run a local proxy that speaks it for you (such as cntlm or px) and point HTTPS_PROXY or --proxy at that',
+    );
+  }
+  if (!proxy.authorization) {
+    return new NetworkError(
+      `the proxy ${proxy.display} requires authentication (407) and no proxy credentials were given`,
+      'Put them in the proxy URL: http://user:password@host:port (percent-encode special characters)',
+    );
+  }
+  return new NetworkError(
+    `the proxy ${proxy.display} refused the proxy credentials (407)`,
+    'Check the user name and password in the proxy URL (percent-encode special characters)',
+  );
+}

@@ -1,0 +1,171 @@
+import { BlockList, isIP } from 'node:net';
+import { UsageError } from '../../errors.js';
+
+/**
+ * Which proxy a request goes through, decided the way curl, npm and undici decide it (the table is
+ * in the README, "Proxies"): https targets use https_proxy / HTTPS_PROXY, http targets http_proxy /
+ * HTTP_PROXY (undici reads the upper-case form too, curl does not), NO_PROXY names the exceptions,
+ * and `--proxy` replaces the *_proxy variables (`--proxy ''` turns the proxy off).
+ */
+export interface ProxySettings {
+  httpsProxy?: string;
+  httpProxy?: string;
+  noProxy?: string;
+  /** `--proxy`: replaces the *_proxy variables; the empty string means no proxy. */
+  flag?: string;
+}
+
+/** A proxy to use: its URL for connecting, and what may be shown of it. */
+export interface ProxyEndpoint {
+  /** The proxy URL including credentials: never print it. */
+  url: URL;
+  /** `http://host:port`, without credentials: what reports and errors show. */
+  display: string;
+  /** `Basic …` for Proxy-Authorization when the URL carries a user. */
+  authorization?: string;
+  /** The password, for the secret masker. */
+  password?: string;
+}
+
+export type ProxyBypass = 'not-configured' | 'no-proxy' | 'loopback' | 'credentials-over-http';
+
+export type ProxyDecision = { proxy: ProxyEndpoint } | { proxy: undefined; bypass: ProxyBypass };
+
+/** Reads the proxy variables from an environment (the CLI passes process.env). */
+export function proxySettingsFromEnv(env: Record<string, string | undefined>, flag?: string): ProxySettings {
+  const pick = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
+  return {
+    httpsProxy: pick('https_proxy', 'HTTPS_PROXY'),
+    httpProxy: pick('http_proxy', 'HTTP_PROXY'),
+    noProxy: pick('no_proxy', 'NO_PROXY'),
+    ...(flag !== undefined ? { flag } : {}),
+  };
+}
+
+/** Loopback by address or by the reserved name (RFC 6761): never sent through a proxy. */
+export function isLoopbackName(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  if (host === '::1') return true;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
+  return mapped !== null && mapped[1]!.startsWith('127.');
+}
+
+export function selectProxy(
+  target: URL,
+  settings: ProxySettings,
+  options: { carriesCredentials: boolean },
+): ProxyDecision {
+  const raw =
+    settings.flag !== undefined
+      ? settings.flag
+      : target.protocol === 'https:'
+        ? settings.httpsProxy
+        : settings.httpProxy;
+  if (raw === undefined || raw.trim() === '') return { proxy: undefined, bypass: 'not-configured' };
+  if (isLoopbackName(target.hostname)) return { proxy: undefined, bypass: 'loopback' };
+  if (matchesNoProxy(target, settings.noProxy)) return { proxy: undefined, bypass: 'no-proxy' };
+  // A proxy would see credentials sent in clear text: such a request goes direct or not at all.
+  if (target.protocol === 'http:' && options.carriesCredentials) {
+    return { proxy: undefined, bypass: 'credentials-over-http' };
+  }
+  return { proxy: parseProxyUrl(raw, settings.flag !== undefined ? '--proxy' : proxyVariable(target)) };
+}
+
+function proxyVariable(target: URL): string {
+  return target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+}
+
+/** `host:port` alone means http://host:port, as curl reads it. */
+export function parseProxyUrl(raw: string, source: string): ProxyEndpoint {
+  const text = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+  } catch {
+    throw new UsageError(
+      `${source} is not a proxy URL`,
+      'Give it as http://host:port (or http://user:password@host:port)',
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(
+      `${source} uses ${url.protocol}//, which is not supported`,
+      'Give an http:// or https:// proxy URL (SOCKS proxies are not supported)',
+    );
+  }
+  const display = `${url.protocol}//${url.host}`;
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  return {
+    url,
+    display,
+    ...(user || password
+      ? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
+      : {}),
+    ...(password ? { password } : {}),
+  };
+}
+
+function effectivePort(url: URL): string {
+  return url.port || (url.protocol === 'https:' ? '443' : '80');
+}
+
+/**
+ * NO_PROXY: a comma (or space) separated list of host names, domain suffixes (a leading dot is
+ * optional), IP addresses or CIDR ranges, each with an optional `:port`; `*` matches everything.
+ */
+export function matchesNoProxy(target: URL, noProxy: string | undefined): boolean {
+  if (!noProxy) return false;
+  const host = target.hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+  const port = effectivePort(target);
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    if (entry === '*') return true;
+    const { name, port: entryPort } = splitEntry(entry);
+    if (entryPort !== undefined && entryPort !== port) continue;
+    if (name === '') continue;
+    if (matchesName(host, name)) return true;
+  }
+  return false;
+}
+
+function splitEntry(entry: string): { name: string; port?: string } {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) return { name: bracketed[1]!, ...(bracketed[2] ? { port: bracketed[2] } : {}) };
+  // A bare IPv6 address has several colons: no port can be attached without brackets.
+  if ((entry.match(/:/g) ?? []).length > 1) return { name: entry };
+  const withPort = /^(.*):(\d+)$/.exec(entry);
+  return withPort ? { name: withPort[1]!, port: withPort[2]! } : { name: entry };
+}
+
+function matchesName(host: string, name: string): boolean {
+  const cidr = /^(.+)\/(\d{1,3})$/.exec(name);
+  if (cidr && isIP(cidr[1]!) && isIP(host)) {
+    const family = isIP(cidr[1]!) === 4 ? 'ipv4' : 'ipv6';
+    if (isIP(host) !== (family === 'ipv4' ? 4 : 6)) return false;
+    const list = new BlockList();
+    try {
+      list.addSubnet(cidr[1]!, Number(cidr[2]), family);
+    } catch {
+      return false;
+    }
+    return list.check(host, family);
+  }
+  if (isIP(name)) return isIP(host) !== 0 && sameAddress(host, name);
+  const domain = name.replace(/^\*?\./, '').replace(/\.$/, '');
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+function sameAddress(a: string, b: string): boolean {
+  if (isIP(a) !== isIP(b)) return false;
+  if (isIP(a) === 4) return a === b;
+  const list = new BlockList();
+  list.addAddress(b, 'ipv6');
+  return list.check(a, 'ipv6');
+}
