@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import type { PayloadFormat, WebhookType } from '../commands/options.js';
 import {
   addAuthOptions,
+  addMaxSizeOption,
   addNetworkOptions,
   collect,
   formatOption,
   jsonFlag,
+  maxSizeOf,
   positiveInt,
   networkAndAuth,
   typeOption,
@@ -32,6 +34,7 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
       1000,
     )
     .option('--dry-run', 'print the requests (secrets masked) without sending', false);
+  addMaxSizeOption(cmd, '--file input');
   jsonFlag(addAuthOptions(addNetworkOptions(cmd))).action(async (url: string, o: Record<string, unknown>) => {
     await rt.run('send-sample', o.json as boolean, async (ctx) => {
       const { sendSampleCommand } = await import('../commands/send-sample.js');
@@ -50,6 +53,7 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
           maxRetries: o.maxRetries as number,
           retryBaseMs: o.retryBaseMs as number,
           dryRun: o.dryRun as boolean,
+          maxBytes: maxSizeOf(o),
           ...networkAndAuth(o, rt.io.env),
         },
         ctx,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from './commander.js';
-import { jsonFlag, positiveInt } from './flags.js';
+import { addMaxSizeOption, jsonFlag, maxSizeOf, positiveInt } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
 export function configureValidate(command: Command, rt: CliRuntime): void {
@@ -25,6 +25,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
       positiveInt('--timeout'),
       10000,
     );
+  addMaxSizeOption(cmd, 'input (payload file, stdin, --spec and its $refs)');
   jsonFlag(cmd).action(async (files: string[], o: Record<string, unknown>) => {
     await rt.run('validate', o.json as boolean, async (ctx) => {
       const { validateCommand } = await import('../commands/validate.js');
@@ -36,6 +37,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
           strict: o.strict as boolean,
           maxErrors: o.maxErrors as number,
           timeoutMs: o.timeout as number,
+          maxBytes: maxSizeOf(o),
         },
         ctx,
       );

@@ -46,6 +46,8 @@ export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   /** First back-off delay in ms; doubles each retry (tests shrink it). */
   retryBaseMs: number;
   dryRun: boolean;
+  /** Size limit of each --file input, in bytes. */
+  maxBytes?: number;
   /** Bodies prepared by another command (doctor), sent instead of generated or replayed ones. */
   requests?: PayloadRequest[];
 }
@@ -58,6 +60,8 @@ export interface ValidateOptions {
   timeoutMs: number;
   /** Errors listed per file before the rest are only counted. */
   maxErrors: number;
+  /** Size limit of each input (payloads, stdin, the spec and its $refs), in bytes. */
+  maxBytes: number;
 }
 
 export interface DoctorOptions extends NetworkOptions, AuthOptions {
