@@ -1,8 +1,9 @@
 import { describeSchema, type JsonSchema, type SchemaFacts } from './describe-schema.js';
 import type { XmlElement, XmlNode } from './read-xml.js';
 
-/** Element steps (e.g. "line[2]") of every array built, for mapping JSON pointers back to elements. */
-export type ArraySteps = WeakMap<unknown[], string[]>;
+import { StepList, type ArraySteps } from './step-list.js';
+
+export type { ArraySteps } from './step-list.js';
 
 /** Where the text of mixed content is kept. */
 const TEXT = '#text';
@@ -72,13 +73,16 @@ function convertMembers(elements: readonly XmlElement[], schema: JsonSchema | un
       const occurrences = repeated?.get(name);
       if (occurrences) {
         occurrences.push(item);
-        steps.get(occurrences)!.push(`${name}[${occurrences.length}]`);
+        steps.get(occurrences)!.push(name, occurrences.length);
       } else if (!Object.hasOwn(value, name)) {
         value[name] = item;
       } else {
         // A repeated element that is not an array in the schema: keep every occurrence.
         const list = [value[name], item];
-        steps.set(list, [`${name}[1]`, `${name}[2]`]);
+        const listSteps = new StepList();
+        listSteps.push(name, 1);
+        listSteps.push(name, 2);
+        steps.set(list, listSteps);
         (repeated ??= new Map()).set(name, list);
         value[name] = list;
       }
@@ -88,12 +92,11 @@ function convertMembers(elements: readonly XmlElement[], schema: JsonSchema | un
     ordinals ??= new Map();
     const ordinal = (ordinals.get(name) ?? 0) + 1;
     ordinals.set(name, ordinal);
-    const step = `${name}[${ordinal}]`;
     const itemSchema = describeSchema(facts!.properties.get(arrayKey)!).items;
     let list = Object.hasOwn(value, arrayKey) ? (value[arrayKey] as unknown[]) : undefined;
     if (!list) {
       list = [];
-      steps.set(list, []);
+      steps.set(list, new StepList());
       value[arrayKey] = list;
     }
     const listSteps = steps.get(list)!;
@@ -101,7 +104,7 @@ function convertMembers(elements: readonly XmlElement[], schema: JsonSchema | un
       name === arrayKey ? wrappedItems(children, itemSchema, facts!.itemNames.get(arrayKey)) : null;
     if (!wrapped) {
       list.push(convertElement(children, itemSchema, steps));
-      listSteps.push(step);
+      listSteps.push(name, ordinal);
       continue;
     }
     const innerOrdinals = new Map<string, number>();
@@ -110,7 +113,7 @@ function convertMembers(elements: readonly XmlElement[], schema: JsonSchema | un
       const innerOrdinal = (innerOrdinals.get(innerName) ?? 0) + 1;
       innerOrdinals.set(innerName, innerOrdinal);
       list.push(convertElement(inner.children, itemSchema, steps));
-      listSteps.push(`${step}/${innerName}[${innerOrdinal}]`);
+      listSteps.push(name, ordinal, `/${innerName}[${innerOrdinal}]`);
     }
   }
   return value;

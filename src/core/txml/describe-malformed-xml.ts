@@ -23,6 +23,8 @@ export function describeMalformedXml(input: string, reason: string): TxmlError {
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) {
     const { line, col, msg } = verdict.err;
+    const after = /Extra text|Multiple possible root/.test(msg) ? afterRoot(text) : undefined;
+    if (after) return after;
     const where = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
     return new TxmlError(`malformed XML at ${where}: ${msg}`, { line, column: col });
   }
