@@ -74,6 +74,12 @@ describe('tc-webhook validate --spec: what a spec may reach', () => {
     assert.equal(r.code, 0);
   });
 
+  it('a spec over --max-size is not read: exit 2, one line', async () => {
+    writeFileSync(join(specs, 'large.yaml'), `${specWithRef('./body.yaml#/Body')}# ${'x'.repeat(2000)}\n`);
+    const r = await runCli(['validate', '--max-size', '1000', '--spec', join(specs, 'large.yaml'), PAYLOAD]);
+    assertOneLine(r, /the spec .*large\.yaml is too large: \d+ bytes, over the input limit of 1000 bytes/);
+  });
+
   it('never echoes a referenced file that is not a YAML or JSON object', async () => {
     writeFileSync(join(specs, 'text.yaml'), specWithRef('./notes.txt#/x'));
     const r = await runCli(['validate', '--spec', join(specs, 'text.yaml'), PAYLOAD]);
