@@ -98,6 +98,14 @@ describe('tc-webhook validate --spec: what a spec may reach', () => {
     assertOneLine(r, /cannot parse the spec .*bomb\.yaml: too many YAML aliases/);
   });
 
+  it('a spec too deep to resolve is one line, not an internal error: exit 2', async () => {
+    const depth = 50_000;
+    const deep = `{"swagger":"2.0","paths":{},"x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    writeFileSync(join(specs, 'deep.json'), deep);
+    const r = await runCli(['validate', '--spec', join(specs, 'deep.json'), PAYLOAD]);
+    assertOneLine(r, /deep\.json is nested too deeply/);
+  });
+
   describe('a spec URL', () => {
     const spec = readFileSync(join(ROOT, 'fixtures/specs/openapi30-order.yaml'));
     const valid = join(ROOT, 'fixtures/specs/payloads/order-openapi30-valid.json');

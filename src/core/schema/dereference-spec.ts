@@ -107,9 +107,18 @@ function describeRefError(error: unknown, display: string): Error {
     case 'ETIMEOUT':
       return new InputError(`resolving the $refs of ${display} took too long`, 'Simplify the spec');
     default:
-      return new InputError(
-        `cannot resolve the $refs of ${display}: a $ref points into something that is not a YAML or JSON object`,
-        hint,
-      );
+      if (error instanceof RangeError) {
+        return new InputError(
+          `the spec ${display} is nested too deeply to resolve its $refs`,
+          'Simplify the spec',
+        );
+      }
+      if (error instanceof TypeError) {
+        return new InputError(
+          `cannot resolve the $refs of ${display}: a $ref points into something that is not a YAML or JSON object`,
+          hint,
+        );
+      }
+      return new InputError(`cannot resolve the $refs of ${display}`, hint);
   }
 }

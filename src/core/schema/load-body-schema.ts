@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../errors.js';
+import { CliError, InputError } from '../../errors.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../input/read-bounded.js';
 import type { BodyKind, BodySchema, SpecDialect } from './body-schema-types.js';
 import { dereferenceSpec } from './dereference-spec.js';
@@ -97,7 +97,7 @@ export async function loadSpec(
   // Only a self-contained spec can be cached by its text alone.
   const key = options.cache && !hasExternalRefs(read.text) ? cacheKey('spec', read.text) : undefined;
   const cached = key ? decodeCachedSpec(await options.cache?.read(key, 'json')) : undefined;
-  const parsed = cached ?? (await parseSpec(read, display, { timeoutMs, maxBytes }));
+  const parsed = cached ?? (await parseSpec(read, display, { timeoutMs, maxBytes }).catch(unusable(display)));
   if (key && !cached) await options.cache?.write(key, 'json', encodeSchemaGraph(parsed));
   return {
     location: read.location,
@@ -128,6 +128,20 @@ async function parseSpec(
   const operations = findBodyOperations(doc, dialect);
   pickBodyOperation(operations, 'order', display); // fails now, not per file, when there is none
   return { dialect, operations };
+}
+
+/**
+ * Whatever else goes wrong with a spec is a spec that cannot be used: one line, never an internal
+ * error; the message of an unexpected error is left out, as it may quote the spec's content.
+ */
+function unusable(display: string): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof CliError) throw error;
+    const why = error instanceof RangeError ? 'it is nested too deeply' : 'its content cannot be used';
+    throw new InputError(`cannot use the spec ${display}: ${why}`, 'Check that it is an OpenAPI document', {
+      cause: error,
+    });
+  };
 }
 
 /** A damaged entry (a full disk, a hand edit) counts as a miss: the spec is parsed again. */
