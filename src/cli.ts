@@ -64,19 +64,26 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
       exitCode = code;
     },
   };
-  const output = {
+  // A usage error is one line on stderr (commander's message, its "Did you mean" and the hint).
+  const output = (hint: string) => ({
     writeOut: (s: string) => pio.stdout.write(s),
     writeErr: (s: string) => pio.stderr.write(s),
-  };
+    outputError: (message: string, write: (s: string) => void) => {
+      const words = message
+        .split('\n')
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+      write(`${[...words, hint].join(' ')}\n`);
+    },
+  });
 
   const program = new Command('tc-webhook')
     .description("Check your HTTPS endpoint against Tradecloud's Webhook Connector before going live.")
     .version(readVersion(), '-V, --version', 'print the version')
     .option('--verbose', 'show the HTTP exchange (secrets masked) and stack traces for unexpected errors')
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput(output);
+    .configureOutput(output('(run tc-webhook --help for usage)'));
   // Only the invoked command is configured in full; the program's help configures all of them so its
   // listing shows their arguments; --version needs none.
   const args = argv.slice(2);
@@ -90,9 +97,8 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     sub
       .option('--verbose', 'show the HTTP exchange (secrets masked) and stack traces for unexpected errors')
       .showSuggestionAfterError(true)
-      .showHelpAfterError(`(run tc-webhook ${sub.name()} --help for usage)`)
       .exitOverride()
-      .configureOutput(output);
+      .configureOutput(output(`(run tc-webhook ${sub.name()} --help for usage)`));
   }
 
   // --verbose shows the HTTP exchange; the tracer is not even loaded otherwise.

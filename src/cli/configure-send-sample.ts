@@ -4,10 +4,12 @@ import {
   addAuthOptions,
   addOverrideOptions,
   overridesFrom,
+  addMaxSizeOption,
   addNetworkOptions,
   collect,
   formatOption,
   jsonFlag,
+  maxSizeOf,
   positiveInt,
   networkAndAuth,
   retryDelaysFit,
@@ -37,6 +39,7 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
     )
     .option('--dry-run', 'print the requests (secrets masked) without sending', false);
   addOverrideOptions(cmd);
+  addMaxSizeOption(cmd, '--file input');
   jsonFlag(addAuthOptions(addNetworkOptions(cmd))).action(async (url: string, o: Record<string, unknown>) => {
     await rt.run('send-sample', o.json as boolean, async (ctx) => {
       retryDelaysFit(o.retryBaseMs as number, o.maxRetries as number);
@@ -57,6 +60,7 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
           retryBaseMs: o.retryBaseMs as number,
           dryRun: o.dryRun as boolean,
           overrides: await overridesFrom(o, rt.io.cwd),
+          maxBytes: maxSizeOf(o),
           ...networkAndAuth(o, rt.io.env),
         },
         ctx,

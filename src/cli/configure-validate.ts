@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from './commander.js';
-import { jsonFlag, positiveInt, timerMs } from './flags.js';
+import { addMaxSizeOption, jsonFlag, maxSizeOf, positiveInt, timerMs } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
 export function configureValidate(command: Command, rt: CliRuntime): void {
@@ -20,6 +20,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
       20,
     )
     .option('--timeout <ms>', 'bound on fetching a --spec URL, in milliseconds', timerMs('--timeout'), 10000);
+  addMaxSizeOption(cmd, 'input (payload file, stdin, --spec and its $refs)');
   jsonFlag(cmd).action(async (files: string[], o: Record<string, unknown>) => {
     await rt.run('validate', o.json as boolean, async (ctx) => {
       const { validateCommand } = await import('../commands/validate.js');
@@ -31,6 +32,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
           strict: o.strict as boolean,
           maxErrors: o.maxErrors as number,
           timeoutMs: o.timeout as number,
+          maxBytes: maxSizeOf(o),
         },
         ctx,
       );

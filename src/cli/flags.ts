@@ -1,5 +1,6 @@
 /** Flags shared by several commands, and the parsing of numbers and lists commander hands over as text. */
 import type { Command, Option as OptionType } from 'commander';
+import { DEFAULT_MAX_INPUT_BYTES } from '../core/input/read-bounded.js';
 import { InvalidArgumentError, Option } from './commander.js';
 import { parseSetOverride, type BodyOverrides, type SetOverride } from '../core/payload/body-overrides.js';
 import { CliError } from '../errors.js';
@@ -162,4 +163,17 @@ export async function overridesFrom(
   if (files.length === 0 && sets.length === 0) return undefined;
   const { readOverlays } = await import('../core/payload/override-bodies.js');
   return { overlays: await readOverlays(files, cwd), sets };
+}
+
+/** --max-size: the one size limit of every input a command reads (files, stdin, a --spec). */
+export function addMaxSizeOption(cmd: Command, what: string): Command {
+  return cmd.option(
+    '--max-size <bytes>',
+    `read at most this many bytes of each ${what}; a larger one stops the run (default 268435456, 256 MiB)`,
+    positiveInt('--max-size'),
+  );
+}
+
+export function maxSizeOf(o: Record<string, unknown>): number {
+  return (o.maxSize as number | undefined) ?? DEFAULT_MAX_INPUT_BYTES;
 }

@@ -57,6 +57,8 @@ export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   dryRun: boolean;
   /** --overlay and --set, applied to generated bodies. */
   overrides?: BodyOverrides;
+  /** Size limit of each --file input, in bytes. */
+  maxBytes?: number;
   /** Bodies prepared by another command (doctor), sent instead of generated or replayed ones. */
   requests?: PayloadRequest[];
   /** Resolves host names for the clear-text credential rule (default: the system resolver). */
@@ -71,6 +73,8 @@ export interface ValidateOptions {
   timeoutMs: number;
   /** Errors listed per file before the rest are only counted. */
   maxErrors: number;
+  /** Size limit of each input (payloads, stdin, the spec and its $refs), in bytes. */
+  maxBytes: number;
 }
 
 export interface DoctorOptions extends NetworkOptions, AuthOptions {

@@ -1,5 +1,5 @@
 import { defaultCacheDir } from '../core/schema/schema-cache.js';
-import { collectInputs } from '../core/validate/collect-inputs.js';
+import { collectInputs, type SkippedInput } from '../core/validate/collect-inputs.js';
 import type { PayloadResult } from '../core/validate/payload-result.js';
 import { provideValidators, type SchemaUse } from '../core/validate/provide-validators.js';
 import { validatePayload } from '../core/validate/validate-payload.js';
@@ -37,6 +37,8 @@ export interface ValidateReport {
   schemas: SchemaUse[];
   /** Ctrl-C stopped the run: `files` and the summary cover the files checked before it (exit 130). */
   interrupted?: true;
+  /** Entries of the given directories that are not regular files, left out with a warning. */
+  skipped: SkippedInput[];
 }
 
 /**
@@ -48,7 +50,8 @@ export async function validateCommand(
   options: ValidateOptions,
   ctx: CommandContext,
 ): Promise<ValidateReport> {
-  const inputs = await collectInputs(options.files, ctx.cwd);
+  const { inputs, skipped } = await collectInputs(options.files, ctx.cwd, options.maxBytes);
+  for (const entry of skipped) ctx.warn(`skipped ${entry.file}: ${entry.reason}`);
   const fixedKind = options.type === 'auto' ? undefined : options.type;
   const provider = await provideValidators(
     {
@@ -57,10 +60,16 @@ export async function validateCommand(
       timeoutMs: options.timeoutMs,
       cwd: ctx.cwd,
       cacheDir: defaultCacheDir(),
+      maxBytes: options.maxBytes,
     },
     fixedKind,
   );
-  const check = { type: options.type, maxErrors: options.maxErrors, validatorFor: provider.validatorFor };
+  const check = {
+    type: options.type,
+    maxErrors: options.maxErrors,
+    maxBytes: options.maxBytes,
+    validatorFor: provider.validatorFor,
+  };
   const files: PayloadResult[] = [];
   for (const input of inputs) {
     const validating = validatePayload(input, ctx.stdin, check);
@@ -88,5 +97,6 @@ export async function validateCommand(
       warnings: files.reduce((n, f) => n + f.warnings.length + (f.moreWarnings ?? 0), 0),
     },
     schemas: provider.used(),
+    skipped,
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_INPUT_BYTES } from '../../src/core/input/read-bounded.js';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,6 +29,7 @@ test('validate: an interrupt while stdin never ends stops waiting, closes it, re
       strict: false,
       timeoutMs: 5000,
       maxErrors: 20,
+      maxBytes: DEFAULT_MAX_INPUT_BYTES,
     },
     ctx,
   );

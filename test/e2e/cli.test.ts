@@ -36,6 +36,30 @@ describe('tc-webhook (program)', () => {
     assert.match(r.stderr, /--strict/);
   });
 
+  it('a usage error is exactly one line on stderr, suggestion and hint included (exit 2)', async () => {
+    const cases: [string[], string][] = [
+      [
+        ['validate', '--strcit', 'x.json'],
+        "error: unknown option '--strcit' (Did you mean --strict?) (run tc-webhook validate --help for usage)\n",
+      ],
+      [
+        ['validate', '--x', 'x.json'],
+        "error: unknown option '--x' (run tc-webhook validate --help for usage)\n",
+      ],
+      [['validate'], "error: missing required argument 'file' (run tc-webhook validate --help for usage)\n"],
+      [
+        ['valdate', 'x.json'],
+        "error: unknown command 'valdate' (Did you mean validate?) (run tc-webhook --help for usage)\n",
+      ],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, stderr);
+    }
+  });
+
   it('a bad number is a usage error (exit 2)', async () => {
     const r = await runCli(['send-sample', 'https://127.0.0.1:1/', '--count', 'many']);
     assert.equal(r.code, 2);

@@ -45,6 +45,33 @@ describe('tc-webhook validate: hostile input', () => {
     assert.equal(file.errors[0]!.line, 4);
   });
 
+  it('a second root element, or content after the root, is malformed XML with its position', async () => {
+    const body = readFileSync(join(ROOT, 'fixtures/payloads/valid/order-event.xml'), 'utf8').trimEnd();
+    const lines = body.split('\n').length;
+    const cases: [string, string, RegExp][] = [
+      [
+        'second-root.xml',
+        `${body}\n<other/>\n`,
+        /^malformed XML: a second root element <other> after the root element <WebhookBody>$/,
+      ],
+      ['second-root-open.xml', `${body}<other></other>`, /^malformed XML: /],
+      [
+        'trailing-text.xml',
+        `${body}\ngarbage\n`,
+        /^malformed XML: content after the root element <WebhookBody>$/,
+      ],
+    ];
+    for (const [name, content, message] of cases) {
+      const { code, file } = await validateOne(write(name, content));
+      assert.equal(code, 1, name);
+      assert.equal(file.valid, false, name);
+      assert.equal(file.errors.length, 1, name);
+      assert.match(file.errors[0]!.message, message, name);
+      assert.equal(typeof file.errors[0]!.line, 'number', name);
+      if (name !== 'second-root-open.xml') assert.equal(file.errors[0]!.line, lines + 1, name);
+    }
+  });
+
   it('an empty file is invalid, said in words', async () => {
     const { code, file } = await validateOne(write('empty.json', ''));
     assert.equal(code, 1);

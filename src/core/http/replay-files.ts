@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import { checkFileSize, DEFAULT_MAX_INPUT_BYTES, readFileBounded } from '../input/read-bounded.js';
 import { identifyPayload, type PayloadRequest } from './payload-request.js';
 
 const PAYLOAD_EXTENSIONS = new Set(['.json', '.xml']);
@@ -11,8 +12,17 @@ export interface ReplaySet {
   warnings: string[];
 }
 
-/** Expands files and directories (every .json / .xml directly inside, sorted by name). */
-async function expandPaths(paths: string[], cwd: string): Promise<string[]> {
+/**
+ * Expands files and directories (every .json / .xml directly inside, sorted by name). Inside a
+ * directory only regular files are taken (a FIFO there would hang the run), with a warning for
+ * the rest; a path named directly is read as it is, up to the size limit.
+ */
+async function expandPaths(
+  paths: string[],
+  cwd: string,
+  maxBytes: number,
+  warnings: string[],
+): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     const full = resolve(cwd, path);
@@ -23,12 +33,19 @@ async function expandPaths(paths: string[], cwd: string): Promise<string[]> {
       throw new InputError(`cannot read --file ${path}: ${reasonOf(error)}`, 'Check the path');
     }
     if (!info.isDirectory()) {
+      checkFileSize(`--file ${path}`, info, maxBytes);
       files.push(full);
       continue;
     }
-    const inside = (await readdir(full))
+    const named = (await readdir(full))
       .filter((name) => PAYLOAD_EXTENSIONS.has(extname(name).toLowerCase()))
       .sort();
+    const inside: string[] = [];
+    for (const name of named) {
+      const entry = await stat(join(full, name)).catch(() => undefined);
+      if (entry?.isFile()) inside.push(name);
+      else warnings.push(`skipped ${join(path, name)}: ${entry ? 'not a regular file' : 'unreadable'}`);
+    }
     if (inside.length === 0) {
       throw new InputError(
         `--file ${path} is a directory without .json or .xml files`,
@@ -41,16 +58,21 @@ async function expandPaths(paths: string[], cwd: string): Promise<string[]> {
 }
 
 /** Stored payloads are sent byte for byte; one that is not a Tradecloud payload is still sent, with a warning. */
-export async function loadReplayFiles(paths: string[], cwd: string): Promise<ReplaySet> {
+export async function loadReplayFiles(
+  paths: string[],
+  cwd: string,
+  maxBytes = DEFAULT_MAX_INPUT_BYTES,
+): Promise<ReplaySet> {
   const requests: PayloadRequest[] = [];
   const warnings: string[] = [];
-  for (const full of await expandPaths(paths, cwd)) {
+  for (const full of await expandPaths(paths, cwd, maxBytes, warnings)) {
     const near = relative(cwd, full);
     const name = near && !near.startsWith('..') ? near : full;
     let bytes: Buffer;
     try {
-      bytes = await readFile(full);
+      bytes = await readFileBounded(full, `--file ${name}`, maxBytes);
     } catch (error) {
+      if (error instanceof InputError) throw error;
       throw new InputError(`cannot read --file ${name}: ${reasonOf(error)}`, 'Check the path');
     }
     const text = bytes.toString('utf8');

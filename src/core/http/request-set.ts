@@ -5,6 +5,8 @@ import type { PayloadRequest } from './payload-request.js';
 export interface RequestSetOptions extends GenerateRequestsOptions {
   files: string[];
   cwd: string;
+  /** Size limit of each replayed file, in bytes. */
+  maxBytes?: number;
   /** Bodies prepared by the caller (doctor): sent as they are. */
   requests?: PayloadRequest[];
 }
@@ -34,7 +36,7 @@ export async function loadRequestSet(
       );
     }
     const { loadReplayFiles } = await import('./replay-files.js');
-    return loadReplayFiles(options.files, options.cwd);
+    return loadReplayFiles(options.files, options.cwd, options.maxBytes);
   }
   const { generateRequests } = await import('./generated-requests.js');
   const warnings: string[] = [];

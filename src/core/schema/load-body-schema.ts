@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../errors.js';
+import { CliError, InputError } from '../../errors.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../input/read-bounded.js';
 import type { BodyKind, BodySchema, SpecDialect } from './body-schema-types.js';
 import { dereferenceSpec } from './dereference-spec.js';
 import { decodeSchemaGraph, encodeSchemaGraph } from './encode-schema-graph.js';
@@ -21,6 +22,8 @@ export interface LoadBodySchemaOptions {
   spec?: string;
   /** Bound on fetching a spec URL (and remote `$ref`s). */
   timeoutMs?: number;
+  /** Size limit of the spec and of each file or URL its `$ref`s reach, in bytes. */
+  maxBytes?: number;
   /** The directory a relative spec path is resolved against. */
   cwd?: string;
   /**
@@ -74,20 +77,27 @@ interface ParsedSpec {
 export async function loadSpec(
   spec: string,
   bundledKind: BodyKind | undefined,
-  options: { timeoutMs?: number; cwd?: string; cache?: SchemaCache },
+  options: { timeoutMs?: number; maxBytes?: number; cwd?: string; cache?: SchemaCache },
 ): Promise<LoadedSpec> {
   const display = bundledKind ? `bundled ${BUNDLED[bundledKind]}` : spec;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const read = await readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs }).catch((error: unknown) => {
-    if (bundledKind && error instanceof InputError) {
-      throw new InputError(`the ${display} schema is missing from this installation`, 'Reinstall tc-webhook');
-    }
-    throw error;
-  });
+  // The limit is for the user's inputs; the bundled documents are part of the installation.
+  const maxBytes = (bundledKind ? undefined : options.maxBytes) ?? DEFAULT_MAX_INPUT_BYTES;
+  const read = await readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs, maxBytes }).catch(
+    (error: unknown) => {
+      if (bundledKind && error instanceof InputError) {
+        throw new InputError(
+          `the ${display} schema is missing from this installation`,
+          'Reinstall tc-webhook',
+        );
+      }
+      throw error;
+    },
+  );
   // Only a self-contained spec can be cached by its text alone.
   const key = options.cache && !hasExternalRefs(read.text) ? cacheKey('spec', read.text) : undefined;
   const cached = key ? decodeCachedSpec(await options.cache?.read(key, 'json')) : undefined;
-  const parsed = cached ?? (await parseSpec(read, display, timeoutMs));
+  const parsed = cached ?? (await parseSpec(read, display, { timeoutMs, maxBytes }).catch(unusable(display)));
   if (key && !cached) await options.cache?.write(key, 'json', encodeSchemaGraph(parsed));
   return {
     location: read.location,
@@ -107,13 +117,31 @@ export async function loadSpec(
   };
 }
 
-async function parseSpec(read: SpecText, display: string, timeoutMs: number): Promise<ParsedSpec> {
+async function parseSpec(
+  read: SpecText,
+  display: string,
+  bounds: { timeoutMs: number; maxBytes: number },
+): Promise<ParsedSpec> {
   const document = await parseSpecText(read.text, display);
   const dialect = detectSpecDialect(document, display);
-  const doc = await dereferenceSpec({ ...read, document }, display, timeoutMs);
+  const doc = await dereferenceSpec({ ...read, document }, display, bounds);
   const operations = findBodyOperations(doc, dialect);
   pickBodyOperation(operations, 'order', display); // fails now, not per file, when there is none
   return { dialect, operations };
+}
+
+/**
+ * Whatever else goes wrong with a spec is a spec that cannot be used: one line, never an internal
+ * error; the message of an unexpected error is left out, as it may quote the spec's content.
+ */
+function unusable(display: string): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof CliError) throw error;
+    const why = error instanceof RangeError ? 'it is nested too deeply' : 'its content cannot be used';
+    throw new InputError(`cannot use the spec ${display}: ${why}`, 'Check that it is an OpenAPI document', {
+      cause: error,
+    });
+  };
 }
 
 /** A damaged entry (a full disk, a hand edit) counts as a miss: the spec is parsed again. */

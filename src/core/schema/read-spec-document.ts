@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
+import { DEFAULT_MAX_INPUT_BYTES, readFileBounded, tooLarge } from '../input/read-bounded.js';
 
 export interface SpecText {
   /** Absolute file path or http(s) URL: the base that relative `$ref`s resolve against. */
@@ -17,15 +17,21 @@ export interface SpecDocument extends SpecText {
 export interface ReadSpecOptions {
   cwd: string;
   timeoutMs: number;
+  /** Size limit of the spec, in bytes (256 MiB by default). */
+  maxBytes?: number;
   /** Injectable for tests; defaults to the global fetch. */
   fetch?: typeof globalThis.fetch;
 }
+
+/** Redirects followed for a spec URL, each within the URL's own origin. */
+const MAX_REDIRECTS = 5;
 
 /** Reads a spec from a file or an http(s) URL. */
 export async function readSpecText(spec: string, options: ReadSpecOptions): Promise<SpecText> {
   const isUrl = /^https?:\/\//i.test(spec);
   const location = isUrl ? spec : toFilePath(spec, options.cwd);
-  const text = isUrl ? await fetchSpec(spec, options) : await readSpecFile(spec, location);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const text = isUrl ? await fetchSpec(spec, options) : await readSpecFile(spec, location, maxBytes);
   return { location, isUrl, text };
 }
 
@@ -34,10 +40,11 @@ function toFilePath(spec: string, cwd: string): string {
   return isAbsolute(spec) ? spec : resolve(cwd, spec);
 }
 
-async function readSpecFile(spec: string, path: string): Promise<string> {
+async function readSpecFile(spec: string, path: string, maxBytes: number): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return (await readFileBounded(path, `the spec ${spec}`, maxBytes)).toString('utf8');
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
@@ -45,18 +52,52 @@ async function readSpecFile(spec: string, path: string): Promise<string> {
   }
 }
 
-async function fetchSpec(url: string, options: ReadSpecOptions): Promise<string> {
+/**
+ * Fetches a spec (or a `$ref` of a spec URL) as text, bounded in time and size. Redirects are
+ * followed only within the origin of `url` (never to another host, never from https to http):
+ * a spec server must not be able to send the tool elsewhere.
+ */
+export async function fetchSpec(
+  url: string,
+  options: Omit<ReadSpecOptions, 'cwd'>,
+  what = 'the spec',
+): Promise<string> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const signal = AbortSignal.timeout(options.timeoutMs);
+  const origin = new URL(url).origin;
+  let current = url;
   try {
-    const response = await fetchImpl(url, {
-      signal,
-      headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' },
-    });
-    if (!response.ok) {
-      throw new InputError(`cannot fetch the spec ${url}: HTTP ${response.status}`, 'Check the --spec URL');
+    for (let redirects = 0; ; redirects++) {
+      const response = await fetchImpl(current, {
+        signal,
+        redirect: 'manual',
+        headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' },
+      });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location !== null) {
+        await response.body?.cancel();
+        const next = new URL(location, current);
+        if (next.origin !== origin) {
+          throw new InputError(
+            `refused to follow ${what} ${url}: it redirects to ${next.origin}, another origin`,
+            'Pass the final URL of the spec',
+          );
+        }
+        if (redirects >= MAX_REDIRECTS) {
+          throw new InputError(
+            `cannot fetch ${what} ${url}: more than ${MAX_REDIRECTS} redirects`,
+            'Check the --spec URL',
+          );
+        }
+        current = next.href;
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new InputError(`cannot fetch ${what} ${url}: HTTP ${response.status}`, 'Check the --spec URL');
+      }
+      return await readBodyBounded(response, `${what} ${url}`, options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
     }
-    return await response.text();
   } catch (error) {
     if (error instanceof InputError) throw error;
     if (signal.aborted) {
@@ -67,9 +108,32 @@ async function fetchSpec(url: string, options: ReadSpecOptions): Promise<string>
     }
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new InputError(`cannot fetch the spec ${url}: ${why}`, 'Check the --spec URL');
+    throw new InputError(`cannot fetch ${what} ${url}: ${why}`, 'Check the --spec URL');
   }
 }
+
+async function readBodyBounded(response: Response, name: string, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(name, maxBytes, declared);
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      await response.body.cancel().catch(() => undefined);
+      throw tooLarge(name, maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+/** Aliases allowed in a spec; real specs use a handful, an alias bomb millions. */
+const MAX_ALIAS_COUNT = 100;
 
 /** JSON first (fast, and most JSON specs are large); YAML otherwise, with its error position. */
 export async function parseSpecText(raw: string, spec: string): Promise<unknown> {
@@ -83,7 +147,7 @@ export async function parseSpecText(raw: string, spec: string): Promise<unknown>
   }
   const { parse, YAMLError } = await import('yaml');
   try {
-    return parse(text, { logLevel: 'error', maxAliasCount: 100 }) as unknown;
+    return parse(text, { logLevel: 'error', maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (error) {
     if (error instanceof YAMLError) {
       const at = error.linePos?.[0];
@@ -91,6 +155,11 @@ export async function parseSpecText(raw: string, spec: string): Promise<unknown>
       const what = error.message.split(/ at line \d+/)[0] ?? error.message;
       throw new InputError(`cannot parse the spec ${spec}${where}: ${what}`, 'Fix the YAML or JSON syntax');
     }
-    throw error;
+    // The yaml package throws a plain ReferenceError for an alias bomb ("billion laughs"), and
+    // may throw others for inputs it cannot handle: each is a spec that cannot be used.
+    const why = /alias/i.test((error as Error).message ?? '')
+      ? 'too many YAML aliases (an alias bomb?)'
+      : 'the YAML cannot be read';
+    throw new InputError(`cannot parse the spec ${spec}: ${why}`, 'Fix the YAML or JSON syntax');
   }
 }

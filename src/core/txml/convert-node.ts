@@ -1,10 +1,12 @@
 import { describeSchema, type JsonSchema, type SchemaFacts } from './describe-schema.js';
-import { CDATA, TEXT, tagOf, type XmlNode } from './read-xml.js';
-import { decodeText } from './xml-text.js';
+import type { XmlElement, XmlNode } from './read-xml.js';
 
-/** Element steps (e.g. "line[2]") of every array built, for mapping JSON pointers back to elements. */
-export type ArraySteps = WeakMap<unknown[], string[]>;
+import { StepList, type ArraySteps } from './step-list.js';
 
+export type { ArraySteps } from './step-list.js';
+
+/** Where the text of mixed content is kept. */
+const TEXT = '#text';
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const NO_FACTS: Pick<SchemaFacts, 'types' | 'hasFormat'> = { types: new Set(), hasFormat: false };
 
@@ -13,13 +15,16 @@ const NO_FACTS: Pick<SchemaFacts, 'types' | 'hasFormat'> = { types: new Set(), h
  * array properties collect their repeated item elements, leaf text becomes the number or boolean the
  * schema asks for, and unknown elements are carried through.
  */
-export function convertElement(nodes: readonly XmlNode[], schema: JsonSchema | undefined, steps: ArraySteps) {
+export function convertElement(
+  nodes: readonly XmlNode[] | string,
+  schema: JsonSchema | undefined,
+  steps: ArraySteps,
+): unknown {
+  if (typeof nodes === 'string') return convertText(nodes, schema);
   let text = '';
-  let elements: XmlNode[] | undefined;
+  let elements: XmlElement[] | undefined;
   for (const node of nodes) {
-    const name = tagOf(node);
-    if (name === TEXT) text += decodeText(String(node[TEXT]));
-    else if (name === CDATA) text += cdataText(node[CDATA]);
+    if (typeof node === 'string') text += node;
     else (elements ??= []).push(node);
   }
   if (!elements) return convertText(text, schema);
@@ -27,11 +32,6 @@ export function convertElement(nodes: readonly XmlNode[], schema: JsonSchema | u
   // Mixed content has no JSON twin; keep the text rather than lose it silently.
   if (text.trim() !== '') value[TEXT] = text;
   return value;
-}
-
-function cdataText(content: unknown): string {
-  if (!Array.isArray(content)) return '';
-  return content.map((part: XmlNode) => String(part[TEXT] ?? '')).join('');
 }
 
 function convertText(text: string, schema: JsonSchema | undefined): unknown {
@@ -53,7 +53,7 @@ function convertText(text: string, schema: JsonSchema | undefined): unknown {
   return null;
 }
 
-function convertMembers(elements: readonly XmlNode[], schema: JsonSchema | undefined, steps: ArraySteps) {
+function convertMembers(elements: readonly XmlElement[], schema: JsonSchema | undefined, steps: ArraySteps) {
   const facts = schema ? describeSchema(schema) : undefined;
   const value: Record<string, unknown> = {};
   // Created on first need: most elements are single members and need no bookkeeping.
@@ -61,8 +61,7 @@ function convertMembers(elements: readonly XmlNode[], schema: JsonSchema | undef
   let repeated: Map<string, unknown[]> | undefined;
 
   for (const element of elements) {
-    const name = tagOf(element);
-    const children = element[name] as XmlNode[];
+    const { name, children } = element;
     const property = facts?.properties.get(name);
     const arrayKey = property
       ? facts!.arrayProperties.has(name)
@@ -75,13 +74,16 @@ function convertMembers(elements: readonly XmlNode[], schema: JsonSchema | undef
       const occurrences = repeated?.get(name);
       if (occurrences) {
         occurrences.push(item);
-        steps.get(occurrences)!.push(`${name}[${occurrences.length}]`);
+        steps.get(occurrences)!.push(name, occurrences.length);
       } else if (!Object.hasOwn(value, name)) {
         value[name] = item;
       } else {
         // A repeated element that is not an array in the schema: keep every occurrence.
         const list = [value[name], item];
-        steps.set(list, [`${name}[1]`, `${name}[2]`]);
+        const listSteps = new StepList();
+        listSteps.push(name, 1);
+        listSteps.push(name, 2);
+        steps.set(list, listSteps);
         (repeated ??= new Map()).set(name, list);
         value[name] = list;
       }
@@ -91,12 +93,11 @@ function convertMembers(elements: readonly XmlNode[], schema: JsonSchema | undef
     ordinals ??= new Map();
     const ordinal = (ordinals.get(name) ?? 0) + 1;
     ordinals.set(name, ordinal);
-    const step = `${name}[${ordinal}]`;
     const itemSchema = describeSchema(facts!.properties.get(arrayKey)!).items;
     let list = Object.hasOwn(value, arrayKey) ? (value[arrayKey] as unknown[]) : undefined;
     if (!list) {
       list = [];
-      steps.set(list, []);
+      steps.set(list, new StepList());
       value[arrayKey] = list;
     }
     const listSteps = steps.get(list)!;
@@ -104,16 +105,16 @@ function convertMembers(elements: readonly XmlNode[], schema: JsonSchema | undef
       name === arrayKey ? wrappedItems(children, itemSchema, facts!.itemNames.get(arrayKey)) : null;
     if (!wrapped) {
       list.push(convertElement(children, itemSchema, steps));
-      listSteps.push(step);
+      listSteps.push(name, ordinal);
       continue;
     }
     const innerOrdinals = new Map<string, number>();
     for (const inner of wrapped) {
-      const innerName = tagOf(inner);
+      const innerName = inner.name;
       const innerOrdinal = (innerOrdinals.get(innerName) ?? 0) + 1;
       innerOrdinals.set(innerName, innerOrdinal);
-      list.push(convertElement(inner[innerName] as XmlNode[], itemSchema, steps));
-      listSteps.push(`${step}/${innerName}[${innerOrdinal}]`);
+      list.push(convertElement(inner.children, itemSchema, steps));
+      listSteps.push(name, ordinal, `/${innerName}[${innerOrdinal}]`);
     }
   }
   return value;
@@ -125,18 +126,16 @@ function convertMembers(elements: readonly XmlNode[], schema: JsonSchema | undef
  * otherwise it is read as one item.
  */
 function wrappedItems(
-  children: readonly XmlNode[],
+  children: readonly XmlNode[] | string,
   itemSchema: JsonSchema | undefined,
   accepted: ReadonlySet<string> | undefined,
-): XmlNode[] | null {
-  const inner = children.filter((node) => {
-    const name = tagOf(node);
-    return name !== TEXT && name !== CDATA;
-  });
+): XmlElement[] | null {
+  if (typeof children === 'string') children = [children];
+  const inner = children.filter((node): node is XmlElement => typeof node !== 'string');
   if (inner.length === 0) {
     const itemTypes = itemSchema ? describeSchema(itemSchema).types : NO_FACTS.types;
-    const blank = children.every((node) => tagOf(node) === TEXT && String(node[TEXT]).trim() === '');
+    const blank = children.every((node) => typeof node === 'string' && node.trim() === '');
     return blank && itemTypes.has('object') && !itemTypes.has('string') ? [] : null;
   }
-  return inner.every((node) => accepted?.has(tagOf(node))) ? inner : null;
+  return inner.every((node) => accepted?.has(node.name)) ? inner : null;
 }

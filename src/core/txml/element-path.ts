@@ -1,4 +1,4 @@
-import type { ArraySteps } from './convert-node.js';
+import type { ArraySteps } from './step-list.js';
 import { singularize } from './singularize.js';
 
 function unescapePointerSegment(segment: string): string {
@@ -21,7 +21,7 @@ export function toElementPath(pointer: string, rootName: string, value: unknown,
   segments.forEach((segment, i) => {
     if (Array.isArray(current)) {
       const index = Number(segment);
-      const step = Number.isInteger(index) ? steps.get(current)?.[index] : undefined;
+      const step = Number.isInteger(index) ? steps.get(current)?.at(index) : undefined;
       path += `/${step ?? `${itemNameOf(current, arrayKey, steps)}[${Number.isInteger(index) ? index + 1 : segment}]`}`;
       current = Number.isInteger(index) ? (current as unknown[])[index] : undefined;
       return;
@@ -43,6 +43,6 @@ export function toElementPath(pointer: string, rootName: string, value: unknown,
 }
 
 function itemNameOf(list: unknown[], key: string, steps: ArraySteps): string {
-  const first = steps.get(list)?.[0];
+  const first = steps.get(list)?.at(0);
   return first === undefined ? singularize(key) : first.replace(/\[\d+\]$/, '');
 }

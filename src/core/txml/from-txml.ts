@@ -1,7 +1,7 @@
 import { convertElement, type ArraySteps } from './convert-node.js';
 import type { JsonSchema } from './describe-schema.js';
 import { toElementPath } from './element-path.js';
-import { readXml } from './read-xml.js';
+import { readXml, type XmlRoot } from './read-xml.js';
 
 export interface FromTxmlResult {
   /** The JSON shape of the body. */
@@ -12,12 +12,16 @@ export interface FromTxmlResult {
   elementPath(pointer: string): string;
 }
 
-/**
- * Reads a tXML body into the JSON shape the schema describes (docs/webhook-payloads.md §5.5). Throws TxmlError for an
- * empty, malformed or unsafe document.
- */
-export function fromTxml(xml: string, schema: JsonSchema | undefined): FromTxmlResult {
-  const root = readXml(xml);
+/** A parsed tXML document, to convert once its schema is known. */
+export type TxmlDocument = XmlRoot;
+
+/** Parses a tXML body; throws TxmlError for an empty, malformed or unsafe document. */
+export function readTxml(xml: string): TxmlDocument {
+  return readXml(xml);
+}
+
+/** Reads a parsed tXML body into the JSON shape the schema describes (docs/webhook-payloads.md §5.5). */
+export function convertTxml(root: TxmlDocument, schema: JsonSchema | undefined): FromTxmlResult {
   const steps: ArraySteps = new WeakMap();
   const value = convertElement(root.children, schema, steps);
   return {
@@ -25,4 +29,25 @@ export function fromTxml(xml: string, schema: JsonSchema | undefined): FromTxmlR
     rootName: root.name,
     elementPath: (pointer) => toElementPath(pointer, root.name, value, steps),
   };
+}
+
+/**
+ * The top level of the body without converting the rest: the child elements' names as members
+ * (enough to tell which webhook it is), or the converted value when the root holds only text.
+ */
+export function txmlTopLevel(root: TxmlDocument): unknown {
+  if (typeof root.children === 'string') return convertElement(root.children, undefined, new WeakMap());
+  const members: Record<string, true> = {};
+  let any = false;
+  for (const node of root.children) {
+    if (typeof node === 'string') continue;
+    members[node.name] = true;
+    any = true;
+  }
+  return any ? members : convertElement(root.children, undefined, new WeakMap());
+}
+
+/** Reads a tXML body into the JSON shape the schema describes; throws TxmlError as readTxml does. */
+export function fromTxml(xml: string, schema: JsonSchema | undefined): FromTxmlResult {
+  return convertTxml(readTxml(xml), schema);
 }

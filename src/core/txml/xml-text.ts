@@ -1,11 +1,8 @@
 /**
- * Text escaping and unescaping for tXML. Only the five predefined XML entities and character
- * references exist in tXML: documents with DOCTYPE or entity declarations are refused before parsing,
- * so no other entity can ever be expanded.
+ * Text escaping for tXML. Only the five predefined XML entities and character references exist in
+ * tXML: documents with DOCTYPE or entity declarations are refused before parsing, so no other entity
+ * can ever be expanded (the parser decodes those).
  */
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const REFERENCE = /&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
 
 export function isXmlChar(codePoint: number): boolean {
   return (
@@ -16,16 +13,6 @@ export function isXmlChar(codePoint: number): boolean {
     (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
     (codePoint >= 0x10000 && codePoint <= 0x10ffff)
   );
-}
-
-/** Decodes references in one pass, so "&amp;lt;" stays "&lt;" (no double decoding). */
-export function decodeText(raw: string): string {
-  if (!raw.includes('&')) return raw;
-  return raw.replace(REFERENCE, (whole, body: string) => {
-    if (!body.startsWith('#')) return PREDEFINED[body] ?? whole;
-    const codePoint = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    return isXmlChar(codePoint) ? String.fromCodePoint(codePoint) : whole;
-  });
 }
 
 const ESCAPES: Record<string, string> = {

@@ -23,6 +23,8 @@ export interface ProvideValidatorsOptions {
   strict: boolean;
   timeoutMs: number;
   cwd: string;
+  /** Size limit of the spec and each file or URL its `$ref`s reach, in bytes. */
+  maxBytes?: number;
   /**
    * Where parsed specs and compiled validators are kept between runs; none when absent. The
    * bundled specs come precompiled with the package and need it only when those are stale.

@@ -1,23 +1,23 @@
-import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
+import { readFileBounded, readStreamBounded } from '../input/read-bounded.js';
 import type { PayloadInput } from './collect-inputs.js';
 import { describeFsError } from './collect-inputs.js';
 
 /** The payload as text, or why it cannot be a payload (which makes the file invalid, not unreadable). */
 export type DecodedPayload = { text: string } | { problem: string };
 
-export async function readPayloadBytes(input: PayloadInput, stdin: Readable): Promise<Buffer> {
-  if (input.source === 'stdin') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    return Buffer.concat(chunks);
-  }
+/** The bytes of one input, at most `maxBytes` of them (over it: InputError, the run stops). */
+export async function readPayloadBytes(
+  input: PayloadInput,
+  stdin: Readable,
+  maxBytes: number,
+): Promise<Buffer> {
+  if (input.source === 'stdin') return readStreamBounded(stdin, 'standard input', maxBytes);
   try {
-    // Synchronous on purpose: files are read one after another, and a thread-pool round trip
-    // per file would cost more than the read itself.
-    return readFileSync(input.path);
+    return await readFileBounded(input.path, input.file, maxBytes);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(
       `cannot read ${input.file}: ${describeFsError(error as NodeJS.ErrnoException)}`,
       'Check the path',

@@ -5,13 +5,18 @@ import { type PayloadResult, rejectedPayload } from './payload-result.js';
 import { decodePayload, readPayloadBytes } from './read-payload.js';
 import { validateJsonPayload, type PayloadCheckOptions } from './validate-json-payload.js';
 
+export interface ValidatePayloadOptions extends PayloadCheckOptions {
+  /** Size limit of one input, in bytes. */
+  maxBytes: number;
+}
+
 /** Reads one payload (file or stdin), decides JSON or tXML, and validates it. */
 export async function validatePayload(
   input: PayloadInput,
   stdin: Readable,
-  options: PayloadCheckOptions,
+  options: ValidatePayloadOptions,
 ): Promise<PayloadResult> {
-  const decoded = decodePayload(await readPayloadBytes(input, stdin));
+  const decoded = decodePayload(await readPayloadBytes(input, stdin, options.maxBytes));
   if ('problem' in decoded) return rejectedPayload(input.file, null, { path: '', message: decoded.problem });
   if (detectPayloadFormat(decoded.text, input.file) === 'json') {
     return validateJsonPayload(input.file, decoded.text, options);

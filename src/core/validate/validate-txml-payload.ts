@@ -1,10 +1,9 @@
 import type { BodyKind, JsonSchema } from '../schema/body-schema-types.js';
 import type { SchemaIssue } from '../schema/describe-ajv-error.js';
-import type { FromTxmlResult } from '../txml/index.js';
 import { detectBodyKind } from './detect-body-kind.js';
 import { findDeepXmlNesting } from './find-deep-nesting.js';
 import { positionOfOffset } from './parse-json-payload.js';
-import { finishPayload, rejectedPayload, type PayloadIssue, type PayloadResult } from './payload-result.js';
+import { finishPayload, rejectedPayload, type PayloadResult } from './payload-result.js';
 import { MAX_NESTING, type PayloadCheckOptions } from './validate-json-payload.js';
 
 /**
@@ -21,37 +20,39 @@ export async function validateTxmlPayload(
     const message = `elements nested deeper than ${MAX_NESTING} levels; a webhook body is never this deep`;
     return rejectedPayload(file, 'txml', { path: '', message, ...positionOfOffset(text, deep) });
   }
-  const { fromTxml, TxmlError } = await import('../txml/index.js');
-  const convert = (schema: JsonSchema | undefined): FromTxmlResult | PayloadIssue => {
-    try {
-      return fromTxml(text, schema);
-    } catch (error) {
-      if (!(error instanceof TxmlError)) throw error;
-      const position = error.line === undefined ? {} : { line: error.line, column: error.column ?? 1 };
-      // The position is reported in its own fields, so it is taken out of the sentence.
-      const text = error.message.replace(/\s*\(line \d+, column \d+\)|\s+at line \d+, column \d+/g, '');
-      const lead = error.unsafe ? 'unsafe' : 'malformed';
-      const message = text.toLowerCase().includes(lead) ? text : `${lead} XML: ${text}`;
-      return { path: '', message, ...position };
-    }
-  };
+  const { readTxml, convertTxml, txmlTopLevel, TxmlError } = await import('../txml/index.js');
+  // Parsed once; converted once, with the schema of the webhook it turns out to be.
+  let document: ReturnType<typeof readTxml>;
+  try {
+    document = readTxml(text);
+  } catch (error) {
+    if (!(error instanceof TxmlError)) throw error;
+    const position = error.line === undefined ? {} : { line: error.line, column: error.column ?? 1 };
+    // The position is reported in its own fields, so it is taken out of the sentence.
+    const words = error.message.replace(/\s*\(line \d+, column \d+\)|\s+at line \d+, column \d+/g, '');
+    const lead = error.unsafe ? 'unsafe' : 'malformed';
+    const message = words.toLowerCase().includes(lead) ? words : `${lead} XML: ${words}`;
+    return rejectedPayload(
+      file,
+      'txml',
+      { path: '', message, ...position },
+      options.type === 'auto' ? undefined : options.type,
+    );
+  }
 
   let kind: BodyKind;
   if (options.type === 'auto') {
-    const generic = convert(undefined);
-    if (!('value' in generic)) return rejectedPayload(file, 'txml', generic);
-    const detected = detectBodyKind(generic.value);
+    const detected = detectBodyKind(txmlTopLevel(document));
     if ('problem' in detected) {
-      const message = detected.problem.replace('top-level fields', `child elements of <${generic.rootName}>`);
-      return rejectedPayload(file, 'txml', { path: '', message, element: `/${generic.rootName}` });
+      const message = detected.problem.replace('top-level fields', `child elements of <${document.name}>`);
+      return rejectedPayload(file, 'txml', { path: '', message, element: `/${document.name}` });
     }
     kind = detected.kind;
   } else {
     kind = options.type;
   }
   const validator = await options.validatorFor(kind);
-  const converted = convert(validator.body.schema);
-  if (!('value' in converted)) return rejectedPayload(file, 'txml', converted, kind);
+  const converted = convertTxml(document, validator.body.schema);
   const found = await validator.validate(converted.value);
   const rootWarning = checkRootName(converted.rootName, validator.body.schema);
   const warnings = rootWarning ? [rootWarning, ...found.warnings] : found.warnings;

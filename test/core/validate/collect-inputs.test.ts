@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { InputError } from '../../../src/errors.js';
 import { collectInputs } from '../../../src/core/validate/collect-inputs.js';
 
+const LIMIT = 1024;
 const dir = mkdtempSync(join(tmpdir(), 'tcw-collect-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 mkdirSync(join(dir, 'payloads/sub'), { recursive: true });
@@ -23,7 +24,7 @@ symlinkSync(join(dir, 'payloads'), join(dir, 'payloads/sub/loop'));
 
 describe('collectInputs', () => {
   it('expands directories recursively into sorted .json/.xml files, once each', async () => {
-    const inputs = await collectInputs(['payloads', 'payloads/b.json', '-', '-'], dir);
+    const { inputs } = await collectInputs(['payloads', 'payloads/b.json', '-', '-'], dir, LIMIT);
     assert.deepEqual(
       inputs.map((i) => i.file),
       ['payloads/a.XML', 'payloads/b.json', 'payloads/sub/c.json', '<stdin>'],
@@ -31,17 +32,17 @@ describe('collectInputs', () => {
   });
 
   it('takes a named file whatever its extension', async () => {
-    const inputs = await collectInputs(['payloads/notes.txt'], dir);
+    const { inputs } = await collectInputs(['payloads/notes.txt'], dir, LIMIT);
     assert.deepEqual(inputs, [
       { source: 'file', file: 'payloads/notes.txt', path: join(dir, 'payloads/notes.txt') },
     ]);
   });
 
   it('refuses a missing path and a directory without payloads', async () => {
-    await assert.rejects(collectInputs(['missing.json'], dir), (e: unknown) => {
+    await assert.rejects(collectInputs(['missing.json'], dir, LIMIT), (e: unknown) => {
       return e instanceof InputError && e.message === 'cannot read missing.json: no such file or directory';
     });
-    await assert.rejects(collectInputs(['nothing'], dir), (e: unknown) => {
+    await assert.rejects(collectInputs(['nothing'], dir, LIMIT), (e: unknown) => {
       return e instanceof InputError && e.message === 'no .json or .xml files in directory nothing';
     });
   });
