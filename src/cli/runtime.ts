@@ -1,7 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
 import type { CommandContext } from '../commands/context.js';
+import { createCommandDeps } from './command-deps.js';
 import type { ExitCodeValue } from '../errors.js';
-import type { ReportKind } from '../report/render.js';
+import type { ReportKind, ReportOf } from '../report/render.js';
 
 /** The process as the CLI sees it; tests of main() may pass their own. */
 export interface ProcessIo {
@@ -25,11 +26,11 @@ export interface CliRuntime {
    * runs once the report is printed (e.g. writing a report file): if it throws, the verdict is still
    * on stdout and the error becomes the one line on stderr.
    */
-  run<R extends { ok: boolean }>(
-    kind: ReportKind,
+  run<K extends ReportKind>(
+    kind: K,
     json: boolean,
-    execute: (ctx: CommandContext) => Promise<R>,
-    afterRender?: (report: R) => Promise<void>,
+    execute: (ctx: CommandContext) => Promise<ReportOf[K]>,
+    afterRender?: (report: ReportOf[K]) => Promise<void>,
   ): Promise<void>;
   /** Records the exit code of a command that prints as it goes instead of returning one report (listen). */
   exit(code: ExitCodeValue): void;
@@ -44,6 +45,7 @@ export function useColor(io: ProcessIo): boolean {
 
 export function buildContext(io: ProcessIo, json: boolean, signal?: AbortSignal): CommandContext {
   return {
+    deps: createCommandDeps(),
     ...(signal ? { signal } : {}),
     stdin: io.stdin,
     stdinIsTTY: io.stdin.isTTY === true,

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { CommandDeps } from './command-deps.js';
 
 /**
  * What a command may use of the outside world. src/cli.ts builds it from the process; tests build
@@ -22,6 +23,8 @@ export interface CommandContext {
    * what it did so far, marked `interrupted` (exit 130).
    */
   readonly signal?: AbortSignal;
+  /** Clocks, sockets, DNS, the HTTP dispatcher factory: the outside world, built once by the CLI. */
+  readonly deps: CommandDeps;
   /** Prints one warning line on stderr. */
   warn(message: string): void;
   /**

@@ -1,4 +1,6 @@
 import { UsageError } from '../errors.js';
+import { deliverPayloads, type DeliveryRun } from '../core/delivery/deliver-payloads.js';
+import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
 import { assessAuth, type AuthProbes, type ProbeAnswer } from '../core/doctor/assess-auth.js';
 import { assessConfig } from '../core/doctor/assess-config.js';
 import { assessDeliveries } from '../core/doctor/assess-deliveries.js';
@@ -12,24 +14,50 @@ import {
   type DoctorDelivery,
   type DoctorReport,
 } from '../core/doctor/doctor-types.js';
+import { createSecretMasker, maskError, type SecretMasker } from '../core/http/mask-secrets.js';
 import type { PayloadRequest } from '../core/http/payload-request.js';
-import { checkTlsCommand } from './check-tls.js';
-import type { CommandContext } from './context.js';
+import { startGrading } from '../core/tls/grade/grade-endpoint.js';
+import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
+import { readCaFiles } from '../core/tls/read-ca-files.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
+import type { CommandContext } from './context.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
 import type { AuthOptions, DoctorOptions } from './options.js';
-import { sendSampleCommand, type SendSampleDeliveryReport } from './send-sample.js';
 
 export type { DoctorReport } from '../core/doctor/doctor-types.js';
 
+const LATER = [
+  ['tls-grade', 'TLS grade (estimate)'],
+  ['auth', 'Authentication enforced'],
+  ['delivery', 'Events delivered'],
+  ['timing', 'Response time'],
+  ['status-codes', 'Status codes for a bad payload'],
+] as const;
+
 /**
- * Would Tradecloud's webhook work against this endpoint? Composes check-tls and send-sample:
- * TLS first (a failure stops there), then authentication probes, every selected event, and one
- * invalid payload, each judged against Tradecloud's rules.
+ * Would Tradecloud's webhook work against this endpoint? Composes the TLS and delivery services:
+ * TLS first (a failure stops there), then the grade, authentication probes, every selected event
+ * and one invalid payload, each judged against Tradecloud's rules.
  */
 export async function doctorCommand(options: DoctorOptions, ctx: CommandContext): Promise<DoctorReport> {
-  const plan = await planDoctor(options, new Date());
+  const masker = createSecretMasker();
+  try {
+    return await doctor(options, ctx, masker);
+  } catch (error) {
+    throw maskError(error, masker);
+  }
+}
+
+async function doctor(
+  options: DoctorOptions,
+  ctx: CommandContext,
+  masker: SecretMasker,
+): Promise<DoctorReport> {
+  const target = resolveDeliveryTarget(options.url, options, masker);
+  const plan = await planDoctor(options, ctx.deps.now());
   for (const warning of plan.warnings) ctx.warn(warning);
+  // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too.
+  const planned = plan.total + 1;
   const checks: DoctorCheck[] = [
     assessConfig({
       types: options.types,
@@ -45,87 +73,83 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
     format: options.format,
     auth: options.auth,
     requestsSent: sent,
-    requestsPlanned: plan.total + 1,
+    requestsPlanned: planned,
     checks,
     deliveries,
   });
-
-  const later = [
-    ['auth', 'Authentication enforced'],
-    ['delivery', 'Events delivered'],
-    ['timing', 'Response time'],
-    ['status-codes', 'Status codes for a bad payload'],
-  ] as const;
-  // Ctrl-C once requests may have gone out: what was checked so far, the rest skipped, no verdict.
-  const interrupted = (deliveries: DoctorDelivery[], sent: number): DoctorReport => {
-    for (const [id, title] of [['tls-grade', 'TLS grade (estimate)'] as const, ...later]) {
+  const skipRest = (message: string) => {
+    for (const [id, title] of LATER) {
       if (!checks.some((k) => k.id === id || k.id.startsWith(`${id}.`))) {
-        checks.push({ id, title, status: 'skip', message: 'not attempted: interrupted' });
+        checks.push({ id, title, status: 'skip', message });
       }
     }
+  };
+  // Ctrl-C once requests may have gone out: what was checked so far, the rest skipped, no verdict.
+  const interrupted = (deliveries: DoctorDelivery[], sent: number): DoctorReport => {
+    skipRest('not attempted: interrupted');
     return { ...report(deliveries, sent), ok: false, verdict: 'not-ready', interrupted: true };
   };
   const aborted = () => ctx.signal?.aborted === true;
 
-  const tlsOptions = {
-    target: options.url,
-    servername: options.servername,
-    probeHttps: false,
-    ca: options.ca,
-    timeoutMs: options.timeoutMs,
-  };
-  const tls = await checkTlsCommand(tlsOptions, ctx);
-  const tlsCheck = summarizeTls(tls.checks, tls.negotiated?.protocol);
+  const extraCa = await readCaFiles(options.ca, ctx.cwd);
+  const grader = startGrading();
+  const tls = await inspectTlsEndpoint(
+    {
+      target: options.url,
+      servername: options.servername,
+      probeHttps: false,
+      extraCa,
+      timeoutMs: options.timeoutMs,
+    },
+    ctx.deps,
+  );
+  const tlsCheck = summarizeTls(tls.result.checks, tls.probe?.negotiated?.protocol);
   checks.push(tlsCheck);
   if (tlsCheck.status === 'fail') {
-    const reason = 'not attempted: Tradecloud would not get past TLS';
-    for (const [id, title] of [['tls-grade', 'TLS grade (estimate)'] as const, ...later]) {
-      checks.push({ id, title, status: 'skip', message: reason });
-    }
+    skipRest('not attempted: Tradecloud would not get past TLS');
     return report([], 0);
   }
   if (aborted()) return interrupted([], 0);
 
-  // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too.
-  const planned = plan.total + 1;
   ctx.stderr.write(
     `doctor will send ${planned} requests to ${options.url}: ` +
       `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
       `${plan.deliveries.length} events, 1 invalid payload, 1 GET for the TLS grade (HSTS)\n`,
   );
-  if (!options.yes && ctx.stdinIsTTY && !(await confirmUnlessInterrupted(ctx))) {
-    throw new UsageError('doctor cancelled: nothing was sent', 'Run again and answer y, or pass --yes');
-  }
   // Ctrl-C while the question was asked is an answer too: cancelled, nothing sent (exit 2).
-  if (aborted()) {
+  if ((!options.yes && ctx.stdinIsTTY && !(await confirmUnlessInterrupted(ctx))) || aborted()) {
     throw new UsageError('doctor cancelled: nothing was sent', 'Run again and answer y, or pass --yes');
   }
+  for (const warning of target.warnings) ctx.warn(masker.mask(warning));
 
-  const quiet: CommandContext = { ...ctx, warn: () => undefined };
-  const send = (requests: PayloadRequest[], auth: AuthOptions) =>
-    sendSampleCommand(
+  const grade = await grader.grade(
+    tls,
+    { target: options.url, servername: options.servername, timeoutMs: options.timeoutMs, extraCa },
+    ctx.deps,
+  );
+  checks.push(summarizeGrade(grade));
+  let sent = 1;
+
+  const send = (requests: PayloadRequest[], auth: AuthOptions): Promise<DeliveryRun> => {
+    const as = resolveDeliveryTarget(options.url, auth, masker);
+    return deliverPayloads(
       {
-        url: options.url,
-        all: false,
-        format: options.format,
-        files: [],
+        url: as.url,
+        tokenUrl: as.tokenUrl,
+        credentials: as.credentials,
+        requests,
         count: 1,
         concurrency: 1,
-        retry: false,
-        maxRetries: 0,
-        retryBaseMs: 0,
-        dryRun: false,
-        ca: options.ca,
         timeoutMs: options.timeoutMs,
-        requests,
-        ...auth,
+        ca: extraCa,
+        retry: { enabled: false, maxRetries: 0, baseMs: 0 },
+        masker,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
       },
-      quiet,
-    ) as Promise<SendSampleDeliveryReport>;
+      ctx.deps,
+    );
+  };
 
-  const graded = await checkTlsCommand({ ...tlsOptions, grade: true }, ctx);
-  checks.push(summarizeGrade(graded.grade));
-  let sent = 1;
   let probes: AuthProbes | undefined;
   if (plan.probeCount > 0) {
     const first = plan.deliveries[0]!;
@@ -139,8 +163,7 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
 
   const main = await send([...plan.deliveries, plan.invalid], options);
   sent += main.summary.sent;
-  for (const warning of main.warnings) ctx.warn(warning);
-  const records = main.requests.map((r): DoctorDelivery => ({
+  const records = main.records.map((r): DoctorDelivery => ({
     type: r.type ?? 'unknown',
     event: r.event,
     format: r.format,
@@ -161,7 +184,7 @@ export async function doctorCommand(options: DoctorOptions, ctx: CommandContext)
   return report(deliveries, sent);
 }
 
-function answerOf(report: SendSampleDeliveryReport): ProbeAnswer {
-  const record = report.requests[0];
+function answerOf(run: DeliveryRun): ProbeAnswer {
+  const record = run.records[0];
   return record ? { status: record.status, ...(record.note ? { note: record.note } : {}) } : { status: null };
 }

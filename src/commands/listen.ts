@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { InputError } from '../errors.js';
 import { createDeliveryAgent } from '../core/http/delivery-agent.js';
-import { readCaFiles } from '../core/http/read-ca-files.js';
+import { readCaFiles } from '../core/tls/read-ca-files.js';
 import { buildAuthCheck } from '../core/listen/build-auth-check.js';
 import { checkListenOptions } from '../core/listen/check-listen-options.js';
 import { describeStart } from '../core/listen/describe-start.js';
@@ -13,7 +13,6 @@ import type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../
 import { respondSequence } from '../core/listen/respond-sequence.js';
 import { serveRequests } from '../core/listen/serve-requests.js';
 import { readTlsPair } from '../core/listen/tls-pair.js';
-import { defaultCacheDir } from '../core/schema/schema-cache.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
 import type { CommandContext } from './context.js';
 
@@ -50,7 +49,7 @@ export async function listenCommand(
       strict: o.strict,
       timeoutMs: o.timeoutMs,
       cwd: ctx.cwd,
-      cacheDir: defaultCacheDir(),
+      cacheDir: ctx.deps.cacheDir,
       ...(o.spec ? { spec: o.spec } : {}),
     },
     o.type === 'auto' ? undefined : o.type,

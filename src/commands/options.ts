@@ -1,7 +1,6 @@
 import type { AuthInput, AuthMethod } from '../core/http/auth-credentials.js';
-import type { LookupAll } from '../core/http/clear-text-route.js';
 import type { OrderedLetter } from '../core/tls/grade/grade-types.js';
-import type { PayloadFormat, PayloadRequest, WebhookType } from '../core/http/payload-request.js';
+import type { PayloadFormat, WebhookType } from '../core/http/payload-request.js';
 import type { BodyOverrides } from '../core/payload/body-overrides.js';
 
 /**
@@ -59,10 +58,6 @@ export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   overrides?: BodyOverrides;
   /** Size limit of each --file input, in bytes. */
   maxBytes?: number;
-  /** Bodies prepared by another command (doctor), sent instead of generated or replayed ones. */
-  requests?: PayloadRequest[];
-  /** Resolves host names for the clear-text credential rule (default: the system resolver). */
-  lookup?: LookupAll;
 }
 
 export interface ValidateOptions {

@@ -1,17 +1,13 @@
+import type { DeliveryProgress } from '../core/delivery/delivery-deps.js';
 import type { CommandContext } from './context.js';
 
-export interface BurstProgress {
-  tick(): void;
-  stop(): void;
-}
-
-const QUIET: BurstProgress = { tick: () => undefined, stop: () => undefined };
+const QUIET: DeliveryProgress = { tick: () => undefined, stop: () => undefined };
 
 /**
  * A progress bar on stderr for bursts that run longer than a second; only on a terminal and never
  * with --json (so piped or machine-read output stays clean).
  */
-export async function createBurstProgress(ctx: CommandContext, total: number): Promise<BurstProgress> {
+export async function createBurstProgress(ctx: CommandContext, total: number): Promise<DeliveryProgress> {
   if (!ctx.stderrIsTTY || ctx.json || total < 2) return QUIET;
   const { SingleBar, Presets } = await import('cli-progress');
   let done = 0;

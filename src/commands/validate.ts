@@ -1,7 +1,7 @@
-import { defaultCacheDir } from '../core/schema/schema-cache.js';
-import { collectInputs, type SkippedInput } from '../core/validate/collect-inputs.js';
+import { collectInputs } from '../core/validate/collect-inputs.js';
+import type { ValidateReport } from '../report/validate-report.js';
 import type { PayloadResult } from '../core/validate/payload-result.js';
-import { provideValidators, type SchemaUse } from '../core/validate/provide-validators.js';
+import { provideValidators } from '../core/validate/provide-validators.js';
 import { validatePayload } from '../core/validate/validate-payload.js';
 import type { CommandContext } from './context.js';
 import type { ValidateOptions } from './options.js';
@@ -26,20 +26,7 @@ async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
   }
 }
 
-export type { PayloadIssue, PayloadResult } from '../core/validate/payload-result.js';
-export type { SchemaUse } from '../core/validate/provide-validators.js';
-
-export interface ValidateReport {
-  ok: boolean;
-  files: PayloadResult[];
-  summary: { files: number; valid: number; invalid: number; warnings: number };
-  /** The schema used per webhook type: bundled, or the --spec operation that was picked. */
-  schemas: SchemaUse[];
-  /** Ctrl-C stopped the run: `files` and the summary cover the files checked before it (exit 130). */
-  interrupted?: true;
-  /** Entries of the given directories that are not regular files, left out with a warning. */
-  skipped: SkippedInput[];
-}
+export type { ValidateReport } from '../report/validate-report.js';
 
 /**
  * Validates payload files one at a time (only the small per-file results are kept), compiling
@@ -59,7 +46,7 @@ export async function validateCommand(
       strict: options.strict,
       timeoutMs: options.timeoutMs,
       cwd: ctx.cwd,
-      cacheDir: defaultCacheDir(),
+      cacheDir: ctx.deps.cacheDir,
       maxBytes: options.maxBytes,
     },
     fixedKind,

@@ -1,4 +1,4 @@
-import type { CheckTlsReport } from '../commands/check-tls.js';
+import type { CheckTlsReport } from './check-tls-report.js';
 import type { CheckStatus } from '../core/tls/assess-types.js';
 import { renderGradeHuman } from './check-tls-grade-human.js';
 import { palette } from './palette.js';

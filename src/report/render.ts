@@ -1,8 +1,20 @@
+import type { DoctorReport } from '../core/doctor/doctor-types.js';
+import type { CheckTlsReport } from './check-tls-report.js';
+import type { SendSampleReport } from './send-sample-report.js';
+import type { ValidateReport } from './validate-report.js';
+
 /**
- * One report, two renderings: `--json` prints the report object itself; otherwise a human
- * renderer for that kind of report, loaded only when needed (it brings chalk).
+ * One report, two renderings: `--json` prints the report object itself; otherwise the human
+ * renderer for that kind of report, loaded only when needed (it brings chalk). The map pairs each
+ * kind with its report type, so a report cannot reach the wrong renderer.
  */
-export type ReportKind = 'check-tls' | 'send-sample' | 'validate' | 'doctor';
+export interface ReportOf {
+  'check-tls': CheckTlsReport;
+  'send-sample': SendSampleReport;
+  validate: ValidateReport;
+  doctor: DoctorReport;
+}
+export type ReportKind = keyof ReportOf;
 export type ReportFormat = 'human' | 'json';
 
 export interface RenderOptions {
@@ -10,20 +22,18 @@ export interface RenderOptions {
   color: boolean;
 }
 
-// The renderers are typed loosely here on purpose: each module types its own report.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type HumanRenderer = (report: any, options: { color: boolean }) => string;
+type HumanRenderer<K extends ReportKind> = (report: ReportOf[K], options: { color: boolean }) => string;
 
-const humanRenderers: Record<ReportKind, () => Promise<HumanRenderer>> = {
+const humanRenderers: { [K in ReportKind]: () => Promise<HumanRenderer<K>> } = {
   'check-tls': async () => (await import('./check-tls-human.js')).renderCheckTlsHuman,
   'send-sample': async () => (await import('./send-sample-human.js')).renderSendSampleHuman,
   validate: async () => (await import('./validate-human.js')).renderValidateHuman,
   doctor: async () => (await import('./doctor-human.js')).renderDoctorHuman,
 };
 
-export async function renderReport(
-  kind: ReportKind,
-  report: unknown,
+export async function renderReport<K extends ReportKind>(
+  kind: K,
+  report: ReportOf[K],
   options: RenderOptions,
 ): Promise<string> {
   if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;

@@ -3,7 +3,7 @@ import type {
   SendSampleDryRunReport,
   SendSampleReport,
   SendSampleRequestRecord,
-} from '../commands/send-sample.js';
+} from './send-sample-report.js';
 import { palette } from './palette.js';
 
 type Paint = ReturnType<typeof palette>;

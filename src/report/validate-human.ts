@@ -1,4 +1,4 @@
-import type { PayloadIssue, PayloadResult, ValidateReport } from '../commands/validate.js';
+import type { PayloadIssue, PayloadResult, ValidateReport } from './validate-report.js';
 import { palette } from './palette.js';
 
 type Paint = ReturnType<typeof palette>;

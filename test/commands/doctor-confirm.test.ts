@@ -1,3 +1,4 @@
+import { testContext } from '../helpers/command-context.js';
 import assert from 'node:assert/strict';
 import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -13,7 +14,7 @@ function terminal(answer: string): { ctx: CommandContext; stderr: () => string }
   const stderr = new PassThrough();
   let text = '';
   stderr.on('data', (d: Buffer) => (text += d.toString()));
-  const ctx: CommandContext = {
+  const ctx: CommandContext = testContext({
     stdin: Readable.from([answer]),
     stdinIsTTY: true,
     stderr,
@@ -22,7 +23,7 @@ function terminal(answer: string): { ctx: CommandContext; stderr: () => string }
     color: false,
     cwd: ROOT,
     warn: () => undefined,
-  };
+  });
   return { ctx, stderr: () => text };
 }
 

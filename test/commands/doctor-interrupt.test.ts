@@ -1,3 +1,4 @@
+import { testContext } from '../helpers/command-context.js';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,7 +22,7 @@ describe('doctor: an interrupt at the confirmation question', () => {
     stderr.on('data', (d: Buffer) => (text += d.toString()));
     const controller = new AbortController();
     const stdin = new PassThrough(); // a terminal nobody answers
-    const ctx: CommandContext = {
+    const ctx: CommandContext = testContext({
       stdin,
       stdinIsTTY: true,
       stderr,
@@ -31,7 +32,7 @@ describe('doctor: an interrupt at the confirmation question', () => {
       cwd: ROOT,
       signal: controller.signal,
       warn: () => undefined,
-    };
+    });
     const run = doctorCommand(
       {
         url: receiver.url,

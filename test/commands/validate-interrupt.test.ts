@@ -1,3 +1,4 @@
+import { testContext } from '../helpers/command-context.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../src/core/input/read-bounded.js';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
@@ -11,7 +12,7 @@ test('validate: an interrupt while stdin never ends stops waiting, closes it, re
   const stdin = new PassThrough(); // a pipe left open
   stdin.write('{"orderEvent": ');
   const controller = new AbortController();
-  const ctx: CommandContext = {
+  const ctx: CommandContext = testContext({
     stdin,
     stdinIsTTY: false,
     stderr: new PassThrough(),
@@ -21,7 +22,7 @@ test('validate: an interrupt while stdin never ends stops waiting, closes it, re
     cwd: ROOT,
     signal: controller.signal,
     warn: () => undefined,
-  };
+  });
   const run = validateCommand(
     {
       files: ['fixtures/payloads/valid/order-event.json', '-'],

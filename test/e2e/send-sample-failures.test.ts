@@ -206,6 +206,6 @@ describe('send-sample when the endpoint misbehaves (real HTTPS receiver)', () =>
     );
     const missingCa = await runCli(['send-sample', 'https://127.0.0.1:1/', '--ca', 'no-such-ca.pem']);
     assert.equal(missingCa.code, 2);
-    assert.match(missingCa.stderr, /cannot read --ca no-such-ca\.pem: no such file/);
+    assert.match(missingCa.stderr, /cannot read --ca file "no-such-ca\.pem": no such file/);
   });
 });

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import type { LookupAddress } from 'node:dns';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import type { LookupAll } from '../../../src/core/http/clear-text-route.js';
+import { testContext } from '../../helpers/command-context.js';
 import { sendSampleCommand } from '../../../src/commands/send-sample.js';
 import type { SendSampleOptions } from '../../../src/commands/options.js';
 import {
@@ -19,7 +20,6 @@ import {
   type PinnedHosts,
 } from '../../../src/core/http/clear-text-route.js';
 import { UsageError } from '../../../src/errors.js';
-import { ROOT } from '../../helpers/run-cli.js';
 
 const v4 = (address: string): LookupAddress => ({ address, family: 4 });
 const v6 = (address: string): LookupAddress => ({ address, family: 6 });
@@ -138,17 +138,8 @@ describe('send-sample with an injected resolver against a local plain-http serve
   });
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const ctx = {
-    stdin: process.stdin,
-    stdinIsTTY: false,
-    stderr: new Writable({ write: (_c, _e, done) => done() }),
-    stderrIsTTY: false,
-    json: true,
-    color: false,
-    cwd: ROOT,
-    warn: () => undefined,
-  };
-  const options = (url: string, lookup: SendSampleOptions['lookup']): SendSampleOptions => ({
+  const ctx = (lookup: LookupAll) => testContext({ deps: { lookup } });
+  const options = (url: string): SendSampleOptions => ({
     url,
     all: false,
     format: 'json',
@@ -163,15 +154,14 @@ describe('send-sample with an injected resolver against a local plain-http serve
     timeoutMs: 5000,
     auth: 'bearer',
     token: 'bearer-secret-4f2a',
-    lookup,
   });
 
   it('a name resolving outside this machine is refused before any connection', async () => {
     const before = received.length;
     await assert.rejects(
       sendSampleCommand(
-        options(`http://evil.localhost:${port}/hook`, async () => [v4('127.0.0.1'), v4('10.0.0.1')]),
-        ctx,
+        options(`http://evil.localhost:${port}/hook`),
+        ctx(async () => [v4('127.0.0.1'), v4('10.0.0.1')]),
       ),
       /refusing to send credentials in clear text .*resolves to 10\.0\.0\.1, not to this machine/,
     );
@@ -182,8 +172,8 @@ describe('send-sample with an injected resolver against a local plain-http serve
     const answers = [[v4('127.0.0.1')], [v4('10.0.0.1')]];
     let lookups = 0;
     const report = await sendSampleCommand(
-      options(`http://rebind.localhost:${port}/hook`, async () => answers[Math.min(lookups++, 1)]!),
-      ctx,
+      options(`http://rebind.localhost:${port}/hook`),
+      ctx(async () => answers[Math.min(lookups++, 1)]!),
     );
     assert.equal(report.ok, true);
     assert.equal(lookups, 1);

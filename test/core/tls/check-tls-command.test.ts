@@ -8,9 +8,9 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { connect, rootCertificates, type ConnectionOptions } from 'node:tls';
+import { testContext } from '../../helpers/command-context.js';
 import { checkTlsCommand } from '../../../src/commands/check-tls.js';
 import type { CheckTlsOptions } from '../../../src/commands/options.js';
-import { ROOT } from '../../helpers/run-cli.js';
 import { cert, startTlsServer, type RunningServer } from '../../helpers/tls-servers.js';
 
 let server: RunningServer;
@@ -31,13 +31,14 @@ test('five handshakes, one per version plus one for trust, and nothing else', as
   const seen: ConnectionOptions[] = [];
   const report = await checkTlsCommand(
     options({}),
-    { cwd: ROOT },
-    {
-      connect: (o) => {
-        seen.push(o);
-        return connect(o);
+    testContext({
+      deps: {
+        connectTls: (o: ConnectionOptions) => {
+          seen.push(o);
+          return connect(o);
+        },
       },
-    },
+    }),
   );
   assert.equal(report.ok, true);
   assert.equal(seen.length, 5);
@@ -66,13 +67,14 @@ test('a TLS 1.2 server that refuses a client without a certificate: one more han
     const seen: ConnectionOptions[] = [];
     const report = await checkTlsCommand(
       options({ target: `127.0.0.1:${demanding.port}` }),
-      { cwd: ROOT },
-      {
-        connect: (o) => {
-          seen.push(o);
-          return connect(o);
+      testContext({
+        deps: {
+          connectTls: (o: ConnectionOptions) => {
+            seen.push(o);
+            return connect(o);
+          },
         },
-      },
+      }),
     );
     assert.equal(report.checks.find((c) => c.id === 'tls.client-cert')?.status, 'fail');
     assert.equal(seen.length, 6);
@@ -90,13 +92,14 @@ test('--probe-https on an http:// target checks port 443 of that host', async ()
   const ports: unknown[] = [];
   const report = await checkTlsCommand(
     options({ target: `http://localhost:8080/hook`, probeHttps: true }),
-    { cwd: ROOT },
-    {
-      connect: (o) => {
-        ports.push(o.port);
-        return connect({ ...o, host: '127.0.0.1', port: server.port });
+    testContext({
+      deps: {
+        connectTls: (o: ConnectionOptions) => {
+          ports.push(o.port);
+          return connect({ ...o, host: '127.0.0.1', port: server.port });
+        },
       },
-    },
+    }),
   );
   assert.deepEqual(new Set(ports), new Set([443]));
   assert.equal(report.port, 443);
@@ -109,11 +112,10 @@ test('--probe-https on an http:// target checks port 443 of that host', async ()
 
 test('a chosen public root store gives the same verdicts as the built-in one', async () => {
   const root = readFileSync(cert('root-ca.pem'), 'utf8');
-  const builtIn = await checkTlsCommand(options({ ca: [] }), { cwd: ROOT });
+  const builtIn = await checkTlsCommand(options({ ca: [] }), testContext());
   const chosen = await checkTlsCommand(
     options({ ca: [] }),
-    { cwd: ROOT },
-    { publicRoots: [...rootCertificates, root] },
+    testContext({ deps: { publicRoots: [...rootCertificates, root] } }),
   );
   assert.equal(builtIn.checks[3]?.status, 'fail');
   assert.equal(chosen.checks[3]?.status, 'pass');
@@ -122,12 +124,11 @@ test('a chosen public root store gives the same verdicts as the built-in one', a
 
 test('the clock is injectable: 10 days before the end, validity warns', async () => {
   const validTo = Date.parse(
-    (await checkTlsCommand(options({}), { cwd: ROOT })).certificate?.validTo ?? 'invalid',
+    (await checkTlsCommand(options({}), testContext())).certificate?.validTo ?? 'invalid',
   );
   const report = await checkTlsCommand(
     options({}),
-    { cwd: ROOT },
-    { now: () => new Date(validTo - 10 * 86_400_000) },
+    testContext({ deps: { now: () => new Date(validTo - 10 * 86_400_000) } }),
   );
   assert.equal(report.checks[6]?.status, 'warn');
   assert.equal(report.certificate?.daysLeft, 10);

@@ -1,19 +1,18 @@
 import type { Dispatcher } from 'undici';
-import { createAttemptDeadlines } from '../core/http/attempt-deadlines.js';
-import { createTally, type Tally } from '../core/http/burst-tally.js';
+import { createAttemptDeadlines } from '../http/attempt-deadlines.js';
+import { createTally, type Tally } from '../http/burst-tally.js';
 import {
   deliverRequest,
   type DeliveryOptions,
   type DeliveryResult,
   type RetryOptions,
-} from '../core/http/deliver-request.js';
-import type { SecretMasker } from '../core/http/mask-secrets.js';
-import type { PayloadRequest } from '../core/http/payload-request.js';
-import { runBurst } from '../core/http/run-burst.js';
-import type { OutgoingRequest } from '../core/http/send-attempt.js';
-import type { CommandContext } from './context.js';
-import type { SendSampleRequestRecord } from './send-sample.js';
-import { createBurstProgress } from './send-sample-progress.js';
+} from '../http/deliver-request.js';
+import type { SecretMasker } from '../http/mask-secrets.js';
+import type { PayloadRequest } from '../http/payload-request.js';
+import { runBurst } from '../http/run-burst.js';
+import type { OutgoingRequest } from '../http/send-attempt.js';
+import type { DeliveryProgress } from './delivery-deps.js';
+import type { DeliveryRecord } from './delivery-record.js';
 
 export interface RunDeliveriesOptions {
   url: URL;
@@ -25,7 +24,9 @@ export interface RunDeliveriesOptions {
   authorize: () => Promise<string | undefined>;
   retry: RetryOptions;
   masker: SecretMasker;
-  ctx: CommandContext;
+  progress: DeliveryProgress;
+  monotonic: () => number;
+  signal?: AbortSignal;
 }
 
 /**
@@ -39,20 +40,20 @@ const REPORTED_BODY_BYTES = 2048;
 /** Sends the request set `count` times with `concurrency` in flight, tallying as results arrive. */
 export async function runDeliveries(
   options: RunDeliveriesOptions,
-): Promise<{ tally: Tally<SendSampleRequestRecord>; elapsedMs: number }> {
+): Promise<{ tally: Tally<DeliveryRecord>; elapsedMs: number }> {
   const outgoing: OutgoingRequest[] = options.requests.map((r) => ({
     url: options.url,
     headers: { 'content-type': r.contentType },
     body: r.body,
   }));
   const total = outgoing.length * options.count;
-  const tally = createTally<SendSampleRequestRecord>({
+  const tally = createTally<DeliveryRecord>({
     keepFirst: Math.max(KEEP_FIRST, outgoing.length),
     keepDistinct: KEEP_DISTINCT,
   });
-  const progress = await createBurstProgress(options.ctx, total);
+  const { progress } = options;
   const mask = (text: string) => options.masker.mask(text);
-  const toRecord = (result: DeliveryResult, index: number): SendSampleRequestRecord => {
+  const toRecord = (result: DeliveryResult, index: number): DeliveryRecord => {
     const source = options.requests[index % options.requests.length]!;
     return {
       index: index + 1,
@@ -73,22 +74,22 @@ export async function runDeliveries(
   const delivery: DeliveryOptions = {
     dispatcher: options.dispatcher,
     timeoutMs: options.timeoutMs,
-    now: () => performance.now(),
+    now: options.monotonic,
     keepBytes: REPORTED_BODY_BYTES,
     maskBody: mask,
     maskMargin: options.masker.longest,
-    deadlines: createAttemptDeadlines(),
+    deadlines: createAttemptDeadlines(options.monotonic),
     authorize: options.authorize,
     retry: options.retry,
   };
-  const started = performance.now();
+  const started = options.monotonic();
   try {
     await runBurst({
       total,
       concurrency: options.concurrency,
       // Stop early when nothing could connect: a refused or untrusted endpoint fails every request the same way.
       shouldStop: () => tally.reached === 0 && tally.firstUnreached !== undefined,
-      ...(options.ctx.signal ? { signal: options.ctx.signal } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
       task: (index) => deliverRequest(outgoing[index % outgoing.length]!, delivery),
       onResult: (result, index) => {
         progress.tick();
@@ -98,5 +99,5 @@ export async function runDeliveries(
   } finally {
     progress.stop();
   }
-  return { tally, elapsedMs: performance.now() - started };
+  return { tally, elapsedMs: options.monotonic() - started };
 }

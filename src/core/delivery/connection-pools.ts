@@ -1,6 +1,6 @@
-import { lookup as dnsLookup } from 'node:dns/promises';
 import type { Dispatcher } from 'undici';
-import { pinClearTextRoute, type LookupAll, type PinnedHosts } from '../core/http/clear-text-route.js';
+import { pinClearTextRoute, type PinnedHosts } from '../http/clear-text-route.js';
+import type { DeliveryDeps } from './delivery-deps.js';
 
 export interface ConnectionPoolOptions {
   url: URL;
@@ -10,7 +10,6 @@ export interface ConnectionPoolOptions {
   ca: string[];
   connections: number;
   timeoutMs: number;
-  lookup: LookupAll | undefined;
 }
 
 /**
@@ -19,16 +18,16 @@ export interface ConnectionPoolOptions {
  */
 export async function openConnectionPools(
   options: ConnectionPoolOptions,
+  deps: Pick<DeliveryDeps, 'createDispatcher' | 'lookup'>,
 ): Promise<{ agent: Dispatcher; tokenAgent: Dispatcher | undefined }> {
   const pins: PinnedHosts = new Map();
-  const lookup = options.lookup ?? ((host: string) => dnsLookup(host, { all: true }));
+  const { lookup } = deps;
   await pinClearTextRoute(options.url, { flag: 'url', sendsSecret: options.sendsSecret, lookup, pins });
   if (options.tokenUrl) {
     await pinClearTextRoute(options.tokenUrl, { flag: '--token-url', sendsSecret: true, lookup, pins });
   }
-  const { createDeliveryAgent } = await import('../core/http/delivery-agent.js');
   const common = { ca: options.ca, timeoutMs: options.timeoutMs, pins };
-  const agent = await createDeliveryAgent({
+  const agent = await deps.createDispatcher({
     ...common,
     connections: options.connections,
     refuseSelfSigned: true,
@@ -36,7 +35,7 @@ export async function openConnectionPools(
   // The token endpoint (Microsoft's identity platform for Tradecloud) is not a webhook endpoint:
   // the self-signed rule is Tradecloud's rule for the URL it delivers to, so it gets its own pool.
   const tokenAgent = options.tokenUrl
-    ? await createDeliveryAgent({ ...common, connections: 1, refuseSelfSigned: false })
+    ? await deps.createDispatcher({ ...common, connections: 1, refuseSelfSigned: false })
     : undefined;
   return { agent, tokenAgent };
 }

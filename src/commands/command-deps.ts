@@ -1,0 +1,18 @@
+import type { DeliveryDeps } from '../core/delivery/delivery-deps.js';
+import type { ConnectTcp, ConnectTls } from '../core/tls/probe-types.js';
+
+/**
+ * The outside world as every command sees it, built once by the CLI (src/cli/command-deps.ts):
+ * clocks, the TLS and TCP connect functions, the HTTP dispatcher factory, DNS, sleep and the cache
+ * folder. Tests pass their own, so no command reads the clock or opens a socket by itself.
+ */
+export interface CommandDeps extends DeliveryDeps {
+  /** The wall clock, as a Date: payload timestamps, certificate validity. */
+  now(): Date;
+  connectTls: ConnectTls;
+  connectTcp: ConnectTcp;
+  /** Node's public root store (check-tls indexes it to name the root a chain ends in). */
+  publicRoots: readonly string[];
+  /** Private folder for the parsed-spec cache (validate --spec). */
+  cacheDir: string;
+}

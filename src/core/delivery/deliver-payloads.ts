@@ -1,0 +1,120 @@
+import type { Credentials } from '../http/auth-credentials.js';
+import { prepareAuthorization } from '../http/authorization.js';
+import type { TallySummary } from '../http/burst-tally.js';
+import { maskError, type SecretMasker } from '../http/mask-secrets.js';
+import { noAnswerError, unreachableError } from '../http/network-failure.js';
+import type { PayloadRequest } from '../http/payload-request.js';
+import { openConnectionPools } from './connection-pools.js';
+import type { DeliveryDeps, DeliveryProgress } from './delivery-deps.js';
+import type { DeliveryRecord } from './delivery-record.js';
+import { runDeliveries } from './run-deliveries.js';
+
+export interface DeliveryRunOptions {
+  url: URL;
+  /** The OAuth 2.0 token endpoint, when the credentials are client credentials. */
+  tokenUrl: URL | undefined;
+  credentials: Credentials;
+  requests: PayloadRequest[];
+  /** Times the request set is sent, with `concurrency` in flight (a burst). */
+  count: number;
+  concurrency: number;
+  timeoutMs: number;
+  /** Extra trusted CA certificates (PEM). */
+  ca: string[];
+  retry: { enabled: boolean; maxRetries: number; baseMs: number };
+  /** Knows every secret of the run; access tokens are added as they are fetched. */
+  masker: SecretMasker;
+  progress?: DeliveryProgress;
+  signal?: AbortSignal;
+}
+
+export interface DeliverySummary extends TallySummary {
+  elapsedMs: number;
+  requestsPerSecond: number;
+  tokenFetches?: number;
+}
+
+export interface DeliveryRun {
+  /** Ctrl-C stopped the run: the records and summary cover what was answered before it. */
+  interrupted: boolean;
+  records: DeliveryRecord[];
+  /** Requests run but not listed (bursts keep the first 20 and the first of each other outcome). */
+  omitted: number;
+  summary: DeliverySummary;
+}
+
+const QUIET: DeliveryProgress = { tick: () => undefined, stop: () => undefined };
+
+/**
+ * The delivery service every command shares (send-sample, doctor, listen's relay): opens the
+ * connection pools under the transport rules, authorizes (fetching and caching an OAuth token),
+ * and sends the request set as Tradecloud would, retrying only what Tradecloud retries. Throws a
+ * could-not-run error when the endpoint could not be reached, or answered nothing at all.
+ */
+export async function deliverPayloads(options: DeliveryRunOptions, deps: DeliveryDeps): Promise<DeliveryRun> {
+  try {
+    return await deliver(options, deps);
+  } catch (error) {
+    throw maskError(error, options.masker);
+  }
+}
+
+async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise<DeliveryRun> {
+  const { credentials, masker } = options;
+  const { agent, tokenAgent } = await openConnectionPools(
+    {
+      url: options.url,
+      tokenUrl: options.tokenUrl,
+      sendsSecret: credentials.method !== 'none',
+      ca: options.ca,
+      connections: Math.max(1, Math.min(options.concurrency, options.requests.length * options.count)),
+      timeoutMs: options.timeoutMs,
+    },
+    deps,
+  );
+  try {
+    const authorize = await prepareAuthorization(credentials, {
+      dispatcher: tokenAgent ?? agent,
+      timeoutMs: options.timeoutMs,
+      tokenUrl: options.tokenUrl,
+      now: deps.wallClock,
+      onToken: (token) => masker.add(token),
+    });
+    const run = await runDeliveries({
+      url: options.url,
+      requests: options.requests,
+      count: options.count,
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      dispatcher: agent,
+      authorize: authorize.header,
+      retry: { ...options.retry, sleep: deps.sleep },
+      masker,
+      progress: options.progress ?? QUIET,
+      monotonic: deps.monotonic,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const interrupted = options.signal?.aborted === true;
+    if (!interrupted && run.tally.reached === 0 && run.tally.firstUnreached) {
+      throw unreachableError(options.url, run.tally.firstUnreached);
+    }
+    if (!interrupted && run.tally.answered === 0 && run.tally.firstUnanswered) {
+      // The contract's "timeout before any answer": nothing about the endpoint could be checked.
+      throw noAnswerError(options.url, run.tally.firstUnanswered);
+    }
+    const summary = run.tally.summary();
+    return {
+      interrupted,
+      records: run.tally.records(),
+      omitted: run.tally.omitted,
+      summary: {
+        ...summary,
+        elapsedMs: Math.round(run.elapsedMs),
+        requestsPerSecond: Math.round((summary.sent / Math.max(run.elapsedMs, 1)) * 1000 * 10) / 10,
+        ...(authorize.tokens ? { tokenFetches: authorize.tokens.fetches } : {}),
+      },
+    };
+  } finally {
+    await Promise.all([agent.destroy(), tokenAgent?.destroy()]);
+  }
+}

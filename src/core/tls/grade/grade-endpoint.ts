@@ -1,0 +1,62 @@
+import type { OrderedLetter, TlsGrade } from './grade-types.js';
+import type { InspectTlsDeps, TlsInspection } from '../inspect-endpoint.js';
+
+export interface GradeEndpointOptions {
+  /** The target as given: its path is where the HSTS GET goes. */
+  target: string;
+  servername: string | undefined;
+  timeoutMs: number;
+  /** --ca certificates (PEM), trusted for the HSTS GET. */
+  extraCa: string[];
+  minGrade?: OrderedLetter;
+}
+
+async function loadGradeModules() {
+  const [{ gradeTls }, { fetchHsts }, { loadAgentClass }] = await Promise.all([
+    import('./grade-tls.js'),
+    import('./fetch-hsts.js'),
+    import('../../http/delivery-agent.js'),
+  ]);
+  await loadAgentClass(); // kept by the module cache for fetchHsts
+  return { gradeTls, fetchHsts };
+}
+
+/**
+ * `--grade`: starts loading the grading code (and undici, for the HSTS request) at once, so that it
+ * overlaps the protocol probe, and grades an inspection once it is there (check-tls and doctor).
+ */
+export function startGrading(): {
+  grade(inspection: TlsInspection, options: GradeEndpointOptions, deps: InspectTlsDeps): Promise<TlsGrade>;
+} {
+  const modules = loadGradeModules();
+  modules.catch(() => undefined); // awaited (and reported) by grade(); never an unhandled rejection
+  return {
+    grade: async (inspection, options, deps) => {
+      const { probe, result, target, port } = inspection;
+      if (!probe) throw new Error('grading needs a probed endpoint');
+      const { gradeTls, fetchHsts } = await modules;
+      const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+      const given = /^https:\/\//i.test(options.target) ? new URL(options.target) : null;
+      const url = `https://${host}:${port}${given ? `${given.pathname}${given.search}` : '/'}`;
+      return gradeTls({
+        host: target.host,
+        port,
+        servername: inspection.servername,
+        timeoutMs: options.timeoutMs,
+        connect: deps.connectTls,
+        connectTcp: deps.connectTcp,
+        probe,
+        checks: result.checks,
+        certificate: result.certificate,
+        fetchHsts: () =>
+          fetchHsts({
+            url,
+            servername: options.servername,
+            ca: options.extraCa,
+            timeoutMs: options.timeoutMs,
+          }),
+        minimum: options.minGrade,
+      });
+    },
+  };
+}

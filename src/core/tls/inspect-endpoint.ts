@@ -1,0 +1,71 @@
+import { isIP } from 'node:net';
+import { assessTls, type AssessTlsResult } from './assess-tls.js';
+import { checkServername } from './host-name.js';
+import { probeTls } from './probe-tls.js';
+import type { ConnectTcp, ConnectTls, ProbeResult } from './probe-types.js';
+import { parseTlsTarget, type TlsTarget } from './target.js';
+import { indexTrustAnchors } from './trust-anchors.js';
+
+export interface InspectTlsOptions {
+  target: string;
+  servername?: string;
+  /** For an http:// target, also check https on port 443 of the same host. */
+  probeHttps: boolean;
+  /** --ca certificates (PEM). */
+  extraCa: string[];
+  timeoutMs: number;
+}
+
+export interface InspectTlsDeps {
+  connectTls: ConnectTls;
+  connectTcp: ConnectTcp;
+  now(): Date;
+  publicRoots: readonly string[];
+}
+
+export interface TlsInspection {
+  target: TlsTarget;
+  /** The port probed (443 for an http:// target with --probe-https). */
+  port: number;
+  /** The SNI sent: --servername, else the host name (never an IP address). */
+  servername: string | undefined;
+  probe: ProbeResult | null;
+  result: AssessTlsResult;
+}
+
+/**
+ * The TLS service check-tls and doctor share: probes the endpoint's protocols, certificate and
+ * chain with node:tls, then assesses them against Tradecloud's rules.
+ */
+export async function inspectTlsEndpoint(
+  options: InspectTlsOptions,
+  deps: InspectTlsDeps,
+): Promise<TlsInspection> {
+  const target = parseTlsTarget(options.target);
+  if (options.servername !== undefined) checkServername(options.servername);
+  const probed = target.https || options.probeHttps;
+  // An http:// target is a failed `https` check; its port 443 is looked at only when asked for.
+  const port = target.https ? target.port : 443;
+  const servername = options.servername ?? (isIP(target.host) ? undefined : target.host);
+  const probe = probed
+    ? await probeTls({
+        host: target.host,
+        port,
+        servername,
+        publicRoots: deps.publicRoots,
+        extraCa: options.extraCa,
+        timeoutMs: options.timeoutMs,
+        connect: deps.connectTls,
+        connectTcp: deps.connectTcp,
+      })
+    : null;
+  const result = assessTls({
+    https: target.https,
+    identityHost: options.servername ?? target.host,
+    probe,
+    anchors: indexTrustAnchors({ publicRoots: deps.publicRoots, extra: options.extraCa }),
+    hasExtraCa: options.extraCa.length > 0,
+    now: deps.now(),
+  });
+  return { target, port: probed ? port : target.port, servername, probe, result };
+}

@@ -1,0 +1,21 @@
+import type { TlsCheck } from '../core/tls/assess-types.js';
+import type { CertificateFacts, ChainEntry } from '../core/tls/certificate-facts.js';
+import type { TlsGrade } from '../core/tls/grade/grade-types.js';
+import type { NegotiatedFacts, TlsVersion } from '../core/tls/probe-types.js';
+
+/** The contract's JSON result for `check-tls` (docs/cli-contract.md). */
+export interface CheckTlsReport {
+  target: string;
+  host: string;
+  port: number;
+  ok: boolean;
+  /** The proxy the handshakes were tunnelled through (never its credentials); absent when direct. */
+  proxy?: string;
+  protocols: Record<TlsVersion, boolean>;
+  negotiated: NegotiatedFacts | null;
+  certificate: CertificateFacts | null;
+  chain: ChainEntry[];
+  checks: TlsCheck[];
+  /** With --grade: an estimate following SSL Labs' published rating rules (docs/tls-grade.md). */
+  grade?: TlsGrade;
+}
