@@ -3,10 +3,11 @@ import { connect as connectTcp } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect as connectTls, rootCertificates } from 'node:tls';
 import type { CommandDeps } from '../commands/command-deps.js';
+import { proxySettingsFromEnv } from '../core/proxy/select-proxy.js';
 import { defaultCacheDir } from '../core/schema/schema-cache.js';
 
 /** The real outside world, built once per run for the command that runs. */
-export function createCommandDeps(): CommandDeps {
+export function createCommandDeps(env: Record<string, string | undefined> = {}): CommandDeps {
   return {
     now: () => new Date(),
     monotonic: () => performance.now(),
@@ -19,5 +20,6 @@ export function createCommandDeps(): CommandDeps {
     connectTcp,
     publicRoots: rootCertificates,
     cacheDir: defaultCacheDir(),
+    proxyEnv: proxySettingsFromEnv(env),
   };
 }

@@ -40,6 +40,7 @@ export function configureCheckTls(command: Command, rt: CliRuntime): void {
           probeHttps: o.probeHttps as boolean,
           ca: o.ca as string[],
           timeoutMs: o.timeout as number,
+          ...(o.proxy !== undefined ? { proxy: o.proxy as string } : {}),
           grade: (o.grade as boolean) || o.minGrade !== undefined,
           minGrade: o.minGrade as OrderedLetter | undefined,
         },

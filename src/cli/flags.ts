@@ -86,8 +86,15 @@ export function addNetworkOptions(cmd: Command): Command {
       'bound on each network operation (a delivery: connect to last byte), in ms, at most 2147483647',
       timerMs('--timeout'),
       10000,
-    );
+    )
+    .option(...PROXY_OPTION);
 }
+
+/** --proxy: every network command's; the environment's proxy variables apply without it. */
+export const PROXY_OPTION = [
+  '--proxy <url>',
+  "forward proxy for every request, e.g. http://user:pass@proxy:3128 (replaces HTTPS_PROXY/HTTP_PROXY; '' = none)",
+] as const;
 
 export function addAuthOptions(cmd: Command): Command {
   return cmd
@@ -123,7 +130,12 @@ export function networkAndAuth(
   flags: Record<string, unknown>,
   env: NodeJS.ProcessEnv,
 ): NetworkOptions & AuthOptions {
-  return { ca: flags.ca as string[], timeoutMs: flags.timeout as number, ...resolveAuth(flags, env) };
+  return {
+    ca: flags.ca as string[],
+    timeoutMs: flags.timeout as number,
+    ...(flags.proxy !== undefined ? { proxy: flags.proxy as string } : {}),
+    ...resolveAuth(flags, env),
+  };
 }
 
 /** --overlay and --set (sample, send-sample, doctor): the user's own data in generated bodies. */

@@ -45,7 +45,7 @@ export function useColor(io: ProcessIo): boolean {
 
 export function buildContext(io: ProcessIo, json: boolean, signal?: AbortSignal): CommandContext {
   return {
-    deps: createCommandDeps(),
+    deps: createCommandDeps(io.env),
     ...(signal ? { signal } : {}),
     stdin: io.stdin,
     stdinIsTTY: io.stdin.isTTY === true,

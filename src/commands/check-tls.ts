@@ -4,6 +4,7 @@ import { inspectTlsEndpoint, type TlsInspection } from '../core/tls/inspect-endp
 import { TLS_VERSIONS, type TlsVersion } from '../core/tls/probe-types.js';
 import { readCaFiles } from '../core/tls/read-ca-files.js';
 import type { CheckTlsReport } from '../report/check-tls-report.js';
+import { proxySettingsOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { CheckTlsOptions } from './options.js';
 
@@ -18,20 +19,19 @@ export async function checkTlsCommand(
   const grading = options.grade === true || options.minGrade !== undefined;
   // Loading the grading code (and undici, for HSTS) overlaps the protocol probe's round trips.
   const grader = grading ? startGrading() : undefined;
-  const inspection = await inspectTlsEndpoint({ ...options, extraCa }, ctx.deps);
+  const inspection = await inspectTlsEndpoint(
+    { ...options, extraCa, proxy: proxySettingsOf(ctx.deps, options.proxy) },
+    ctx.deps,
+  );
   const grade =
     inspection.probe && grader
-      ? await grader.grade(
-          inspection,
-          {
-            target: options.target,
-            servername: options.servername,
-            timeoutMs: options.timeoutMs,
-            extraCa,
-            ...(options.minGrade ? { minGrade: options.minGrade } : {}),
-          },
-          ctx.deps,
-        )
+      ? await grader.grade(inspection, {
+          target: options.target,
+          servername: options.servername,
+          timeoutMs: options.timeoutMs,
+          extraCa,
+          ...(options.minGrade ? { minGrade: options.minGrade } : {}),
+        })
       : undefined;
   return toCheckTlsReport(options.target, inspection, grade);
 }
@@ -46,6 +46,7 @@ export function toCheckTlsReport(
     target,
     host: inspection.target.host,
     port: inspection.port,
+    ...(inspection.proxy ? { proxy: inspection.proxy.display } : {}),
     ok: result.ok && (grade?.minimum?.met ?? true),
     protocols:
       probe?.protocols ??

@@ -1,4 +1,5 @@
 import type { DeliveryDeps } from '../core/delivery/delivery-deps.js';
+import type { ProxySettings } from '../core/proxy/select-proxy.js';
 import type { ConnectTcp, ConnectTls } from '../core/tls/probe-types.js';
 
 /**
@@ -15,4 +16,14 @@ export interface CommandDeps extends DeliveryDeps {
   publicRoots: readonly string[];
   /** Private folder for the parsed-spec cache (validate --spec). */
   cacheDir: string;
+  /** The proxy variables of the environment (https_proxy, http_proxy, no_proxy and their upper case). */
+  proxyEnv: ProxySettings;
+}
+
+/** The proxy settings of a run: the environment's, with --proxy replacing its *_proxy variables. */
+export function proxySettingsOf(
+  deps: Pick<CommandDeps, 'proxyEnv'>,
+  flag: string | undefined,
+): ProxySettings {
+  return flag === undefined ? deps.proxyEnv : { ...deps.proxyEnv, flag };
 }

@@ -19,6 +19,7 @@ import type { PayloadRequest } from '../core/http/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
 import { readCaFiles } from '../core/tls/read-ca-files.js';
+import { proxySettingsOf } from './command-deps.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
@@ -58,6 +59,7 @@ async function doctor(
   for (const warning of plan.warnings) ctx.warn(warning);
   // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too.
   const planned = plan.total + 1;
+  let tlsProxy: string | undefined;
   const checks: DoctorCheck[] = [
     assessConfig({
       types: options.types,
@@ -74,6 +76,7 @@ async function doctor(
     auth: options.auth,
     requestsSent: sent,
     requestsPlanned: planned,
+    ...(tlsProxy ? { proxy: tlsProxy } : {}),
     checks,
     deliveries,
   });
@@ -92,6 +95,7 @@ async function doctor(
   const aborted = () => ctx.signal?.aborted === true;
 
   const extraCa = await readCaFiles(options.ca, ctx.cwd);
+  const proxySettings = proxySettingsOf(ctx.deps, options.proxy);
   const grader = startGrading();
   const tls = await inspectTlsEndpoint(
     {
@@ -100,9 +104,11 @@ async function doctor(
       probeHttps: false,
       extraCa,
       timeoutMs: options.timeoutMs,
+      proxy: proxySettings,
     },
     ctx.deps,
   );
+  tlsProxy = tls.proxy?.display;
   const tlsCheck = summarizeTls(tls.result.checks, tls.probe?.negotiated?.protocol);
   checks.push(tlsCheck);
   if (tlsCheck.status === 'fail') {
@@ -122,11 +128,12 @@ async function doctor(
   }
   for (const warning of target.warnings) ctx.warn(masker.mask(warning));
 
-  const grade = await grader.grade(
-    tls,
-    { target: options.url, servername: options.servername, timeoutMs: options.timeoutMs, extraCa },
-    ctx.deps,
-  );
+  const grade = await grader.grade(tls, {
+    target: options.url,
+    servername: options.servername,
+    timeoutMs: options.timeoutMs,
+    extraCa,
+  });
   checks.push(summarizeGrade(grade));
   let sent = 1;
 
@@ -145,6 +152,7 @@ async function doctor(
         retry: { enabled: false, maxRetries: 0, baseMs: 0 },
         masker,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        proxy: proxySettings,
       },
       ctx.deps,
     );

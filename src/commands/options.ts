@@ -15,6 +15,8 @@ export interface NetworkOptions {
   ca: string[];
   /** Bound on each network operation, in milliseconds. */
   timeoutMs: number;
+  /** --proxy: replaces the proxy variables; '' connects directly. */
+  proxy?: string;
 }
 
 export type AuthOptions = AuthInput;

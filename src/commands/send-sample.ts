@@ -6,6 +6,7 @@ import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
 import { loadRequestSet } from '../core/http/request-set.js';
 import { readCaFiles } from '../core/tls/read-ca-files.js';
 import type { SendSampleReport } from '../report/send-sample-report.js';
+import { proxySettingsOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { SendSampleOptions } from './options.js';
 import { createBurstProgress } from './send-sample-progress.js';
@@ -78,11 +79,13 @@ async function sendSample(
       masker,
       progress: await createBurstProgress(ctx, requests.length * options.count),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
+      proxy: proxySettingsOf(ctx.deps, options.proxy),
     },
     ctx.deps,
   );
   return {
     ...base,
+    ...(run.proxy ? { proxy: run.proxy } : {}),
     ok: !run.interrupted && run.summary.sent > 0 && run.summary.failed === 0,
     dryRun: false,
     ...(run.interrupted ? { interrupted: true as const } : {}),

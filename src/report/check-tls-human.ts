@@ -24,7 +24,17 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
     ? `[${report.host}]:${report.port}`
     : `${report.host}:${report.port}`;
   const shown = report.target.includes(where) ? '' : c.dim(` (${where})`);
-  const lines = [c.bold(`TLS check of ${report.target}`) + shown, ''];
+  const lines = [c.bold(`TLS check of ${report.target}`) + shown];
+  if (report.proxy) {
+    // A TLS-inspecting proxy answers with a certificate of its own: name the issuer that was seen.
+    const issuer = report.certificate ? `; certificate issuer seen: ${report.certificate.issuer}` : '';
+    lines.push(
+      c.dim(
+        `  through the proxy ${report.proxy}${issuer} (a TLS-inspecting proxy shows its own CA here; Tradecloud connects directly)`,
+      ),
+    );
+  }
+  lines.push('');
   if (report.grade) lines.push(...renderGradeHuman(report.grade, c));
   for (const check of report.checks) {
     lines.push(`  ${badge[check.status]}  ${check.id.padEnd(ID_WIDTH)}  ${check.message}`);

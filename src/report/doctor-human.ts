@@ -8,7 +8,9 @@ export function renderDoctorHuman(report: DoctorReport, options: { color: boolea
   const c = palette(options.color);
   const paint = { pass: c.green, warn: c.yellow, fail: c.red, skip: c.gray } as const;
   const width = Math.max(...report.checks.map((k) => k.title.length));
-  const lines = [c.bold(`tc-webhook doctor ${report.url}`), ''];
+  const lines = [c.bold(`tc-webhook doctor ${report.url}`)];
+  if (report.proxy) lines.push(c.dim(`  through the proxy ${report.proxy} (Tradecloud connects directly)`));
+  lines.push('');
   for (const check of report.checks) {
     const mark = paint[check.status](MARKS[check.status]);
     lines.push(`${mark} ${check.title.padEnd(width)}  ${check.message}`);

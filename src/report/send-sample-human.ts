@@ -42,7 +42,8 @@ function renderDryRun(report: SendSampleDryRunReport, c: Paint): string {
 
 function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
   const { summary } = report;
-  const lines = [c.bold(`send-sample ${report.url}`) + c.dim(`  (auth: ${report.auth})`), ''];
+  const via = report.proxy ? `, through the proxy ${report.proxy}` : '';
+  const lines = [c.bold(`send-sample ${report.url}`) + c.dim(`  (auth: ${report.auth}${via})`), ''];
   // A burst lists only what went wrong (its successes are alike); a single run lists every request.
   const burst = report.count > 1;
   if (burst) {

@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { pinClearTextRoute, type PinnedHosts } from '../http/clear-text-route.js';
+import { openTunnel } from '../proxy/open-tunnel.js';
+import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../proxy/select-proxy.js';
 import type { DeliveryDeps } from './delivery-deps.js';
 
 export interface ConnectionPoolOptions {
@@ -10,6 +12,17 @@ export interface ConnectionPoolOptions {
   ca: string[];
   connections: number;
   timeoutMs: number;
+  /** Proxy variables and --proxy; each URL's own decision is taken here. */
+  proxy?: ProxySettings;
+  /** Told each proxy password, before anything can echo it. */
+  onProxySecret?: (...secrets: string[]) => void;
+}
+
+export interface ConnectionPools {
+  agent: Dispatcher;
+  tokenAgent: Dispatcher | undefined;
+  /** The proxy webhook requests go through, when they do. */
+  proxy: ProxyEndpoint | undefined;
 }
 
 /**
@@ -19,23 +32,47 @@ export interface ConnectionPoolOptions {
 export async function openConnectionPools(
   options: ConnectionPoolOptions,
   deps: Pick<DeliveryDeps, 'createDispatcher' | 'lookup'>,
-): Promise<{ agent: Dispatcher; tokenAgent: Dispatcher | undefined }> {
+): Promise<ConnectionPools> {
   const pins: PinnedHosts = new Map();
   const { lookup } = deps;
   await pinClearTextRoute(options.url, { flag: 'url', sendsSecret: options.sendsSecret, lookup, pins });
   if (options.tokenUrl) {
     await pinClearTextRoute(options.tokenUrl, { flag: '--token-url', sendsSecret: true, lookup, pins });
   }
+  const route = async (url: URL, carriesCredentials: boolean) => {
+    if (!options.proxy) return undefined;
+    const decision = selectProxy(url, options.proxy, { carriesCredentials });
+    if (!decision.proxy) return undefined;
+    const { proxy } = decision;
+    if (proxy.password)
+      options.onProxySecret?.(proxy.password, `${decodeURIComponent(proxy.url.username)}:${proxy.password}`);
+    // One CONNECT before any request: a proxy that refuses is named in its own words (exit 2).
+    if (url.protocol === 'https:') {
+      const port = Number(url.port || 443);
+      (
+        await openTunnel(proxy, url.hostname.replace(/^\[|\]$/g, ''), port, { timeoutMs: options.timeoutMs })
+      ).destroy();
+    }
+    return proxy;
+  };
+  const proxy = await route(options.url, options.sendsSecret);
+  const tokenProxy = options.tokenUrl ? await route(options.tokenUrl, true) : undefined;
   const common = { ca: options.ca, timeoutMs: options.timeoutMs, pins };
   const agent = await deps.createDispatcher({
     ...common,
     connections: options.connections,
     refuseSelfSigned: true,
+    ...(proxy ? { proxy } : {}),
   });
   // The token endpoint (Microsoft's identity platform for Tradecloud) is not a webhook endpoint:
   // the self-signed rule is Tradecloud's rule for the URL it delivers to, so it gets its own pool.
   const tokenAgent = options.tokenUrl
-    ? await deps.createDispatcher({ ...common, connections: 1, refuseSelfSigned: false })
+    ? await deps.createDispatcher({
+        ...common,
+        connections: 1,
+        refuseSelfSigned: false,
+        ...(tokenProxy ? { proxy: tokenProxy } : {}),
+      })
     : undefined;
-  return { agent, tokenAgent };
+  return { agent, tokenAgent, proxy };
 }

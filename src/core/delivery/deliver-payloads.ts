@@ -4,6 +4,7 @@ import type { TallySummary } from '../http/burst-tally.js';
 import { maskError, type SecretMasker } from '../http/mask-secrets.js';
 import { noAnswerError, unreachableError } from '../http/network-failure.js';
 import type { PayloadRequest } from '../http/payload-request.js';
+import type { ProxySettings } from '../proxy/select-proxy.js';
 import { openConnectionPools } from './connection-pools.js';
 import type { DeliveryDeps, DeliveryProgress } from './delivery-deps.js';
 import type { DeliveryRecord } from './delivery-record.js';
@@ -26,6 +27,8 @@ export interface DeliveryRunOptions {
   masker: SecretMasker;
   progress?: DeliveryProgress;
   signal?: AbortSignal;
+  /** Proxy variables and --proxy (docs: README "Proxies"). */
+  proxy?: ProxySettings;
 }
 
 export interface DeliverySummary extends TallySummary {
@@ -41,6 +44,8 @@ export interface DeliveryRun {
   /** Requests run but not listed (bursts keep the first 20 and the first of each other outcome). */
   omitted: number;
   summary: DeliverySummary;
+  /** `http://host:port` of the proxy the webhook requests went through (no credentials). */
+  proxy?: string;
 }
 
 const QUIET: DeliveryProgress = { tick: () => undefined, stop: () => undefined };
@@ -61,7 +66,7 @@ export async function deliverPayloads(options: DeliveryRunOptions, deps: Deliver
 
 async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise<DeliveryRun> {
   const { credentials, masker } = options;
-  const { agent, tokenAgent } = await openConnectionPools(
+  const { agent, tokenAgent, proxy } = await openConnectionPools(
     {
       url: options.url,
       tokenUrl: options.tokenUrl,
@@ -69,6 +74,8 @@ async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise
       ca: options.ca,
       connections: Math.max(1, Math.min(options.concurrency, options.requests.length * options.count)),
       timeoutMs: options.timeoutMs,
+      ...(options.proxy ? { proxy: options.proxy } : {}),
+      onProxySecret: (...secrets) => masker.add(...secrets),
     },
     deps,
   );
@@ -104,6 +111,7 @@ async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise
     }
     const summary = run.tally.summary();
     return {
+      ...(proxy ? { proxy: proxy.display } : {}),
       interrupted,
       records: run.tally.records(),
       omitted: run.tally.omitted,

@@ -28,6 +28,8 @@ export interface DoctorDelivery {
 
 export interface DoctorReport {
   url: string;
+  /** The proxy the requests went through (no credentials); absent on a direct connection. */
+  proxy?: string;
   ok: boolean;
   verdict: 'ready' | 'not-ready';
   types: string[];

@@ -1,4 +1,7 @@
 import { isIP } from 'node:net';
+import { connectThroughProxy } from '../proxy/connect-through-proxy.js';
+import { openTunnel } from '../proxy/open-tunnel.js';
+import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../proxy/select-proxy.js';
 import { assessTls, type AssessTlsResult } from './assess-tls.js';
 import { checkServername } from './host-name.js';
 import { probeTls } from './probe-tls.js';
@@ -14,6 +17,8 @@ export interface InspectTlsOptions {
   /** --ca certificates (PEM). */
   extraCa: string[];
   timeoutMs: number;
+  /** Proxy variables and --proxy: the handshakes are tunnelled through CONNECT when one applies. */
+  proxy?: ProxySettings;
 }
 
 export interface InspectTlsDeps {
@@ -31,6 +36,10 @@ export interface TlsInspection {
   servername: string | undefined;
   probe: ProbeResult | null;
   result: AssessTlsResult;
+  /** The proxy the handshakes were tunnelled through, if any. */
+  proxy: ProxyEndpoint | undefined;
+  /** The connect functions used (tunnelled through the proxy, if any), for the grade's handshakes. */
+  connects: Pick<InspectTlsDeps, 'connectTls' | 'connectTcp'>;
 }
 
 /**
@@ -47,6 +56,10 @@ export async function inspectTlsEndpoint(
   // An http:// target is a failed `https` check; its port 443 is looked at only when asked for.
   const port = target.https ? target.port : 443;
   const servername = options.servername ?? (isIP(target.host) ? undefined : target.host);
+  const proxy = probed ? await proxyFor(target.host, port, options) : undefined;
+  const connects = proxy
+    ? connectThroughProxy(proxy, deps.connectTls, options.timeoutMs)
+    : { connectTls: deps.connectTls, connectTcp: deps.connectTcp };
   const probe = probed
     ? await probeTls({
         host: target.host,
@@ -55,8 +68,8 @@ export async function inspectTlsEndpoint(
         publicRoots: deps.publicRoots,
         extraCa: options.extraCa,
         timeoutMs: options.timeoutMs,
-        connect: deps.connectTls,
-        connectTcp: deps.connectTcp,
+        connect: connects.connectTls,
+        connectTcp: connects.connectTcp,
       })
     : null;
   const result = assessTls({
@@ -67,5 +80,18 @@ export async function inspectTlsEndpoint(
     hasExtraCa: options.extraCa.length > 0,
     now: deps.now(),
   });
-  return { target, port: probed ? port : target.port, servername, probe, result };
+  return { target, port: probed ? port : target.port, servername, probe, result, proxy, connects };
+}
+
+/** The proxy for this endpoint, checked with one CONNECT so that its refusal is named (exit 2). */
+async function proxyFor(
+  host: string,
+  port: number,
+  options: InspectTlsOptions,
+): Promise<ProxyEndpoint | undefined> {
+  if (!options.proxy) return undefined;
+  const url = new URL(`https://${host.includes(':') ? `[${host}]` : host}:${port}/`);
+  const { proxy } = selectProxy(url, options.proxy, { carriesCredentials: false });
+  if (proxy) (await openTunnel(proxy, host, port, { timeoutMs: options.timeoutMs })).destroy();
+  return proxy;
 }

@@ -1,5 +1,6 @@
 import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
+import type { ProxyEndpoint } from '../../proxy/select-proxy.js';
 import { createTrustContext } from '../trust-context.js';
 import { parseHsts, type HstsPolicy } from './hsts-header.js';
 
@@ -10,8 +11,10 @@ export interface FetchHstsOptions {
   /** --ca certificates (PEM), added to the public roots. */
   ca: string[];
   timeoutMs: number;
-  /** Stands in for the delivery agent (tests, and later a shared delivery service or a proxy). */
+  /** Stands in for the delivery agent (tests). */
   dispatcher?: Dispatcher;
+  /** The proxy check-tls's handshakes went through: the GET goes the same way. */
+  proxy?: ProxyEndpoint;
 }
 
 /**
@@ -43,6 +46,15 @@ export async function fetchHsts(options: FetchHstsOptions): Promise<HstsPolicy |
  * while the grade's handshakes are in flight).
  */
 async function createVerifyingAgent(options: FetchHstsOptions): Promise<Dispatcher> {
+  if (options.proxy) {
+    const { createDeliveryAgent } = await import('../../http/delivery-agent.js');
+    return createDeliveryAgent({
+      ca: options.ca,
+      connections: 1,
+      timeoutMs: options.timeoutMs,
+      proxy: options.proxy,
+    });
+  }
   const { loadAgentClass } = await import('../../http/delivery-agent.js');
   const { Agent } = await loadAgentClass();
   const secureContext = createTrustContext({ minVersion: 'TLSv1.2' }, rootCertificates, options.ca);

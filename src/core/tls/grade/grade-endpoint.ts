@@ -1,5 +1,5 @@
 import type { OrderedLetter, TlsGrade } from './grade-types.js';
-import type { InspectTlsDeps, TlsInspection } from '../inspect-endpoint.js';
+import type { TlsInspection } from '../inspect-endpoint.js';
 
 export interface GradeEndpointOptions {
   /** The target as given: its path is where the HSTS GET goes. */
@@ -26,12 +26,12 @@ async function loadGradeModules() {
  * overlaps the protocol probe, and grades an inspection once it is there (check-tls and doctor).
  */
 export function startGrading(): {
-  grade(inspection: TlsInspection, options: GradeEndpointOptions, deps: InspectTlsDeps): Promise<TlsGrade>;
+  grade(inspection: TlsInspection, options: GradeEndpointOptions): Promise<TlsGrade>;
 } {
   const modules = loadGradeModules();
   modules.catch(() => undefined); // awaited (and reported) by grade(); never an unhandled rejection
   return {
-    grade: async (inspection, options, deps) => {
+    grade: async (inspection, options) => {
       const { probe, result, target, port } = inspection;
       if (!probe) throw new Error('grading needs a probed endpoint');
       const { gradeTls, fetchHsts } = await modules;
@@ -43,8 +43,8 @@ export function startGrading(): {
         port,
         servername: inspection.servername,
         timeoutMs: options.timeoutMs,
-        connect: deps.connectTls,
-        connectTcp: deps.connectTcp,
+        connect: inspection.connects.connectTls,
+        connectTcp: inspection.connects.connectTcp,
         probe,
         checks: result.checks,
         certificate: result.certificate,

@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy.js';
+import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
+import { runCli } from '../helpers/run-cli.js';
+
+/**
+ * Every network command through a real forward proxy with Basic proxy authentication. The target's
+ * name, webhook.proxied.test, resolves only through the proxy: a command that bypasses the proxy
+ * fails instead of passing by accident.
+ */
+const HOST = 'webhook.proxied.test';
+const PASSWORD = 'pr0xy p@ss:wörd';
+const NO_PROXY_ENV = {
+  HTTPS_PROXY: undefined,
+  https_proxy: undefined,
+  HTTP_PROXY: undefined,
+  http_proxy: undefined,
+  NO_PROXY: undefined,
+  no_proxy: undefined,
+};
+
+describe('through a forward proxy', () => {
+  let receiver: Receiver;
+  let proxy: ForwardProxy;
+  let target: string;
+  let proxyUrl: string;
+  before(async () => {
+    receiver = await startReceiver({ certificate: 'proxied', auth: { type: 'bearer', token: 'tok-123' } });
+    proxy = await startForwardProxy({
+      hosts: { [HOST]: '127.0.0.1' },
+      auth: { user: 'alice', password: PASSWORD },
+    });
+    target = `https://${HOST}:${receiver.port}/webhook`;
+    proxyUrl = `http://alice:${encodeURIComponent(PASSWORD)}@127.0.0.1:${proxy.port}`;
+  });
+  after(async () => {
+    await receiver.close();
+    await proxy.close();
+  });
+  const run = (args: string[], env: Record<string, string | undefined> = {}) =>
+    runCli(args, { env: { ...NO_PROXY_ENV, ...env }, killAfterMs: 30_000 });
+  const neverShowsPassword = (output: string) => {
+    for (const form of [
+      PASSWORD,
+      encodeURIComponent(PASSWORD),
+      Buffer.from(`alice:${PASSWORD}`).toString('base64'),
+    ]) {
+      assert.ok(!output.includes(form), `the proxy password leaked as ${form}`);
+    }
+  };
+
+  it('without the proxy the name does not resolve (the test cannot pass by accident)', async () => {
+    const direct = await run(['check-tls', target, '--ca', ROOT_CA_FILE]);
+    assert.equal(direct.code, 2, direct.stderr);
+  });
+
+  it('check-tls tunnels every handshake through HTTPS_PROXY and names the proxy', async () => {
+    const result = await run(['check-tls', target, '--ca', ROOT_CA_FILE, '--json'], {
+      HTTPS_PROXY: proxyUrl,
+    });
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      proxy?: string;
+      certificate: { subject: string };
+    };
+    assert.equal(report.proxy, `http://127.0.0.1:${proxy.port}`);
+    assert.match(report.certificate.subject, /webhook\.proxied\.test/);
+    assert.ok(proxy.connects.every((c) => c === `${HOST}:${receiver.port}`));
+    neverShowsPassword(result.stdout + result.stderr);
+    const human = await run(['check-tls', target, '--ca', ROOT_CA_FILE], { https_proxy: proxyUrl });
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(
+      human.stdout,
+      /through the proxy http:\/\/127\.0\.0\.1:\d+; certificate issuer seen: .*Intermediate/,
+    );
+    neverShowsPassword(human.stdout + human.stderr);
+  });
+
+  it('send-sample delivers through --proxy, with the bearer token end to end', async () => {
+    const before = receiver.requests.length;
+    const result = await run([
+      'send-sample',
+      target,
+      '--ca',
+      ROOT_CA_FILE,
+      '--auth',
+      'bearer',
+      '--token',
+      'tok-123',
+      '--count',
+      '3',
+      '--proxy',
+      proxyUrl,
+      '--json',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      proxy?: string;
+      summary: { delivered: number };
+    };
+    assert.equal(report.proxy, `http://127.0.0.1:${proxy.port}`);
+    assert.equal(report.summary.delivered, 3);
+    assert.equal(receiver.requests.length - before, 3);
+    neverShowsPassword(result.stdout + result.stderr);
+  });
+
+  it('doctor runs every request through the proxy', async () => {
+    const result = await run(
+      [
+        'doctor',
+        target,
+        '--ca',
+        ROOT_CA_FILE,
+        '--auth',
+        'bearer',
+        '--token',
+        'tok-123',
+        '--events',
+        'OrderIssuedByBuyer',
+        '--yes',
+        '--json',
+      ],
+      { HTTPS_PROXY: proxyUrl },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as {
+      proxy?: string;
+      checks: Array<{ id: string; status: string }>;
+    };
+    assert.equal(report.proxy, `http://127.0.0.1:${proxy.port}`);
+    neverShowsPassword(result.stdout + result.stderr);
+  });
+
+  it('NO_PROXY bypasses it (and the name then does not resolve), --proxy "" turns it off', async () => {
+    const bypassed = await run(['check-tls', target, '--ca', ROOT_CA_FILE], {
+      HTTPS_PROXY: proxyUrl,
+      NO_PROXY: '.proxied.test',
+    });
+    assert.equal(bypassed.code, 2, bypassed.stderr);
+    const off = await run(['check-tls', target, '--ca', ROOT_CA_FILE, '--proxy', ''], {
+      HTTPS_PROXY: proxyUrl,
+    });
+    assert.equal(off.code, 2, off.stderr);
+  });
+
+  it('a wrong or missing proxy password is one line, exit 2, naming the proxy and never the password', async () => {
+    const wrong = `http://alice:wrong-${encodeURIComponent(PASSWORD)}@127.0.0.1:${proxy.port}`;
+    for (const args of [
+      ['check-tls', target, '--ca', ROOT_CA_FILE, '--proxy', wrong],
+      ['send-sample', target, '--ca', ROOT_CA_FILE, '--proxy', wrong],
+    ]) {
+      const result = await run(args);
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(
+        result.stderr,
+        /^tc-webhook: the proxy http:\/\/127\.0\.0\.1:\d+ refused the proxy credentials \(407\)/,
+      );
+      assert.equal(result.stderr.trim().split('\n').length, 1);
+      neverShowsPassword(result.stdout + result.stderr);
+      assert.ok(!result.stderr.includes('wrong-'), 'no part of the password');
+    }
+    const missing = await run([
+      'send-sample',
+      target,
+      '--ca',
+      ROOT_CA_FILE,
+      '--proxy',
+      `http://127.0.0.1:${proxy.port}`,
+    ]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /requires authentication \(407\) and no proxy credentials were given/);
+  });
+
+  it('an unreachable proxy and a proxy speaking only NTLM are named', async () => {
+    const closed = await startForwardProxy();
+    await closed.close();
+    const unreachable = await run(['send-sample', target, '--proxy', `http://127.0.0.1:${closed.port}`]);
+    assert.equal(unreachable.code, 2);
+    assert.match(unreachable.stderr, /cannot reach the proxy http:\/\/127\.0\.0\.1:\d+: connection refused/);
+    const ntlm = await startForwardProxy({ onlySchemes: ['NTLM', 'Negotiate'] });
+    try {
+      const result = await run(['check-tls', target, '--proxy', `http://u:p@127.0.0.1:${ntlm.port}`]);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /asks for NTLM or Negotiate authentication \(407\).*cntlm or px/);
+    } finally {
+      await ntlm.close();
+    }
+  });
+
+  it('loopback targets are never proxied', async () => {
+    const local = await startReceiver({});
+    try {
+      const before = proxy.connects.length;
+      const result = await run(['send-sample', local.url, '--ca', ROOT_CA_FILE, '--json'], {
+        HTTPS_PROXY: proxyUrl,
+      });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal((JSON.parse(result.stdout) as { proxy?: string }).proxy, undefined);
+      assert.equal(proxy.connects.length, before);
+    } finally {
+      await local.close();
+    }
+  });
+});
