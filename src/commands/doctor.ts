@@ -59,7 +59,7 @@ async function doctor(
   for (const warning of plan.warnings) ctx.warn(warning);
   // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too.
   const planned = plan.total + 1;
-  let tlsProxy: string | undefined;
+  const via: { proxy?: string } = {};
   const checks: DoctorCheck[] = [
     assessConfig({
       types: options.types,
@@ -76,7 +76,7 @@ async function doctor(
     auth: options.auth,
     requestsSent: sent,
     requestsPlanned: planned,
-    ...(tlsProxy ? { proxy: tlsProxy } : {}),
+    ...(via.proxy ? { proxy: via.proxy } : {}),
     checks,
     deliveries,
   });
@@ -108,7 +108,7 @@ async function doctor(
     },
     ctx.deps,
   );
-  tlsProxy = tls.proxy?.display;
+  if (tls.proxy) via.proxy = tls.proxy.display;
   const tlsCheck = summarizeTls(tls.result.checks, tls.probe?.negotiated?.protocol);
   checks.push(tlsCheck);
   if (tlsCheck.status === 'fail') {
