@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from './commander.js';
-import { collect, positiveInt } from './flags.js';
+import { collect, positiveInt, PROXY_OPTION } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 import type { ListenAuthMethod, ListenOptions } from '../core/listen/listen-types.js';
 
@@ -71,6 +71,7 @@ export function configureListen(command: Command, rt: CliRuntime): void {
       DEFAULT_MAX_BODY,
     )
     .option('--ca <file>', 'PEM CA to trust for the issuer and --forward-to (repeatable)', collect, [])
+    .option(...PROXY_OPTION)
     .option(
       '--timeout <ms>',
       'bound on slow requests, key fetches and forwarding, in milliseconds',
@@ -110,6 +111,7 @@ export function configureListen(command: Command, rt: CliRuntime): void {
         maxBody: o.maxBody as number,
         ca: o.ca as string[],
         timeoutMs: o.timeout as number,
+        ...(o.proxy !== undefined ? { proxy: o.proxy as string } : {}),
       };
       await runListen(options, o.json as boolean, rt);
     });

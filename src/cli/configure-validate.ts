@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from './commander.js';
-import { addMaxSizeOption, jsonFlag, maxSizeOf, positiveInt, timerMs } from './flags.js';
+import { addMaxSizeOption, jsonFlag, maxSizeOf, positiveInt, PROXY_OPTION, timerMs } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
 export function configureValidate(command: Command, rt: CliRuntime): void {
@@ -19,7 +19,8 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
       positiveInt('--max-errors'),
       20,
     )
-    .option('--timeout <ms>', 'bound on fetching a --spec URL, in milliseconds', timerMs('--timeout'), 10000);
+    .option('--timeout <ms>', 'bound on fetching a --spec URL, in milliseconds', timerMs('--timeout'), 10000)
+    .option(...PROXY_OPTION);
   addMaxSizeOption(cmd, 'input (payload file, stdin, --spec and its $refs)');
   jsonFlag(cmd).action(async (files: string[], o: Record<string, unknown>) => {
     await rt.run('validate', o.json as boolean, async (ctx) => {
@@ -33,6 +34,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
           maxErrors: o.maxErrors as number,
           timeoutMs: o.timeout as number,
           maxBytes: maxSizeOf(o),
+          ...(o.proxy !== undefined ? { proxy: o.proxy as string } : {}),
         },
         ctx,
       );

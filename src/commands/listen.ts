@@ -1,6 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Dispatcher } from 'undici';
 import { InputError } from '../errors.js';
 import { createDeliveryAgent } from '../core/http/delivery-agent.js';
 import { readCaFiles } from '../core/tls/read-ca-files.js';
@@ -14,6 +13,9 @@ import { respondSequence } from '../core/listen/respond-sequence.js';
 import { serveRequests } from '../core/listen/serve-requests.js';
 import { readTlsPair } from '../core/listen/tls-pair.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
+import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/proxy/select-proxy.js';
+import type { KeyFetch } from '../core/listen/issuer-keys.js';
+import { proxySettingsOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 
 export type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../core/listen/listen-types.js';
@@ -41,9 +43,24 @@ export async function listenCommand(
   const tls = o.http ? undefined : await readTlsPair(o.cert!, o.key!, ctx.cwd);
   const saveDir = o.save === undefined ? undefined : await prepareSaveDir(resolve(ctx.cwd, o.save));
   const ca = await readCaFiles(o.ca, ctx.cwd);
-  let agent: Promise<Dispatcher> | undefined;
-  const dispatcher = () => (agent ??= createDeliveryAgent({ ca, connections: 64, timeoutMs: o.timeoutMs }));
-  const authCheck = await buildAuthCheck(o, dispatcher);
+  const proxySettings = proxySettingsOf(ctx.deps, o.proxy);
+  const agents: { close(): Promise<void> }[] = [];
+  // The issuer's discovery document and keys: through the proxy settings, trusting --ca.
+  const keyFetch = async (): Promise<KeyFetch> => {
+    const agent = await createDeliveryAgent({ ca, connections: 4, timeoutMs: o.timeoutMs });
+    agents.push(agent);
+    const { fetch } = await import('undici');
+    const direct = ((url: string, init?: RequestInit) =>
+      fetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
+    const { createProxyFetch } = await import('../core/proxy/proxy-fetch.js');
+    return createProxyFetch(proxySettings, { ca, timeoutMs: o.timeoutMs, direct }) as KeyFetch;
+  };
+  const openAgent = async <D extends { close(): Promise<void> }>(opening: Promise<D>) => {
+    const agent = await opening;
+    agents.push(agent);
+    return agent;
+  };
+  const authCheck = await buildAuthCheck(o, keyFetch);
   const provider = await provideValidators(
     {
       strict: o.strict,
@@ -61,7 +78,19 @@ export async function listenCommand(
   const relay = checked.forwardTo
     ? {
         url: checked.forwardTo.href,
-        send: forwardDelivery(checked.forwardTo, await dispatcher(), o.timeoutMs, () => performance.now()),
+        send: forwardDelivery(
+          checked.forwardTo,
+          await openAgent(
+            createDeliveryAgent({
+              ca,
+              connections: 64,
+              timeoutMs: o.timeoutMs,
+              ...forwardProxy(checked.forwardTo, proxySettings, o.auth !== 'none'),
+            }),
+          ),
+          o.timeoutMs,
+          ctx.deps.monotonic,
+        ),
       }
     : undefined;
 
@@ -87,14 +116,14 @@ export async function listenCommand(
       rejectInvalid: o.rejectInvalid,
       nextStatus: respondSequence(o.respond),
       ...(saveDir ? { saveDir } : {}),
-      now: () => performance.now(),
-      wallClock: () => Date.now(),
+      now: ctx.deps.monotonic,
+      wallClock: ctx.deps.wallClock,
       warn: (message) => ctx.warn(message),
     },
   );
   hooks.onStart(describeStart(serving.url, o, checked.warnings));
   await serving.stopped;
-  if (agent) await (await agent).close();
+  await Promise.all(agents.map((a) => a.close()));
   return tally.result();
 }
 
@@ -111,4 +140,14 @@ async function prepareSaveDir(dir: string): Promise<string> {
     );
   }
   return dir;
+}
+
+/** The relay goes through a proxy when one applies (never plain http carrying credentials). */
+function forwardProxy(
+  url: URL,
+  settings: ProxySettings,
+  carriesCredentials: boolean,
+): { proxy?: ProxyEndpoint } {
+  const { proxy } = selectProxy(url, settings, { carriesCredentials });
+  return proxy ? { proxy } : {};
 }

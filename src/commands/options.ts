@@ -72,6 +72,8 @@ export interface ValidateOptions {
   maxErrors: number;
   /** Size limit of each input (payloads, stdin, the spec and its $refs), in bytes. */
   maxBytes: number;
+  /** --proxy for a --spec URL: replaces the proxy variables; '' connects directly. */
+  proxy?: string;
 }
 
 export interface DoctorOptions extends NetworkOptions, AuthOptions {

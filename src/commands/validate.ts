@@ -3,8 +3,15 @@ import type { ValidateReport } from '../report/validate-report.js';
 import type { PayloadResult } from '../core/validate/payload-result.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
 import { validatePayload } from '../core/validate/validate-payload.js';
+import { proxySettingsOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { ValidateOptions } from './options.js';
+
+/** A --spec URL and its `$ref`s are fetched through the proxy settings. */
+async function specFetch(ctx: CommandContext, options: ValidateOptions): Promise<typeof globalThis.fetch> {
+  const { createProxyFetch } = await import('../core/proxy/proxy-fetch.js');
+  return createProxyFetch(proxySettingsOf(ctx.deps, options.proxy), { ca: [], timeoutMs: options.timeoutMs });
+}
 
 /** Lets queued events (a Ctrl-C) run; true when the signal is aborted by then. */
 async function yieldTo(signal: AbortSignal): Promise<boolean> {
@@ -48,6 +55,9 @@ export async function validateCommand(
       cwd: ctx.cwd,
       cacheDir: ctx.deps.cacheDir,
       maxBytes: options.maxBytes,
+      ...(options.spec !== undefined && /^https?:\/\//i.test(options.spec)
+        ? { fetch: await specFetch(ctx, options) }
+        : {}),
     },
     fixedKind,
   );

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { runCli } from '../helpers/run-cli.js';
+import { startListen } from '../helpers/listen-process.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 /**
  * Every network command through a real forward proxy with Basic proxy authentication. The target's
@@ -11,14 +16,6 @@ import { runCli } from '../helpers/run-cli.js';
  */
 const HOST = 'webhook.proxied.test';
 const PASSWORD = 'pr0xy p@ss:wörd';
-const NO_PROXY_ENV = {
-  HTTPS_PROXY: undefined,
-  https_proxy: undefined,
-  HTTP_PROXY: undefined,
-  http_proxy: undefined,
-  NO_PROXY: undefined,
-  no_proxy: undefined,
-};
 
 describe('through a forward proxy', () => {
   let receiver: Receiver;
@@ -39,7 +36,7 @@ describe('through a forward proxy', () => {
     await proxy.close();
   });
   const run = (args: string[], env: Record<string, string | undefined> = {}) =>
-    runCli(args, { env: { ...NO_PROXY_ENV, ...env }, killAfterMs: 30_000 });
+    runCli(args, { env, killAfterMs: 30_000 });
   const neverShowsPassword = (output: string) => {
     for (const form of [
       PASSWORD,
@@ -187,6 +184,53 @@ describe('through a forward proxy', () => {
       assert.match(result.stderr, /asks for NTLM or Negotiate authentication \(407\).*cntlm or px/);
     } finally {
       await ntlm.close();
+    }
+  });
+
+  it('validate --spec fetches an http:// spec URL through HTTP_PROXY (absolute form)', async () => {
+    const spec = readFileSync(join(ROOT, 'src/schemas/order-webhook.yaml'));
+    const server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/yaml' }).end(spec),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const url = `http://${HOST}:${port}/order-webhook.yaml`;
+      const result = await run(['validate', 'fixtures/payloads/valid/order-event.json', '--spec', url], {
+        HTTP_PROXY: proxyUrl,
+      });
+      assert.equal(result.code, 0, result.stderr);
+      assert.ok(proxy.requests.includes(url), 'fetched through the proxy');
+      neverShowsPassword(result.stdout + result.stderr);
+      const wrong = await run(['validate', 'fixtures/payloads/valid/order-event.json', '--spec', url], {
+        HTTP_PROXY: `http://alice:nope@127.0.0.1:${proxy.port}`,
+      });
+      assert.equal(wrong.code, 2);
+      assert.match(wrong.stderr, /the proxy http:\/\/127\.0\.0\.1:\d+ refused the proxy credentials \(407\)/);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('listen --forward-to relays through the proxy', async () => {
+    const before = receiver.requests.length;
+    const listen = await startListen([
+      '--http',
+      '--forward-to',
+      target,
+      '--ca',
+      ROOT_CA_FILE,
+      '--proxy',
+      proxyUrl,
+      '--json',
+    ]);
+    try {
+      const sent = await run(['send-sample', listen.url, '--event', 'OrderIssuedByBuyer']);
+      assert.equal(sent.code, 1, sent.stderr); // the receiver wants a bearer token: 401 relayed back
+      assert.equal(receiver.requests.length - before, 1, 'relayed once');
+    } finally {
+      const done = await listen.stop();
+      neverShowsPassword(done.stdout + done.stderr);
     }
   });
 

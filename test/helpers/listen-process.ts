@@ -7,7 +7,7 @@
  *   const done = await listen.stop();      // SIGINT, then { code, stdout, stderr }
  */
 import { spawn } from 'node:child_process';
-import { BIN, ROOT, type CliRun } from './run-cli.js';
+import { BIN, PROXY_VARIABLES, ROOT, type CliRun } from './run-cli.js';
 import { CERTS_DIR } from './receiver.js';
 
 export const GOOD_CHAIN = `${CERTS_DIR}good-chain.pem`;
@@ -35,6 +35,7 @@ export function startListen(
   const started = performance.now();
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.FORCE_COLOR;
+  for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
   const child = spawn(process.execPath, [BIN, 'listen', '--port', '0', ...args], {
     cwd: ROOT,
     env: env as NodeJS.ProcessEnv,

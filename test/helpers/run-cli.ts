@@ -6,6 +6,16 @@ export const BIN = fileURLToPath(new URL('../../../bin/tc-webhook.js', import.me
 /** The repository root (tests run from dist/test/…). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** The proxy variables the CLI reads; tests set them explicitly or not at all. */
+export const PROXY_VARIABLES = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+];
+
 export interface CliRun {
   code: number | null;
   stdout: string;
@@ -29,6 +39,8 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
     delete env.FORCE_COLOR;
+    // Hermetic: a proxy set on the machine running the tests must not reach the CLI under test.
+    for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,

@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici';
 import type { AuthCheck } from './auth-outcome.js';
 import { basicAuthCheck, bearerAuthCheck } from './check-static-auth.js';
 import { type KeyFetch, loadIssuerKeys, pairIssuers } from './issuer-keys.js';
@@ -10,7 +9,7 @@ const CLOCK_SKEW_S = 60;
 /** The check each request's Authorization header goes through; oauth2 reads the issuers' keys first. */
 export async function buildAuthCheck(
   o: ListenOptions,
-  dispatcher: () => Promise<Dispatcher>,
+  keyFetch: () => Promise<KeyFetch>,
 ): Promise<AuthCheck> {
   switch (o.auth) {
     case 'none':
@@ -21,15 +20,11 @@ export async function buildAuthCheck(
       return bearerAuthCheck(o.token!);
     case 'oauth2': {
       const accepted = pairIssuers(o.issuers, o.audiences);
-      const agent = await dispatcher();
-      const { fetch } = await import('undici');
-      const keyFetch: KeyFetch = (url, init) =>
-        fetch(url, { ...init, dispatcher: agent }) as unknown as Promise<Response>;
       const keysFor = await loadIssuerKeys({
         issuers: o.issuers,
         audiences: o.audiences,
         ...(o.jwksUrl ? { jwksUrl: o.jwksUrl } : {}),
-        fetch: keyFetch,
+        fetch: await keyFetch(),
         timeoutMs: o.timeoutMs,
       });
       const { oauth2AuthCheck } = await import('./oauth2-auth-check.js');

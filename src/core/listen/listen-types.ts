@@ -11,6 +11,8 @@ export interface ListenOptions {
   key?: string;
   http: boolean;
   port: number;
+  /** --proxy for --forward-to and the issuer's keys: replaces the proxy variables; '' = none. */
+  proxy?: string;
   host: string;
   auth: ListenAuthMethod;
   username?: string;

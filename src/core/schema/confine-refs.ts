@@ -12,6 +12,7 @@ export interface RefBounds {
   isUrl: boolean;
   timeoutMs: number;
   maxBytes: number;
+  fetch?: typeof globalThis.fetch;
 }
 
 /** A `$ref` the bounds refuse; kept aside so the resolver library cannot reword it. */

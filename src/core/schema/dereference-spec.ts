@@ -13,7 +13,7 @@ import { parseSpecText, type SpecDocument } from './read-spec-document.js';
 export async function dereferenceSpec(
   spec: SpecDocument,
   display: string,
-  bounds: Pick<RefBounds, 'timeoutMs' | 'maxBytes'>,
+  bounds: Pick<RefBounds, 'timeoutMs' | 'maxBytes' | 'fetch'>,
 ): Promise<Record<string, unknown>> {
   const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
   const parser = new $RefParser();

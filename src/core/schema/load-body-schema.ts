@@ -77,13 +77,20 @@ interface ParsedSpec {
 export async function loadSpec(
   spec: string,
   bundledKind: BodyKind | undefined,
-  options: { timeoutMs?: number; maxBytes?: number; cwd?: string; cache?: SchemaCache },
+  options: {
+    timeoutMs?: number;
+    maxBytes?: number;
+    cwd?: string;
+    cache?: SchemaCache;
+    fetch?: typeof globalThis.fetch;
+  },
 ): Promise<LoadedSpec> {
   const display = bundledKind ? `bundled ${BUNDLED[bundledKind]}` : spec;
   const timeoutMs = options.timeoutMs ?? 10_000;
   // The limit is for the user's inputs; the bundled documents are part of the installation.
   const maxBytes = (bundledKind ? undefined : options.maxBytes) ?? DEFAULT_MAX_INPUT_BYTES;
-  const read = await readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs, maxBytes }).catch(
+  const fetch = options.fetch ? { fetch: options.fetch } : {};
+  const read = await readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs, maxBytes, ...fetch }).catch(
     (error: unknown) => {
       if (bundledKind && error instanceof InputError) {
         throw new InputError(
@@ -97,7 +104,8 @@ export async function loadSpec(
   // Only a self-contained spec can be cached by its text alone.
   const key = options.cache && !hasExternalRefs(read.text) ? cacheKey('spec', read.text) : undefined;
   const cached = key ? decodeCachedSpec(await options.cache?.read(key, 'json')) : undefined;
-  const parsed = cached ?? (await parseSpec(read, display, { timeoutMs, maxBytes }).catch(unusable(display)));
+  const parsed =
+    cached ?? (await parseSpec(read, display, { timeoutMs, maxBytes, ...fetch }).catch(unusable(display)));
   if (key && !cached) await options.cache?.write(key, 'json', encodeSchemaGraph(parsed));
   return {
     location: read.location,
@@ -120,7 +128,7 @@ export async function loadSpec(
 async function parseSpec(
   read: SpecText,
   display: string,
-  bounds: { timeoutMs: number; maxBytes: number },
+  bounds: { timeoutMs: number; maxBytes: number; fetch?: typeof globalThis.fetch },
 ): Promise<ParsedSpec> {
   const document = await parseSpecText(read.text, display);
   const dialect = detectSpecDialect(document, display);

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../errors.js';
+import { CliError, InputError } from '../../errors.js';
 import { DEFAULT_MAX_INPUT_BYTES, readFileBounded, tooLarge } from '../input/read-bounded.js';
 
 export interface SpecText {
@@ -99,7 +99,7 @@ export async function fetchSpec(
       return await readBodyBounded(response, `${what} ${url}`, options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (error instanceof CliError) throw error; // an unusable spec, or a proxy named in its own words
     if (signal.aborted) {
       throw new InputError(
         `the spec URL ${url} did not answer within ${options.timeoutMs} ms`,

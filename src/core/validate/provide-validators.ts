@@ -30,6 +30,8 @@ export interface ProvideValidatorsOptions {
    * bundled specs come precompiled with the package and need it only when those are stale.
    */
   cacheDir?: string;
+  /** Fetches a spec URL and its `$ref`s (through a proxy, when one applies); the global fetch by default. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /**

@@ -1,0 +1,52 @@
+import { createSecureContext, rootCertificates } from 'node:tls';
+import type { Dispatcher } from 'undici';
+import { diagnoseProxyFailure } from './diagnose-proxy-failure.js';
+import { selectProxy, type ProxySettings } from './select-proxy.js';
+
+export type Fetch = typeof globalThis.fetch;
+
+/**
+ * A fetch that honours the proxy settings (validate --spec and its `$ref`s, listen's issuer keys):
+ * each URL takes its own decision; requests through a proxy use undici's ProxyAgent, with
+ * certificates verified against the public roots plus --ca. A proxy that refuses is named.
+ */
+export function createProxyFetch(
+  settings: ProxySettings,
+  options: { ca: string[]; timeoutMs: number; direct?: Fetch },
+): Fetch {
+  const agents = new Map<string, Promise<Dispatcher>>();
+  const direct = options.direct ?? globalThis.fetch;
+  const proxied: Fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const { proxy } = selectProxy(url, settings, { carriesCredentials: false });
+    if (!proxy) return direct(input, init);
+    let agent = agents.get(proxy.display);
+    if (!agent) {
+      agent = import('undici').then(({ ProxyAgent }) => {
+        const secureContext = createSecureContext({
+          minVersion: 'TLSv1.2',
+          ...(options.ca.length > 0 ? { ca: [...rootCertificates, ...options.ca] } : {}),
+        });
+        return new ProxyAgent({
+          uri: proxy.display,
+          ...(proxy.authorization ? { token: proxy.authorization } : {}),
+          proxyTunnel: false,
+          requestTls: { secureContext, rejectUnauthorized: true },
+          proxyTls: { secureContext, rejectUnauthorized: true },
+        });
+      });
+      agents.set(proxy.display, agent);
+    }
+    const { fetch } = await import('undici');
+    try {
+      return (await fetch(url, {
+        ...(init as object),
+        dispatcher: await agent,
+      } as Parameters<typeof fetch>[1])) as unknown as Response;
+    } catch (error) {
+      const named = await diagnoseProxyFailure(error, proxy, url, { timeoutMs: options.timeoutMs });
+      throw named ?? error;
+    }
+  };
+  return proxied;
+}
