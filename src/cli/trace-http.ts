@@ -66,6 +66,13 @@ export function traceHttp(stderr: Writable, secrets: readonly string[]): () => v
       }
       write([...lines, '<']);
     },
+    'undici:proxy:connected': (message) => {
+      // The CONNECT's own headers carry Proxy-Authorization: only where the tunnel leads is shown.
+      const { connectParams } = message as { connectParams: { origin?: unknown; path?: string } };
+      write([
+        `* CONNECT ${connectParams.path ?? ''} through the proxy ${String(connectParams.origin ?? '')}`,
+      ]);
+    },
     'undici:request:error': (message) => {
       const { request, error } = message as RequestErrorMessage;
       write([
@@ -81,6 +88,17 @@ export function traceHttp(stderr: Writable, secrets: readonly string[]): () => v
 
 const SECRET_FLAGS = ['--password', '--token', '--client-secret'];
 const SECRET_ENV = ['TC_WEBHOOK_PASSWORD', 'TC_WEBHOOK_TOKEN', 'TC_WEBHOOK_CLIENT_SECRET'];
+const PROXY_ENV = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+function proxyPassword(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+    return url.password ? decodeURIComponent(url.password) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The secrets a run was given, from its flags (`--token x`, `--token=x`) and environment. */
 export function secretsOf(args: readonly string[], env: NodeJS.ProcessEnv): string[] {
@@ -92,5 +110,15 @@ export function secretsOf(args: readonly string[], env: NodeJS.ProcessEnv): stri
     }
   });
   for (const name of SECRET_ENV) if (env[name]) found.push(env[name]);
+  // Proxy passwords, from --proxy and the proxy variables.
+  const proxies = [...PROXY_ENV.map((name) => env[name])];
+  args.forEach((arg, i) => {
+    if (arg === '--proxy') proxies.push(args[i + 1]);
+    else if (arg.startsWith('--proxy=')) proxies.push(arg.slice('--proxy='.length));
+  });
+  for (const raw of proxies) {
+    const password = proxyPassword(raw);
+    if (password) found.push(password);
+  }
   return found;
 }

@@ -104,6 +104,29 @@ describe('through a forward proxy', () => {
     neverShowsPassword(result.stdout + result.stderr);
   });
 
+  it('--verbose shows the tunnel, never the proxy password', async () => {
+    const result = await run([
+      'send-sample',
+      target,
+      '--ca',
+      ROOT_CA_FILE,
+      '--auth',
+      'bearer',
+      '--token',
+      'tok-123',
+      '--proxy',
+      proxyUrl,
+      '--verbose',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /\* CONNECT webhook\.proxied\.test:\d+ through the proxy http:\/\/127\.0\.0\.1:\d+/,
+    );
+    assert.match(result.stderr, /> authorization: Bearer \*\*\*/);
+    neverShowsPassword(result.stdout + result.stderr);
+  });
+
   it('doctor runs every request through the proxy', async () => {
     const result = await run(
       [
