@@ -10,7 +10,7 @@ import type { SampleOptions } from './options.js';
 export async function sampleCommand(options: SampleOptions, ctx: CommandContext): Promise<string> {
   const { type, events } = selectEvents({ type: options.type, event: options.event });
   const event = events[0] as string;
-  let body = generatePayload({ type, event, seed: options.seed, now: new Date() });
+  let body = generatePayload({ type, event, seed: options.seed, now: ctx.deps.now() });
   for (const note of describeSampleCaveats(type, options.format)) ctx.stderr.write(`note: ${note}\n`);
   if (hasOverrides(options.overrides)) {
     const { overrideBody } = await import('../core/payload/override-bodies.js');

@@ -17,7 +17,7 @@ const BIN = join(ROOT, 'bin/tc-webhook.js');
 const CA = join(ROOT, 'fixtures/certs/root-ca.pem');
 const CONCURRENCY = 64;
 const DURATION_S = 6;
-const TARGET_RATIO = 0.8;
+const TARGET_RATIO = 1.0;
 const ROUNDS = 5;
 
 const RECEIVER_SOURCE = `
