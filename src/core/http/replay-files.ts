@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import { describeFsError } from '../files/describe-fs-error.js';
 import { checkFileSize, DEFAULT_MAX_INPUT_BYTES, readFileBounded } from '../input/read-bounded.js';
 import { identifyPayload, type PayloadRequest } from './payload-request.js';
 
@@ -30,7 +31,7 @@ async function expandPaths(
     try {
       info = await stat(full);
     } catch (error) {
-      throw new InputError(`cannot read --file ${path}: ${reasonOf(error)}`, 'Check the path');
+      throw new InputError(`cannot read --file ${path}: ${describeFsError(error)}`, 'Check the path');
     }
     if (!info.isDirectory()) {
       checkFileSize(`--file ${path}`, info, maxBytes);
@@ -73,7 +74,7 @@ export async function loadReplayFiles(
       bytes = await readFileBounded(full, `--file ${name}`, maxBytes);
     } catch (error) {
       if (error instanceof InputError) throw error;
-      throw new InputError(`cannot read --file ${name}: ${reasonOf(error)}`, 'Check the path');
+      throw new InputError(`cannot read --file ${name}: ${describeFsError(error)}`, 'Check the path');
     }
     const text = bytes.toString('utf8');
     const isXml =
@@ -106,7 +107,7 @@ function parseJsonBody(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    return { ok: false, reason: reasonOf(error) };
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -120,11 +121,4 @@ async function parseXmlBody(text: string): Promise<Parsed> {
   ) as Record<string, unknown>;
   const root = Object.values(document)[0];
   return { ok: true, value: root };
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }

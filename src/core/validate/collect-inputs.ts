@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import { describeFsError } from '../files/describe-fs-error.js';
 import { checkFileSize } from '../input/read-bounded.js';
 
 export type PayloadInput =
@@ -42,7 +43,7 @@ export async function collectInputs(args: string[], cwd: string, maxBytes: numbe
       info = statSync(path);
     } catch (error) {
       throw new InputError(
-        `cannot read ${arg}: ${describeFsError(error as NodeJS.ErrnoException)}`,
+        `cannot read ${arg}: ${describeFsError(error)}`,
         'Check the path',
       );
     }
@@ -74,7 +75,7 @@ function listPayloadFiles(
       visitedDirs.add(real);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      const why = describeFsError(error as NodeJS.ErrnoException);
+      const why = describeFsError(error);
       throw new InputError(`cannot read directory ${shown}: ${why}`, 'Check its permissions');
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -119,18 +120,4 @@ function kindOf(info: Dirent | Stats): string {
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
   return 'not a file';
-}
-
-export function describeFsError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return error.code ?? error.message;
-  }
 }
