@@ -42,10 +42,7 @@ export async function collectInputs(args: string[], cwd: string, maxBytes: numbe
     try {
       info = statSync(path);
     } catch (error) {
-      throw new InputError(
-        `cannot read ${arg}: ${describeFsError(error)}`,
-        'Check the path',
-      );
+      throw new InputError(`cannot read ${arg}: ${describeFsError(error)}`, 'Check the path');
     }
     checkFileSize(arg, info, maxBytes);
     const found = info.isDirectory() ? listPayloadFiles(arg, path, maxBytes, skipped) : [{ file: arg, path }];

@@ -18,10 +18,7 @@ export async function readPayloadBytes(
     return await readFileBounded(input.path, input.file, maxBytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(
-      `cannot read ${input.file}: ${describeFsError(error)}`,
-      'Check the path',
-    );
+    throw new InputError(`cannot read ${input.file}: ${describeFsError(error)}`, 'Check the path');
   }
 }
 
