@@ -12,7 +12,7 @@ import {
   type DoctorDelivery,
   type DoctorReport,
 } from '../core/doctor/doctor-types.js';
-import type { PayloadRequest } from '../core/http/payload-request.js';
+import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { checkTlsCommand } from './check-tls.js';
 import type { CommandContext } from './context.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';

@@ -1,7 +1,7 @@
 import type { AuthInput, AuthMethod } from '../core/http/auth-credentials.js';
 import type { LookupAll } from '../core/http/clear-text-route.js';
 import type { OrderedLetter } from '../core/tls/grade/grade-types.js';
-import type { PayloadFormat, PayloadRequest, WebhookType } from '../core/http/payload-request.js';
+import type { PayloadFormat, PayloadRequest, WebhookType } from '../core/payload/requests/payload-request.js';
 import type { BodyOverrides } from '../core/payload/body-overrides.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Credentials } from '../core/http/auth-credentials.js';
-import type { PayloadFormat, PayloadRequest, WebhookType } from '../core/http/payload-request.js';
+import type { PayloadFormat, PayloadRequest, WebhookType } from '../core/payload/requests/payload-request.js';
 
 export interface DryRunRequest {
   method: 'POST';

@@ -8,7 +8,7 @@ import {
   type RetryOptions,
 } from '../core/http/deliver-request.js';
 import type { SecretMasker } from '../core/http/mask-secrets.js';
-import type { PayloadRequest } from '../core/http/payload-request.js';
+import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { runBurst } from '../core/http/run-burst.js';
 import type { OutgoingRequest } from '../core/http/send-attempt.js';
 import type { CommandContext } from './context.js';

@@ -1,5 +1,5 @@
-import type { WebhookType } from '../payload/event-catalog.js';
-import type { PayloadFormat } from '../validate/detect-format.js';
+import type { WebhookType } from '../event-catalog.js';
+import type { PayloadFormat } from '../../validate/detect-format.js';
 
 export type { PayloadFormat, WebhookType };
 

@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
-import { InputError } from '../../errors.js';
-import { describeFsError } from '../files/describe-fs-error.js';
-import { checkFileSize, DEFAULT_MAX_INPUT_BYTES, readFileBounded } from '../input/read-bounded.js';
+import { InputError } from '../../../errors.js';
+import { describeFsError } from '../../files/describe-fs-error.js';
+import { checkFileSize, DEFAULT_MAX_INPUT_BYTES, readFileBounded } from '../../input/read-bounded.js';
 import { identifyPayload, type PayloadRequest } from './payload-request.js';
 
 const PAYLOAD_EXTENSIONS = new Set(['.json', '.xml']);
