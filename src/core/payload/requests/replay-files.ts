@@ -1,11 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { extname, relative, resolve } from 'node:path';
 import { InputError } from '../../../errors.js';
 import { describeFsError } from '../../files/describe-fs-error.js';
+import { listPayloadFiles } from '../../input/list-payload-files.js';
 import { checkFileSize, DEFAULT_MAX_INPUT_BYTES, readFileBounded } from '../../input/read-bounded.js';
 import { identifyPayload, type PayloadRequest } from './payload-request.js';
-
-const PAYLOAD_EXTENSIONS = new Set(['.json', '.xml']);
 
 export interface ReplaySet {
   requests: PayloadRequest[];
@@ -14,9 +13,9 @@ export interface ReplaySet {
 }
 
 /**
- * Expands files and directories (every .json / .xml directly inside, sorted by name). Inside a
- * directory only regular files are taken (a FIFO there would hang the run), with a warning for
- * the rest; a path named directly is read as it is, up to the size limit.
+ * Expands files and directories: a directory is walked as `validate` walks it (every .json / .xml
+ * below it, recursively, the same files in the same order), with a warning for each entry that is
+ * not a regular file; a path named directly is read as it is, up to the size limit.
  */
 async function expandPaths(
   paths: string[],
@@ -38,22 +37,9 @@ async function expandPaths(
       files.push(full);
       continue;
     }
-    const named = (await readdir(full))
-      .filter((name) => PAYLOAD_EXTENSIONS.has(extname(name).toLowerCase()))
-      .sort();
-    const inside: string[] = [];
-    for (const name of named) {
-      const entry = await stat(join(full, name)).catch(() => undefined);
-      if (entry?.isFile()) inside.push(name);
-      else warnings.push(`skipped ${join(path, name)}: ${entry ? 'not a regular file' : 'unreadable'}`);
-    }
-    if (inside.length === 0) {
-      throw new InputError(
-        `--file ${path} is a directory without .json or .xml files`,
-        'Point at payload files',
-      );
-    }
-    files.push(...inside.map((name) => join(full, name)));
+    const listed = listPayloadFiles(path, full, maxBytes);
+    for (const { file, reason } of listed.skipped) warnings.push(`skipped ${file}: ${reason}`);
+    files.push(...listed.files.map((found) => found.path));
   }
   return files;
 }

@@ -46,6 +46,6 @@ describe('loadReplayFiles', () => {
       loadReplayFiles(['missing.json'], dir),
       (e: unknown) => e instanceof InputError && /no such file/.test(e.message),
     );
-    await assert.rejects(loadReplayFiles(['empty'], dir), /without \.json or \.xml files/);
+    await assert.rejects(loadReplayFiles(['empty'], dir), /no \.json or \.xml files in directory empty$/);
   });
 });
