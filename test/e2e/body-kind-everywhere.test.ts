@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { ValidateReport } from '../../src/commands/validate.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+const order = JSON.parse(readFileSync(join(ROOT, 'fixtures/payloads/valid/order-event.json'), 'utf8')) as {
+  orderEvent: unknown;
+};
+
+/** `validate --type auto` and `send-sample --file` decide a body's webhook from the same table. */
+describe('the webhook of a body is decided the same by validate and send-sample --file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tc-webhook-body-kind-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const bodies: Record<string, [object, 'order' | 'shipment']> = {
+    'a-order.json': [{ eventName: 'OrderIssuedByBuyer', orderEvent: order.orderEvent }, 'order'],
+    'b-single.json': [
+      { eventName: 'OrderIssuedByBuyer', singleDeliveryOrderEvent: order.orderEvent },
+      'order',
+    ],
+    'c-documents.json': [{ eventName: 'OrderDocumentsAttachedByBuyer', orderDocumentsEvent: {} }, 'order'],
+    'd-shipment.json': [{ eventName: 'ShipmentIssuedBySupplier', shipment: {} }, 'shipment'],
+    'e-retired.json': [{ eventName: 'OrderIssuedByBuyer', simpleOrderEvent: order.orderEvent }, 'order'],
+    'f-both.json': [{ eventName: 'OrderIssuedByBuyer', shipment: {}, orderEvent: order.orderEvent }, 'order'],
+  };
+  for (const [name, [body]] of Object.entries(bodies)) writeFileSync(join(dir, name), JSON.stringify(body));
+
+  it('each body: validate --type auto reports the kind send-sample --file infers', async () => {
+    const validate = await runCli(['validate', '--json', '--type', 'auto', '.'], { cwd: dir });
+    const send = await runCli(
+      ['send-sample', 'https://127.0.0.1:9/hook', '--dry-run', '--json', '--file', '.'],
+      {
+        cwd: dir,
+      },
+    );
+    assert.equal(send.code, 0, send.stderr);
+    const validated = (JSON.parse(validate.stdout) as ValidateReport).files;
+    const sent = (JSON.parse(send.stdout) as { requests: { file: string; type: string | null }[] }).requests;
+    const kindOfType = (type: string | null) =>
+      type === null ? null : type === 'shipment' ? 'shipment' : 'order';
+    assert.deepEqual(
+      sent.map((r) => [r.file, kindOfType(r.type)]),
+      Object.entries(bodies).map(([name, [, kind]]) => [name, kind]),
+    );
+    assert.deepEqual(
+      validated.map((f) => [f.file, f.type]),
+      Object.entries(bodies).map(([name, [, kind]]) => [name, kind]),
+    );
+  });
+});
