@@ -1,3 +1,4 @@
+import { pointerOf } from '../text/json-pointer.js';
 import { findBodyField, RETIRED_BODY_FIELDS } from '../payload/body-fields.js';
 import {
   ORDER_DOCUMENTS_EVENTS,
@@ -125,9 +126,7 @@ function findRelativeDocumentUrls(node: unknown, path: string[], out: SchemaIssu
 function checkDocuments(documents: unknown[], path: string[], out: SchemaIssue[]): void {
   documents.forEach((doc, index) => {
     if (!isObject(doc) || typeof doc.url !== 'string' || isAbsoluteUrl(doc.url)) return;
-    const pointer = [...path, String(index), 'url']
-      .map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`)
-      .join('');
+    const pointer = pointerOf([...path, index, 'url']);
     out.push(
       issue(
         pointer,

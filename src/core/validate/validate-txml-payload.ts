@@ -2,7 +2,7 @@ import type { BodyKind, JsonSchema } from '../schema/body-schema-types.js';
 import type { SchemaIssue } from '../schema/describe-ajv-error.js';
 import { detectBodyKind } from './detect-body-kind.js';
 import { findDeepXmlNesting } from './find-deep-nesting.js';
-import { positionOfOffset } from './parse-json-payload.js';
+import { lineColumnAt } from '../text/line-column.js';
 import { finishPayload, rejectedPayload, type PayloadResult } from './payload-result.js';
 import { MAX_NESTING, type PayloadCheckOptions } from './validate-json-payload.js';
 
@@ -18,7 +18,7 @@ export async function validateTxmlPayload(
   const deep = findDeepXmlNesting(text, MAX_NESTING);
   if (deep !== -1) {
     const message = `elements nested deeper than ${MAX_NESTING} levels; a webhook body is never this deep`;
-    return rejectedPayload(file, 'txml', { path: '', message, ...positionOfOffset(text, deep) });
+    return rejectedPayload(file, 'txml', { path: '', message, ...lineColumnAt(text, deep) });
   }
   const { readTxml, convertTxml, txmlTopLevel, TxmlError } = await import('../txml/index.js');
   // Parsed once; converted once, with the schema of the webhook it turns out to be.
