@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -57,6 +57,29 @@ describe('file system errors read the same through every command', () => {
       const run = await runCli([...args], { cwd: dir });
       assert.equal(run.code, 2, run.stderr);
       assert.match(run.stderr, /a-folder\.json: it is a directory\. [^\n]+\n$/);
+    });
+  }
+
+  it('a $ref to a missing file of a --spec: the same words', async () => {
+    const run = await runCli([
+      'validate',
+      '--spec',
+      'fixtures/specs/broken-file-ref.yaml',
+      'fixtures/payloads/valid/order-event.json',
+    ]);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /cannot read common\/does-not-exist\.yaml \(no such file or directory\)\. /);
+  });
+
+  for (const save of ['a-file.txt', 'a-file.txt/below']) {
+    it(`listen --save ${save}: "not a directory", exit 2`, async () => {
+      writeFileSync(join(dir, 'a-file.txt'), '');
+      const run = await runCli(['listen', '--http', '--port', '0', '--save', save], { cwd: dir });
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(
+        run.stderr,
+        /^tc-webhook: cannot use --save .*a-file\.txt[^:]*: not a directory\. [^\n]+\n$/,
+      );
     });
   }
 });
