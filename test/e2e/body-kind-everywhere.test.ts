@@ -49,4 +49,43 @@ describe('the webhook of a body is decided the same by validate and send-sample 
       Object.entries(bodies).map(([name, [, kind]]) => [name, kind]),
     );
   });
+
+  it('the format too: content first, extension as tie-breaker, the same for both commands', async () => {
+    const mixed = mkdtempSync(join(tmpdir(), 'tc-webhook-format-'));
+    try {
+      const xml = readFileSync(join(ROOT, 'fixtures/payloads/valid/order-event.xml'), 'utf8');
+      const json = readFileSync(join(ROOT, 'fixtures/payloads/valid/order-event.json'), 'utf8');
+      writeFileSync(join(mixed, 'a-xml-named-json.json'), xml);
+      writeFileSync(join(mixed, 'b-json-named-xml.xml'), json);
+      const validate = await runCli(['validate', '--json', '.'], { cwd: mixed });
+      const send = await runCli(
+        ['send-sample', 'https://127.0.0.1:9/hook', '--dry-run', '--json', '--file', '.'],
+        {
+          cwd: mixed,
+        },
+      );
+      assert.equal(send.code, 0, send.stderr);
+      const validated = (JSON.parse(validate.stdout) as ValidateReport).files;
+      const sent = (JSON.parse(send.stdout) as { requests: { file: string; format: string; type: string }[] })
+        .requests;
+      const expected = [
+        ['a-xml-named-json.json', 'txml'],
+        ['b-json-named-xml.xml', 'json'],
+      ];
+      assert.deepEqual(
+        validated.map((f) => [f.file, f.format]),
+        expected,
+      );
+      assert.deepEqual(
+        sent.map((r) => [r.file, r.format]),
+        expected,
+      );
+      assert.deepEqual(
+        sent.map((r) => r.type),
+        ['order', 'order'],
+      );
+    } finally {
+      rmSync(mixed, { recursive: true, force: true });
+    }
+  });
 });

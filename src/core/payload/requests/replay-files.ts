@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { extname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { InputError } from '../../../errors.js';
 import { describeFsError } from '../../files/describe-fs-error.js';
 import { listPayloadFiles } from '../../input/list-payload-files.js';
 import { checkFileSize, DEFAULT_MAX_INPUT_BYTES, readFileBounded } from '../../input/read-bounded.js';
+import { detectPayloadFormat } from '../../validate/detect-format.js';
 import { identifyPayload, type PayloadRequest } from './payload-request.js';
 
 export interface ReplaySet {
@@ -63,9 +64,8 @@ export async function loadReplayFiles(
       throw new InputError(`cannot read --file ${name}: ${describeFsError(error)}`, 'Check the path');
     }
     const text = bytes.toString('utf8');
-    const isXml =
-      extname(full).toLowerCase() === '.xml' ||
-      (extname(full).toLowerCase() !== '.json' && /^\s*</.test(text));
+    // As validate decides: the content first, the extension breaks ties.
+    const isXml = detectPayloadFormat(text, full) === 'txml';
     const parsed = isXml ? await parseXmlBody(text) : parseJsonBody(text);
     const identity = parsed.ok ? identifyPayload(parsed.value) : undefined;
     if (!parsed.ok)
