@@ -88,4 +88,35 @@ describe('the webhook of a body is decided the same by validate and send-sample 
       rmSync(mixed, { recursive: true, force: true });
     }
   });
+
+  it('a broken file: send-sample --file warns in the words validate reports it with, at the same place', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'tc-webhook-broken-'));
+    try {
+      writeFileSync(join(broken, 'a.json'), '{\n  "eventName": "OrderIssuedByBuyer",\n  "orderEvent": {,\n}');
+      writeFileSync(
+        join(broken, 'b.xml'),
+        '<WebhookBody>\n  <eventName>X</eventName>\n  <orderEvent></order>\n</WebhookBody>',
+      );
+      writeFileSync(join(broken, 'c.xml'), '<!DOCTYPE x [<!ENTITY a "b">]>\n<WebhookBody/>');
+      const validate = await runCli(['validate', '--json', '.'], { cwd: broken });
+      const send = await runCli(
+        ['send-sample', 'https://127.0.0.1:9/hook', '--dry-run', '--json', '--file', '.'],
+        {
+          cwd: broken,
+        },
+      );
+      assert.equal(send.code, 0, send.stderr);
+      const warnings = (JSON.parse(send.stdout) as { warnings: string[] }).warnings;
+      const files = (JSON.parse(validate.stdout) as ValidateReport).files;
+      assert.equal(files.length, 3);
+      for (const f of files) {
+        const error = f.errors[0]!;
+        assert.ok(error.line !== undefined, JSON.stringify(error));
+        const expected = `${f.file}: ${error.message} at line ${error.line}, column ${error.column}; sending it anyway`;
+        assert.ok(warnings.includes(expected), `${expected}\nnot in\n${warnings.join('\n')}`);
+      }
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
 });

@@ -66,10 +66,9 @@ export async function loadReplayFiles(
     const text = bytes.toString('utf8');
     // As validate decides: the content first, the extension breaks ties.
     const isXml = detectPayloadFormat(text, full) === 'txml';
-    const parsed = isXml ? await parseXmlBody(text) : parseJsonBody(text);
+    const parsed = isXml ? await parseXmlBody(text) : await parseJsonBody(text);
     const identity = parsed.ok ? identifyPayload(parsed.value) : undefined;
-    if (!parsed.ok)
-      warnings.push(`${name} is not valid ${isXml ? 'XML' : 'JSON'} (${parsed.reason}); sending it anyway`);
+    if (!parsed.ok) warnings.push(`${name}: ${parsed.reason}; sending it anyway`);
     else if (!identity) {
       warnings.push(
         `${name} is not a Tradecloud payload (no eventName with orderEvent, singleDeliveryOrderEvent, orderDocumentsEvent or shipment); sending it anyway`,
@@ -89,22 +88,36 @@ export async function loadReplayFiles(
 
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
 
-function parseJsonBody(text: string): Parsed {
+/** Read as validate reads JSON, so a broken file is described in the same words, with its position. */
+async function parseJsonBody(text: string): Promise<Parsed> {
+  const { parseJsonPayload } = await import('../../validate/parse-json-payload.js');
+  const parsed = parseJsonPayload(text.replace(/^\uFEFF/, ''));
+  if ('value' in parsed) return { ok: true, value: parsed.value };
+  return { ok: false, reason: withPosition(parsed.syntax) };
+}
+
+/**
+ * Read as validate reads tXML (the same strict parser, the same words for what is wrong); the root
+ * element's children stand for the JSON body's members (docs/webhook-payloads.md §5.2).
+ */
+async function parseXmlBody(text: string): Promise<Parsed> {
+  const { readTxml, TxmlError } = await import('../../txml/index.js');
+  const { describeTxmlProblem } = await import('../../validate/txml-problem.js');
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    const root = readTxml(text);
+    const members: Record<string, unknown> = {};
+    for (const node of typeof root.children === 'string' ? [] : root.children) {
+      if (typeof node !== 'string')
+        members[node.name] = typeof node.children === 'string' ? node.children : {};
+    }
+    return { ok: true, value: members };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    if (!(error instanceof TxmlError)) throw error;
+    return { ok: false, reason: withPosition(describeTxmlProblem(error)) };
   }
 }
 
-/** The root element's children stand for the JSON body's members (docs/webhook-payloads.md §5.2). */
-async function parseXmlBody(text: string): Promise<Parsed> {
-  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, reason: `line ${valid.err.line}: ${valid.err.msg}` };
-  const document = new XMLParser({ ignoreDeclaration: true, ignorePiTags: true, parseTagValue: false }).parse(
-    text,
-  ) as Record<string, unknown>;
-  const root = Object.values(document)[0];
-  return { ok: true, value: root };
+function withPosition(problem: { message: string; line?: number; column?: number }): string {
+  if (problem.line === undefined) return problem.message;
+  return `${problem.message} at line ${problem.line}, column ${problem.column ?? 1}`;
 }

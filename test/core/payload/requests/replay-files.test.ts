@@ -38,7 +38,7 @@ describe('loadReplayFiles', () => {
     assert.equal(requests[0]!.event, '(unknown)');
     assert.equal(requests[0]!.body.toString(), '{"hello":"world"}');
     assert.match(warnings[0]!, /other\.json is not a Tradecloud payload/);
-    assert.match(warnings[1]!, /broken\.json is not valid JSON/);
+    assert.match(warnings[1]!, /^broken\.json: malformed JSON: .* at line 1, column \d+; sending it anyway$/);
   });
 
   it('is an input error for a missing file or an empty directory', async () => {
