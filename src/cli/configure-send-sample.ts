@@ -25,7 +25,12 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
     .option('--event <name>', 'event name, e.g. OrderIssuedByBuyer (see `tc-webhook sample --help`)')
     .option('--all', 'send one request per event name of the type', false)
     .addOption(formatOption())
-    .option('--file <path>', 'replay a stored payload file or directory instead (repeatable)', collect, [])
+    .option(
+      '--file <path>',
+      'replay a stored payload file, or every .json/.xml below a directory (recursive, as validate) instead (repeatable)',
+      collect,
+      [],
+    )
     .option('--seed <n>', 'generate reproducible payloads', positiveInt('--seed', 0))
     .option('--count <n>', 'repeat the request set n times (burst test)', positiveInt('--count'), 1)
     .option('--concurrency <n>', 'requests in flight at once', positiveInt('--concurrency'), 1)

@@ -1,21 +1,22 @@
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
+import { describeFsError } from '../core/files/describe-fs-error.js';
 
 const HINT = 'Check that the folder exists and is writable, or choose another --report path';
 
-const REASONS: Record<string, (path: string) => string> = {
+/**
+ * Writing names a file whose folder may be missing: for those two codes the folder is what to fix,
+ * so they are worded for it; every other error reads as it does for any file the tool opens.
+ */
+const FOLDER_REASONS: Record<string, (path: string) => string> = {
   ENOENT: (path) => `the folder ${dirname(path)} does not exist`,
   ENOTDIR: (path) => `${dirname(path)} is not a folder`,
-  EISDIR: () => 'it is a folder',
-  EACCES: () => 'permission denied',
-  EPERM: () => 'permission denied',
-  EROFS: () => 'the file system is read-only',
 };
 
 function cannotWrite(path: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const reason = REASONS[code]?.(path) ?? (code || String(error));
+  const reason = FOLDER_REASONS[code]?.(path) ?? describeFsError(error);
   return new InputError(`cannot write the report to ${path}: ${reason}`, HINT);
 }
 

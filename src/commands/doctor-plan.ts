@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { PayloadRequest } from '../core/http/payload-request.js';
+import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import type { AuthOptions, DoctorOptions, PayloadFormat, WebhookType } from './options.js';
 
 export interface DoctorPlan {
@@ -37,7 +37,7 @@ async function selectDoctorEvents(types: WebhookType[], named: string[] | undefi
 }
 
 export async function planDoctor(options: DoctorOptions, now: Date): Promise<DoctorPlan> {
-  const { generateRequests } = await import('../core/http/generated-requests.js');
+  const { generateRequests } = await import('../core/payload/requests/generated-requests.js');
   const deliveries: PayloadRequest[] = [];
   const warnings: string[] = [];
   for (const { type, events } of await selectDoctorEvents(options.types, options.events)) {

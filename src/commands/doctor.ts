@@ -15,7 +15,7 @@ import {
   type DoctorReport,
 } from '../core/doctor/doctor-types.js';
 import { createSecretMasker, maskError, type SecretMasker } from '../core/http/mask-secrets.js';
-import type { PayloadRequest } from '../core/http/payload-request.js';
+import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
 import { readCaFiles } from '../core/tls/read-ca-files.js';

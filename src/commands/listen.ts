@@ -1,6 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { describeFsError } from '../core/files/describe-fs-error.js';
 import { createDeliveryAgent } from '../core/http/delivery-agent.js';
 import { readCaFiles } from '../core/tls/read-ca-files.js';
 import { buildAuthCheck } from '../core/listen/build-auth-check.js';
@@ -133,9 +134,10 @@ async function prepareSaveDir(dir: string): Promise<string> {
     if (!(await stat(dir)).isDirectory())
       throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   } catch (error) {
+    // mkdir answers EEXIST when a file has the name.
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
-      `cannot use --save ${dir}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'not a directory' : (code ?? 'unusable')}`,
+      `cannot use --save ${dir}: ${code === 'EEXIST' ? 'not a directory' : describeFsError(error)}`,
       'Give a directory listen may create files in',
     );
   }

@@ -3,7 +3,7 @@ import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
 import { describeDryRun } from '../core/delivery/describe-dry-run.js';
 import { createSecretMasker, maskError, type SecretMasker } from '../core/http/mask-secrets.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
-import { loadRequestSet } from '../core/http/request-set.js';
+import { loadRequestSet } from '../core/payload/requests/request-set.js';
 import { readCaFiles } from '../core/tls/read-ca-files.js';
 import type { SendSampleReport } from '../report/send-sample-report.js';
 import { proxySettingsOf } from './command-deps.js';

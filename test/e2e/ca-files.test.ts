@@ -30,7 +30,7 @@ describe('--ca files: one reader for every command', () => {
     [
       'a missing file',
       () => 'no-such-ca.pem',
-      /^tc-webhook: cannot read --ca file "no-such-ca\.pem": no such file\. /,
+      /^tc-webhook: cannot read --ca file "no-such-ca\.pem": no such file or directory\. /,
     ],
     [
       'a file without a certificate',

@@ -429,7 +429,7 @@ describe('check-tls: cannot check (exit 2, one line)', () => {
     assert.equal(missing.code, 2);
     assert.equal(
       missing.stderr,
-      'tc-webhook: cannot read --ca file "no-such-ca.pem": no such file. Pass the path of a PEM file with your CA certificate(s)\n',
+      'tc-webhook: cannot read --ca file "no-such-ca.pem": no such file or directory. Pass the path of a PEM file with your CA certificate(s)\n',
     );
     const notPem = await runCli(['check-tls', '127.0.0.1:1', '--ca', cert('good.key')]);
     assert.equal(notPem.code, 2);

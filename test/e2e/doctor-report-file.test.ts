@@ -31,7 +31,7 @@ describe('doctor --report', () => {
     for (const [file, reason] of [
       [join(dir, 'missing', 'doctor.xml'), `the folder ${join(dir, 'missing')} does not exist`],
       [join(dir, 'plain-file', 'doctor.md'), `${join(dir, 'plain-file')} is not a folder`],
-      [join(dir, 'taken.xml'), 'it is a folder'],
+      [join(dir, 'taken.xml'), 'it is a directory'],
     ] as const) {
       const run = await runCli(['doctor', receiver.url, ...ARGS, '--report', file, '--json']);
       assert.equal(run.code, 2, run.stderr);

@@ -123,7 +123,7 @@ describe('--overlay and --set: your data in the samples', () => {
     [['--set', 'orderEvent..orderId=5'], /is not <path>=<value>/],
     [
       ['--overlay', join(dir, 'missing.json')],
-      /^tc-webhook: cannot read the overlay .*missing\.json: ENOENT\. Give a JSON file with a partial body\n$/,
+      /^tc-webhook: cannot read the overlay .*missing\.json: no such file or directory\. Give a JSON file with a partial body\n$/,
     ],
   ] as const) {
     it(`bad input is one line and exit 2: ${args.join(' ')}`, async () => {

@@ -3,7 +3,7 @@ import { prepareAuthorization } from '../http/authorization.js';
 import type { TallySummary } from '../http/burst-tally.js';
 import { maskError, type SecretMasker } from '../http/mask-secrets.js';
 import { noAnswerError, unreachableError } from '../http/network-failure.js';
-import type { PayloadRequest } from '../http/payload-request.js';
+import type { PayloadRequest } from '../payload/requests/payload-request.js';
 import type { ProxySettings } from '../proxy/select-proxy.js';
 import { openConnectionPools } from './connection-pools.js';
 import type { DeliveryDeps, DeliveryProgress } from './delivery-deps.js';

@@ -1,5 +1,5 @@
 import type { Outcome } from '../http/deliver-request.js';
-import type { PayloadFormat, WebhookType } from '../http/payload-request.js';
+import type { PayloadFormat, WebhookType } from '../payload/requests/payload-request.js';
 
 /** One request of a delivery run, as reports show it (the contract's `requests[]` entry). */
 export interface DeliveryRecord {

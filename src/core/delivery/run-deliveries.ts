@@ -8,7 +8,7 @@ import {
   type RetryOptions,
 } from '../http/deliver-request.js';
 import type { SecretMasker } from '../http/mask-secrets.js';
-import type { PayloadRequest } from '../http/payload-request.js';
+import type { PayloadRequest } from '../payload/requests/payload-request.js';
 import { runBurst } from '../http/run-burst.js';
 import type { OutgoingRequest } from '../http/send-attempt.js';
 import type { DeliveryProgress } from './delivery-deps.js';

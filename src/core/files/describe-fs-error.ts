@@ -1,23 +1,31 @@
-/** File-system errors in words, the same for every file the tool reads or writes. */
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
+/**
+ * File system errors in words, the same for every command that reads or writes a file the user
+ * named (payloads, --file, --overlay, --spec, --ca, --cert/--key, --report). The words follow the
+ * system's own (strerror) so a user can search for them; the path is the caller's to add.
+ */
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
   EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
+  EPERM: 'permission denied',
   EISDIR: 'it is a directory',
-  ENOTDIR: 'a part of the path is not a directory',
-  ELOOP: 'too many symbolic links',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'the name is too long',
   EMFILE: 'too many open files',
   ENFILE: 'too many open files',
-  ENAMETOOLONG: 'the name is too long',
-  EROFS: 'read-only file system',
+  EROFS: 'the file system is read-only',
   ENOSPC: 'no space left on the device',
-  EBUSY: 'the file is busy',
+  EDQUOT: 'the disk quota is exceeded',
   EIO: 'input/output error',
+  EBUSY: 'the file is busy',
+  ENXIO: 'no such device',
+  EAGAIN: 'the file is not ready (try again)',
 };
 
+/** Why a file could not be read or written, as a short phrase (never a stack, never the path). */
 export function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && REASONS[code]) return REASONS[code];
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? error.message : String(error);
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && code !== '') return REASONS[code] ?? code;
+  if (error instanceof Error && error.message !== '') return error.message;
+  return 'unreadable';
 }

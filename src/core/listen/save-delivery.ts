@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeFsError } from '../files/describe-fs-error.js';
 import type { PayloadFormat } from '../validate/detect-format.js';
 import { saveFileName } from './save-name.js';
 
@@ -25,7 +26,7 @@ export async function saveDelivery(
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST')
         return {
-          warning: `delivery #${delivery.seq} not saved: ${code ?? (error as Error).message} writing ${path}`,
+          warning: `delivery #${delivery.seq} not saved: ${describeFsError(error)} writing ${path}`,
         };
     }
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { InputError } from '../../errors.js';
+import { describeFsError } from '../files/describe-fs-error.js';
 
 /** The --cert and --key files, checked to be PEM and a matching pair before listen starts. */
 export async function readTlsPair(
@@ -13,17 +14,8 @@ export async function readTlsPair(
     try {
       return await readFile(resolve(cwd, path));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT'
-          ? 'no such file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : code === 'EISDIR'
-              ? 'a directory'
-              : (code ?? 'unreadable');
       throw new InputError(
-        `cannot read ${flag} ${path}: ${why}`,
+        `cannot read ${flag} ${path}: ${describeFsError(error)}`,
         'Give the PEM certificate chain and its private key',
       );
     }

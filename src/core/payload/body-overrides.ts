@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js';
+import { BODY_FIELDS } from './body-fields.js';
 import { describeSchema, type JsonSchema } from '../txml/describe-schema.js';
 
 /**
@@ -19,7 +20,7 @@ export interface BodyOverrides {
 
 export const NO_OVERRIDES: BodyOverrides = Object.freeze({ overlays: [], sets: [] });
 
-const EVENT_OBJECTS = ['orderEvent', 'singleDeliveryOrderEvent', 'orderDocumentsEvent', 'shipment'];
+const EVENT_OBJECTS = Object.keys(BODY_FIELDS);
 
 /** `orderEvent.lines.*.buyerLine.item.number=ART-100`: a dot path, `=`, a value (may be empty). */
 export function parseSetOverride(text: string): SetOverride {

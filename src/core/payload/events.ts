@@ -3,11 +3,7 @@ import { UsageError } from '../../errors.js';
 import { EVENT_CATALOG, type WebhookType } from './event-catalog.js';
 
 export { EVENT_CATALOG, type WebhookType };
-
-/** Which webhook (and bundled schema) a body type belongs to. */
-export function bodyKindOf(type: WebhookType): 'order' | 'shipment' {
-  return type === 'shipment' ? 'shipment' : 'order';
-}
+export { bodyKindOf } from './body-fields.js';
 
 export interface EventSelection {
   type: WebhookType;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import { describeFsError } from '../files/describe-fs-error.js';
 import { applyBodyOverrides, type BodyOverrides } from './body-overrides.js';
 import { bodyKindOf, type WebhookType } from './events.js';
 
@@ -19,9 +20,8 @@ export async function readOverlays(files: string[], cwd: string): Promise<BodyOv
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new InputError(
-        `cannot read the overlay ${file}: ${code}`,
+        `cannot read the overlay ${file}: ${describeFsError(error)}`,
         'Give a JSON file with a partial body',
       );
     }

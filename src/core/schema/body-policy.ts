@@ -1,4 +1,11 @@
-import { ORDER_DOCUMENTS_EVENTS, ORDER_EVENTS, SHIPMENT_EVENTS } from '../payload/event-catalog.js';
+import { pointerOf } from '../text/json-pointer.js';
+import { findBodyField, RETIRED_BODY_FIELDS } from '../payload/body-fields.js';
+import {
+  ORDER_DOCUMENTS_EVENTS,
+  ORDER_EVENTS,
+  SHIPMENT_EVENTS,
+  type WebhookType,
+} from '../payload/event-catalog.js';
 import type { SchemaIssue } from './describe-ajv-error.js';
 import { describeFound } from './describe-value.js';
 
@@ -35,12 +42,10 @@ const TOLERATED_ORDER_EVENTS = [
 
 type Family = 'order' | 'order-documents' | 'shipment';
 
-const FAMILY_OF_OBJECT: Record<string, Family> = {
-  orderEvent: 'order',
-  singleDeliveryOrderEvent: 'order',
-  orderDocumentsEvent: 'order-documents',
-  shipment: 'shipment',
-};
+/** A single-delivery body carries the same order events as an order body. */
+function familyOf(type: WebhookType): Family {
+  return type === 'single-delivery' ? 'order' : type;
+}
 
 const FAMILY_EVENTS: Record<Family, ReadonlySet<string>> = {
   order: new Set([...ORDER_EVENTS, ...TOLERATED_ORDER_EVENTS]),
@@ -71,8 +76,12 @@ export function checkBodyPolicy(body: unknown): PolicyFindings {
     if (retired !== undefined) {
       findings.notices.push(issue('/eventName', `"${name}" is a retired event name: ${retired}`));
     }
-    const family = Object.keys(FAMILY_OF_OBJECT).find((key) => body[key] !== undefined);
-    const expected = family === undefined ? undefined : FAMILY_OF_OBJECT[family];
+    // The retired simpleOrderEvent has an error of its own above.
+    const found = findBodyField(
+      Object.keys(body).filter((key) => body[key] !== undefined && !(key in RETIRED_BODY_FIELDS)),
+    );
+    const family = found?.field;
+    const expected = found && familyOf(found.type);
     const actual = (Object.keys(FAMILY_EVENTS) as Family[]).find((f) => FAMILY_EVENTS[f].has(name));
     if (family && expected && actual && actual !== expected) {
       findings.notices.push(
@@ -117,9 +126,7 @@ function findRelativeDocumentUrls(node: unknown, path: string[], out: SchemaIssu
 function checkDocuments(documents: unknown[], path: string[], out: SchemaIssue[]): void {
   documents.forEach((doc, index) => {
     if (!isObject(doc) || typeof doc.url !== 'string' || isAbsoluteUrl(doc.url)) return;
-    const pointer = [...path, String(index), 'url']
-      .map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`)
-      .join('');
+    const pointer = pointerOf([...path, index, 'url']);
     out.push(
       issue(
         pointer,

@@ -2,6 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
+import { describeFsError } from '../files/describe-fs-error.js';
 import { readFileBounded } from '../input/read-bounded.js';
 import { fetchSpec } from './read-spec-document.js';
 
@@ -57,9 +58,9 @@ export function confinedReader(
     let real: string;
     try {
       real = realpathSync(path);
-    } catch {
+    } catch (error) {
       throw new InputError(
-        `the spec ${display} has a broken $ref: cannot read ${shown} (no such file)`,
+        `the spec ${display} has a broken $ref: cannot read ${shown} (${describeFsError(error)})`,
         HINT,
       );
     }
@@ -72,8 +73,7 @@ export function confinedReader(
       return await readFileBounded(real, `the $ref target ${inside}`, bounds.maxBytes);
     } catch (error) {
       if (error instanceof InputError) throw error;
-      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw refuse(inside, `cannot be read (${code})`);
+      throw refuse(inside, `cannot be read (${describeFsError(error)})`);
     }
   };
 }

@@ -8,6 +8,7 @@ import { pruneBranchErrors } from './prune-branch-errors.js';
 import type { SchemaCache } from './schema-cache.js';
 import { withoutEnums, withUnknownFieldChecks } from './schema-variants.js';
 import { toJsonSchema } from './to-json-schema.js';
+import { unescapePointerSegment } from '../text/json-pointer.js';
 
 export interface BodyValidation {
   errors: SchemaIssue[];
@@ -133,7 +134,7 @@ function schemaAtPointer(root: JsonSchema, schemaPath: string): unknown {
   if (!schemaPath.startsWith('#')) return undefined;
   let node: unknown = root;
   for (const raw of schemaPath.slice(1).split('/').filter(Boolean)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointerSegment(decodeURIComponent(raw));
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { distance } from 'fastest-levenshtein';
-import { appendPointer, describeFound, describeTypes, quote, valueAtPointer } from './describe-value.js';
+import { appendPointer } from '../text/json-pointer.js';
+import { describeFound, describeTypes, quote, valueAtPointer } from './describe-value.js';
 import { FORMAT_DESCRIPTIONS } from './webhook-formats.js';
 
 export interface SchemaIssue {

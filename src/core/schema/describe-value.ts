@@ -1,17 +1,15 @@
+import { unescapePointerSegment } from '../text/json-pointer.js';
+
 /** The value at a JSON pointer (RFC 6901), or undefined. */
 export function valueAtPointer(data: unknown, pointer: string): unknown {
   if (pointer === '') return data;
   let current = data;
   for (const raw of pointer.slice(1).split('/')) {
     if (typeof current !== 'object' || current === null) return undefined;
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointerSegment(raw);
     current = (current as Record<string, unknown>)[key];
   }
   return current;
-}
-
-export function appendPointer(pointer: string, key: string | number): string {
-  return `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 const MAX_SHOWN = 60;

@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import { bodyKindOf, findBodyField } from '../payload/body-fields.js';
 import type { BodyKind, JsonSchema, SpecDialect } from './body-schema-types.js';
 
 export interface BodyOperation {
@@ -8,8 +9,6 @@ export interface BodyOperation {
   /** Which webhook body the schema describes, judged from its top-level properties. */
   fits?: BodyKind;
 }
-
-const ORDER_FIELDS = ['orderEvent', 'singleDeliveryOrderEvent', 'orderDocumentsEvent'];
 
 /** Tells which OpenAPI version a parsed document is, or why it is not one. */
 export function detectSpecDialect(document: unknown, display: string): SpecDialect {
@@ -88,8 +87,8 @@ function kindOfSchema(schema: JsonSchema): BodyKind | undefined {
     if (isObject(node) && isObject(node.properties))
       Object.keys(node.properties).forEach((n) => names.add(n));
   }
-  if (ORDER_FIELDS.some((f) => names.has(f))) return 'order';
-  return names.has('shipment') ? 'shipment' : undefined;
+  const found = findBodyField(names);
+  return found && bodyKindOf(found.type);
 }
 
 function asArray(value: unknown): unknown[] {

@@ -1,6 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
-import { TxmlError, locate } from './txml-error.js';
+import { lineColumnAt } from '../text/line-column.js';
+import { TxmlError } from './txml-error.js';
 import { isXmlChar } from './xml-text.js';
 
 // References are checked outside CDATA sections and comments, where "&" is literal.
@@ -64,7 +65,7 @@ function checkReferences(text: string): TxmlError | undefined {
     const codePoint = digits === undefined ? 0x20 : parseInt(digits, reference?.[1] ? 10 : 16);
     if (reference && isXmlChar(codePoint)) continue;
     const shown = /^&[^;\s<&]{0,40};?/.exec(text.slice(match.index))?.[0] ?? '&';
-    const at = locate(text, match.index);
+    const at = lineColumnAt(text, match.index);
     return new TxmlError(
       `malformed XML at line ${at.line}, column ${at.column}: ${shown} is not one of the five predefined XML entities or a valid character reference (write & as &amp;)`,
       at,
@@ -93,7 +94,7 @@ function afterRoot(text: string): TxmlError | undefined {
     if (offset >= text.length) return undefined;
     const second = /^<([^\s/>!?]+)/.exec(text.slice(offset, offset + 200))?.[1];
     const what = second ? `a second root element <${second}>` : 'content';
-    const at = locate(text, offset);
+    const at = lineColumnAt(text, offset);
     return new TxmlError(
       `malformed XML at line ${at.line}, column ${at.column}: ${what} after the root element <${root ?? '?'}>`,
       at,

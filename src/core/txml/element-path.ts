@@ -1,9 +1,6 @@
+import { unescapePointerSegment } from '../text/json-pointer.js';
 import type { ArraySteps } from './step-list.js';
 import { singularize } from './singularize.js';
-
-function unescapePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
 /**
  * Maps a JSON pointer into the converted value back to the element path of the tXML document, e.g.

@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { describeMalformedXml } from './describe-malformed-xml.js';
-import { TxmlError, locate } from './txml-error.js';
+import { lineColumnAt } from '../text/line-column.js';
+import { TxmlError } from './txml-error.js';
 
 /**
  * An element of the tree: its children are elements and text (decoded, CDATA included), or just
@@ -35,7 +36,7 @@ export function readXml(input: string): XmlRoot {
   if (text.trim() === '') throw new TxmlError('the XML document is empty');
   const unsafe = UNSAFE.exec(text);
   if (unsafe) {
-    const at = locate(text.replace(/\r\n?/g, '\n'), unsafe.index);
+    const at = lineColumnAt(text.replace(/\r\n?/g, '\n'), unsafe.index);
     throw new TxmlError(
       `XML with a DOCTYPE or entity declaration is refused as unsafe (entity expansion / external entities); Tradecloud never sends one (line ${at.line}, column ${at.column})`,
       { ...at, unsafe: true },

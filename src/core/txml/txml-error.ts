@@ -19,14 +19,3 @@ export class TxmlError extends Error {
     this.unsafe = options.unsafe ?? false;
   }
 }
-
-/** 1-based line and column of a character offset, for error messages. */
-export function locate(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}

@@ -1,9 +1,7 @@
+import { bodyKindOf, findBodyField } from '../payload/body-fields.js';
 import type { BodyKind } from '../schema/body-schema-types.js';
 import { describeFound } from '../schema/describe-value.js';
 
-/** simpleOrderEvent: the field's name until April 2024, still an order body (reported as retired). */
-const ORDER_FIELDS = ['orderEvent', 'singleDeliveryOrderEvent', 'orderDocumentsEvent', 'simpleOrderEvent'];
-const SHIPMENT_FIELD = 'shipment';
 const SHOWN_FIELDS = 8;
 
 export type KindDetection = { kind: BodyKind } | { problem: string };
@@ -16,8 +14,8 @@ export function detectBodyKind(body: unknown): KindDetection {
     return { problem: `a webhook body is a JSON object, found ${describeFound(body)}; ${expected}` };
   }
   const fields = Object.keys(body);
-  if (ORDER_FIELDS.some((f) => fields.includes(f))) return { kind: 'order' };
-  if (fields.includes(SHIPMENT_FIELD)) return { kind: 'shipment' };
+  const found = findBodyField(fields);
+  if (found) return { kind: bodyKindOf(found.type) };
   const listed = fields.slice(0, SHOWN_FIELDS).map((f) => `"${f}"`);
   const more = fields.length > SHOWN_FIELDS ? ` and ${fields.length - SHOWN_FIELDS} more` : '';
   const foundText = fields.length === 0 ? 'no fields' : `top-level fields ${listed.join(', ')}${more}`;

@@ -1,5 +1,5 @@
 import { visit, type JSONPath } from 'jsonc-parser';
-import { appendPointer } from '../schema/describe-value.js';
+import { pointerOf } from '../text/json-pointer.js';
 
 export interface SourcePosition {
   line: number;
@@ -23,7 +23,7 @@ export function locateJsonPointers(text: string, pointers: Iterable<string>): Ma
   }
   const found = new Map<string, SourcePosition>();
   const reach = (path: JSONPath, line: number, column: number): boolean => {
-    const pointer = path.reduce<string>((p, key) => appendPointer(p, key), '');
+    const pointer = pointerOf(path);
     if (wanted.has(pointer) && !found.has(pointer)) {
       found.set(pointer, { line: line + 1, column: column + 1 });
       if (found.size === wanted.size) throw DONE;

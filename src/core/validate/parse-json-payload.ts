@@ -1,4 +1,5 @@
 import { ParseErrorCode, visit } from 'jsonc-parser';
+import { lineColumnAt } from '../text/line-column.js';
 
 export interface JsonSyntaxProblem {
   message: string;
@@ -63,16 +64,6 @@ function locateSyntaxError(text: string): JsonSyntaxProblem | undefined {
 
 function fallbackProblem(text: string, error: Error): JsonSyntaxProblem {
   const offset = Number(/at position (\d+)/.exec(error.message)?.[1] ?? 0);
-  const { line, column } = positionOfOffset(text, offset);
+  const { line, column } = lineColumnAt(text, offset);
   return { message: `malformed JSON: ${error.message.split('\n')[0] ?? ''}`, line, column };
-}
-
-export function positionOfOffset(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }

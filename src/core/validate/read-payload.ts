@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
 import { readFileBounded, readStreamBounded } from '../input/read-bounded.js';
 import type { PayloadInput } from './collect-inputs.js';
-import { describeFsError } from './collect-inputs.js';
+import { describeFsError } from '../files/describe-fs-error.js';
 
 /** The payload as text, or why it cannot be a payload (which makes the file invalid, not unreadable). */
 export type DecodedPayload = { text: string } | { problem: string };
@@ -18,10 +18,7 @@ export async function readPayloadBytes(
     return await readFileBounded(input.path, input.file, maxBytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(
-      `cannot read ${input.file}: ${describeFsError(error as NodeJS.ErrnoException)}`,
-      'Check the path',
-    );
+    throw new InputError(`cannot read ${input.file}: ${describeFsError(error)}`, 'Check the path');
   }
 }
 

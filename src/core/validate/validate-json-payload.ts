@@ -3,7 +3,8 @@ import type { BodyValidator } from '../schema/create-body-validator.js';
 import { detectBodyKind } from './detect-body-kind.js';
 import { findDeepJsonNesting, nestsDeeperThan } from './find-deep-nesting.js';
 import { locateJsonPointers } from './locate-json-pointers.js';
-import { parseJsonPayload, positionOfOffset } from './parse-json-payload.js';
+import { lineColumnAt } from '../text/line-column.js';
+import { parseJsonPayload } from './parse-json-payload.js';
 import { finishPayload, rejectedPayload, type PayloadResult } from './payload-result.js';
 
 export interface PayloadCheckOptions {
@@ -25,7 +26,7 @@ export async function validateJsonPayload(
   if ('syntax' in parsed) return rejectedPayload(file, 'json', { path: '', ...parsed.syntax });
   if (nestsDeeperThan(parsed.value, MAX_NESTING)) {
     const message = `nested deeper than ${MAX_NESTING} levels; a webhook body is never this deep`;
-    const at = positionOfOffset(text, Math.max(0, findDeepJsonNesting(text, MAX_NESTING)));
+    const at = lineColumnAt(text, Math.max(0, findDeepJsonNesting(text, MAX_NESTING)));
     return rejectedPayload(file, 'json', { path: '', message, ...at });
   }
   const detected = options.type === 'auto' ? detectBodyKind(parsed.value) : { kind: options.type };

@@ -1,8 +1,9 @@
 import type { BodyKind, JsonSchema } from '../schema/body-schema-types.js';
 import type { SchemaIssue } from '../schema/describe-ajv-error.js';
 import { detectBodyKind } from './detect-body-kind.js';
+import { describeTxmlProblem } from './txml-problem.js';
 import { findDeepXmlNesting } from './find-deep-nesting.js';
-import { positionOfOffset } from './parse-json-payload.js';
+import { lineColumnAt } from '../text/line-column.js';
 import { finishPayload, rejectedPayload, type PayloadResult } from './payload-result.js';
 import { MAX_NESTING, type PayloadCheckOptions } from './validate-json-payload.js';
 
@@ -18,7 +19,7 @@ export async function validateTxmlPayload(
   const deep = findDeepXmlNesting(text, MAX_NESTING);
   if (deep !== -1) {
     const message = `elements nested deeper than ${MAX_NESTING} levels; a webhook body is never this deep`;
-    return rejectedPayload(file, 'txml', { path: '', message, ...positionOfOffset(text, deep) });
+    return rejectedPayload(file, 'txml', { path: '', message, ...lineColumnAt(text, deep) });
   }
   const { readTxml, convertTxml, txmlTopLevel, TxmlError } = await import('../txml/index.js');
   // Parsed once; converted once, with the schema of the webhook it turns out to be.
@@ -27,15 +28,10 @@ export async function validateTxmlPayload(
     document = readTxml(text);
   } catch (error) {
     if (!(error instanceof TxmlError)) throw error;
-    const position = error.line === undefined ? {} : { line: error.line, column: error.column ?? 1 };
-    // The position is reported in its own fields, so it is taken out of the sentence.
-    const words = error.message.replace(/\s*\(line \d+, column \d+\)|\s+at line \d+, column \d+/g, '');
-    const lead = error.unsafe ? 'unsafe' : 'malformed';
-    const message = words.toLowerCase().includes(lead) ? words : `${lead} XML: ${words}`;
     return rejectedPayload(
       file,
       'txml',
-      { path: '', message, ...position },
+      { path: '', ...describeTxmlProblem(error) },
       options.type === 'auto' ? undefined : options.type,
     );
   }

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { InputError } from '../../../src/errors.js';
-import { loadReplayFiles } from '../../../src/core/http/replay-files.js';
+import { InputError } from '../../../../src/errors.js';
+import { loadReplayFiles } from '../../../../src/core/payload/requests/replay-files.js';
 
 describe('loadReplayFiles', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tc-replay-'));
@@ -38,7 +38,7 @@ describe('loadReplayFiles', () => {
     assert.equal(requests[0]!.event, '(unknown)');
     assert.equal(requests[0]!.body.toString(), '{"hello":"world"}');
     assert.match(warnings[0]!, /other\.json is not a Tradecloud payload/);
-    assert.match(warnings[1]!, /broken\.json is not valid JSON/);
+    assert.match(warnings[1]!, /^broken\.json: malformed JSON: .* at line 1, column \d+; sending it anyway$/);
   });
 
   it('is an input error for a missing file or an empty directory', async () => {
@@ -46,6 +46,6 @@ describe('loadReplayFiles', () => {
       loadReplayFiles(['missing.json'], dir),
       (e: unknown) => e instanceof InputError && /no such file/.test(e.message),
     );
-    await assert.rejects(loadReplayFiles(['empty'], dir), /without \.json or \.xml files/);
+    await assert.rejects(loadReplayFiles(['empty'], dir), /no \.json or \.xml files in directory empty$/);
   });
 });

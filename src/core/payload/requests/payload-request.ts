@@ -1,5 +1,6 @@
-import type { WebhookType } from '../payload/event-catalog.js';
-import type { PayloadFormat } from '../validate/detect-format.js';
+import { findBodyField } from '../body-fields.js';
+import type { WebhookType } from '../event-catalog.js';
+import type { PayloadFormat } from '../../validate/detect-format.js';
 
 export type { PayloadFormat, WebhookType };
 
@@ -16,19 +17,11 @@ export interface PayloadRequest {
   file?: string;
 }
 
-/** Top-level body fields and the webhook each belongs to (docs/webhook-payloads.md §3.0). */
-export const BODY_FIELDS: Readonly<Record<string, WebhookType>> = {
-  orderEvent: 'order',
-  singleDeliveryOrderEvent: 'single-delivery',
-  orderDocumentsEvent: 'order-documents',
-  shipment: 'shipment',
-};
-
 /** Reads eventName and the webhook type from a parsed body; undefined when it is not a Tradecloud payload. */
 export function identifyPayload(body: unknown): { event: string; type: WebhookType } | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;
-  const field = Object.keys(BODY_FIELDS).find((key) => key in record);
-  if (typeof record.eventName !== 'string' || !field) return undefined;
-  return { event: record.eventName, type: BODY_FIELDS[field]! };
+  const found = findBodyField(Object.keys(record));
+  if (typeof record.eventName !== 'string' || !found) return undefined;
+  return { event: record.eventName, type: found.type };
 }
