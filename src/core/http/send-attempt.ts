@@ -78,6 +78,7 @@ export async function sendAttempt(
 }
 
 function truncateUtf8(text: string, maxBytes: number): string {
+  if (text.length * 3 <= maxBytes) return text; // at most 3 bytes per UTF-16 unit: fits for sure
   const buffer = Buffer.from(text, 'utf8');
   if (buffer.length <= maxBytes) return text;
   return buffer
