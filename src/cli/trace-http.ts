@@ -69,7 +69,7 @@ export function traceHttp(stderr: Writable, secrets: readonly string[]): () => v
     'undici:request:error': (message) => {
       const { request, error } = message as RequestErrorMessage;
       write([
-        `* ${request.method ?? ''} ${String(request.origin ?? '')}${request.path ?? ''}: ${error.message}`,
+        `* ${request.method ?? ''} ${request.origin?.toString() ?? ''}${request.path ?? ''}: ${error.message}`,
       ]);
     },
   };

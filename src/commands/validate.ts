@@ -48,7 +48,7 @@ export async function validateCommand(
   options: ValidateOptions,
   ctx: CommandContext,
 ): Promise<ValidateReport> {
-  const inputs = await collectInputs(options.files, ctx.cwd);
+  const inputs = collectInputs(options.files, ctx.cwd);
   const fixedKind = options.type === 'auto' ? undefined : options.type;
   const provider = await provideValidators(
     {

@@ -66,7 +66,7 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; port: numbe
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
       const port = /listening on https:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr)?.[1];
       if (port) resolve({ child, port: Number(port) });

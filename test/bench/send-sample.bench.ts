@@ -43,8 +43,8 @@ function startReceiver(): Promise<{ child: ChildProcess; port: number }> {
     const child = spawn(process.execPath, ['--input-type=module', '-e', RECEIVER_SOURCE], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    child
-      .stdout!.setEncoding('utf8')
+    child.stdout
+      .setEncoding('utf8')
       .once('data', (line: string) => resolve({ child, port: Number(line.trim()) }));
     child.once('error', reject);
   });

@@ -37,7 +37,7 @@ export function startListen(
   delete env.FORCE_COLOR;
   const child = spawn(process.execPath, [BIN, 'listen', '--port', '0', ...args], {
     cwd: ROOT,
-    env: env as NodeJS.ProcessEnv,
+    env: env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -23,8 +23,7 @@ export async function buildAuthCheck(
       const accepted = pairIssuers(o.issuers, o.audiences);
       const agent = await dispatcher();
       const { fetch } = await import('undici');
-      const keyFetch: KeyFetch = (url, init) =>
-        fetch(url, { ...init, dispatcher: agent }) as unknown as Promise<Response>;
+      const keyFetch: KeyFetch = (url, init) => fetch(url, { ...init, dispatcher: agent });
       const keysFor = await loadIssuerKeys({
         issuers: o.issuers,
         audiences: o.audiences,

@@ -1,3 +1,4 @@
+import { scalarText } from '../schema/describe-value.js';
 import { describeSchema, type JsonSchema, type SchemaFacts } from './describe-schema.js';
 import { CDATA, TEXT, tagOf, type XmlNode } from './read-xml.js';
 import { decodeText } from './xml-text.js';
@@ -31,7 +32,7 @@ export function convertElement(nodes: readonly XmlNode[], schema: JsonSchema | u
 
 function cdataText(content: unknown): string {
   if (!Array.isArray(content)) return '';
-  return content.map((part: XmlNode) => String(part[TEXT] ?? '')).join('');
+  return content.map((part: XmlNode) => scalarText(part[TEXT])).join('');
 }
 
 function convertText(text: string, schema: JsonSchema | undefined): unknown {

@@ -12,7 +12,7 @@ const PAYLOAD_EXTENSIONS = new Set(['.json', '.xml']);
  * run before any output: files as given, directories as every .json/.xml inside (recursively,
  * sorted), `-` as standard input. Only paths are kept; contents are read one at a time later.
  */
-export async function collectInputs(args: string[], cwd: string): Promise<PayloadInput[]> {
+export function collectInputs(args: string[], cwd: string): PayloadInput[] {
   const inputs: PayloadInput[] = [];
   const seen = new Set<string>();
   for (const arg of args) {

@@ -1,4 +1,5 @@
 import { ParseErrorCode, visit } from 'jsonc-parser';
+import { StopVisit } from './stop-visit.js';
 
 export interface JsonSyntaxProblem {
   message: string;
@@ -7,8 +8,6 @@ export interface JsonSyntaxProblem {
 }
 
 export type ParsedJson = { value: unknown } | { syntax: JsonSyntaxProblem };
-
-const STOP = Symbol('stop');
 
 const WORDS: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'unexpected character',
@@ -50,13 +49,13 @@ function locateSyntaxError(text: string): JsonSyntaxProblem | undefined {
             line: line + 1,
             column: character + 1,
           };
-          throw STOP;
+          throw new StopVisit();
         },
       },
       { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
     );
   } catch (error) {
-    if (error !== STOP) throw error;
+    if (!(error instanceof StopVisit)) throw error;
   }
   return found;
 }

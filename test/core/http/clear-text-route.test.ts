@@ -61,7 +61,12 @@ describe('credentials in clear text only to addresses of this machine', () => {
       const pins: PinnedHosts = new Map();
       const url = new URL('http://evil.localhost:8081/hook');
       await assert.rejects(
-        pinClearTextRoute(url, { flag: 'url', sendsSecret: true, lookup: async () => [...answer], pins }),
+        pinClearTextRoute(url, {
+          flag: 'url',
+          sendsSecret: true,
+          lookup: () => Promise.resolve([...answer]),
+          pins,
+        }),
         (error: unknown) =>
           error instanceof UsageError &&
           /^refusing to send credentials in clear text to http:\/\/evil\.localhost:8081 \(url is plain http\): evil\.localhost resolves to /.test(
@@ -78,7 +83,7 @@ describe('credentials in clear text only to addresses of this machine', () => {
     await pinClearTextRoute(new URL('http://Dev.Localhost:8081/'), {
       flag: '--token-url',
       sendsSecret: true,
-      lookup: async () => answer,
+      lookup: () => Promise.resolve(answer),
       pins,
     });
     assert.deepEqual(pins.get('dev.localhost'), answer);
@@ -86,7 +91,7 @@ describe('credentials in clear text only to addresses of this machine', () => {
 
   it('address literals are judged as written; https and requests without credentials are not checked', async () => {
     const pins: PinnedHosts = new Map();
-    const never = async (): Promise<LookupAddress[]> => assert.fail('no lookup expected');
+    const never = (): Promise<LookupAddress[]> => assert.fail('no lookup expected');
     const check = (url: string, sendsSecret = true) =>
       pinClearTextRoute(new URL(url), { flag: 'url', sendsSecret, lookup: never, pins });
     await check('http://[::ffff:127.0.0.1]:8081/');
@@ -170,7 +175,9 @@ describe('send-sample with an injected resolver against a local plain-http serve
     const before = received.length;
     await assert.rejects(
       sendSampleCommand(
-        options(`http://evil.localhost:${port}/hook`, async () => [v4('127.0.0.1'), v4('10.0.0.1')]),
+        options(`http://evil.localhost:${port}/hook`, () =>
+          Promise.resolve([v4('127.0.0.1'), v4('10.0.0.1')]),
+        ),
         ctx,
       ),
       /refusing to send credentials in clear text .*resolves to 10\.0\.0\.1, not to this machine/,
@@ -182,7 +189,9 @@ describe('send-sample with an injected resolver against a local plain-http serve
     const answers = [[v4('127.0.0.1')], [v4('10.0.0.1')]];
     let lookups = 0;
     const report = await sendSampleCommand(
-      options(`http://rebind.localhost:${port}/hook`, async () => answers[Math.min(lookups++, 1)]!),
+      options(`http://rebind.localhost:${port}/hook`, () =>
+        Promise.resolve(answers[Math.min(lookups++, 1)]!),
+      ),
       ctx,
     );
     assert.equal(report.ok, true);
