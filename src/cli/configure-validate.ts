@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { Option } from './commander.js';
 import { jsonFlag, positiveInt, timerMs } from './flags.js';
 import type { CliRuntime } from './runtime.js';
@@ -8,7 +8,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
     .argument('<file...>', 'files or directories (every .json/.xml inside); - reads stdin')
     .addOption(
       new Option('--type <type>', 'which webhook: auto (from the top-level fields), order or shipment')
-        .choices(['auto', 'order', 'shipment'])
+        .choices(['auto', 'order', 'shipment'] as const)
         .default('auto'),
     )
     .option('--spec <path|url>', "validate against this OpenAPI document (e.g. Tradecloud's specs.yaml)")
@@ -20,17 +20,17 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
       20,
     )
     .option('--timeout <ms>', 'bound on fetching a --spec URL, in milliseconds', timerMs('--timeout'), 10000);
-  jsonFlag(cmd).action(async (files: string[], o: Record<string, unknown>) => {
-    await rt.run('validate', o.json as boolean, async (ctx) => {
+  jsonFlag(cmd).action(async (files, o) => {
+    await rt.run('validate', o.json, async (ctx) => {
       const { validateCommand } = await import('../commands/validate.js');
       return validateCommand(
         {
           files,
-          type: o.type as 'auto' | 'order' | 'shipment',
-          spec: o.spec as string | undefined,
-          strict: o.strict as boolean,
-          maxErrors: o.maxErrors as number,
-          timeoutMs: o.timeout as number,
+          type: o.type,
+          spec: o.spec,
+          strict: o.strict,
+          maxErrors: o.maxErrors,
+          timeoutMs: o.timeout,
         },
         ctx,
       );

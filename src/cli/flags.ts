@@ -1,5 +1,5 @@
 /** Flags shared by several commands, and the parsing of numbers and lists commander hands over as text. */
-import type { Command, Option as OptionType } from 'commander';
+import type { Command, OptionValues } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from './commander.js';
 import { parseSetOverride, type BodyOverrides, type SetOverride } from '../core/payload/body-overrides.js';
 import { CliError } from '../errors.js';
@@ -56,23 +56,27 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function typeOption(): OptionType {
+export function typeOption() {
   return new Option(
     '--type <type>',
     'webhook body: order, single-delivery, order-documents or shipment',
   ).choices(WEBHOOK_TYPES);
 }
 
-export function formatOption(): OptionType {
+export function formatOption() {
   return new Option('--format <format>', 'body format: json or txml (tXML)').choices(FORMATS).default('json');
 }
 
-export function jsonFlag(cmd: Command): Command {
+export function jsonFlag<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+) {
   return cmd.option('--json', 'print the result object as JSON', false);
 }
 
 /** --ca (repeatable) and --timeout. */
-export function addNetworkOptions(cmd: Command): Command {
+export function addNetworkOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+) {
   return cmd
     .option(
       '--ca <file>',
@@ -88,7 +92,9 @@ export function addNetworkOptions(cmd: Command): Command {
     );
 }
 
-export function addAuthOptions(cmd: Command): Command {
+export function addAuthOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+) {
   return cmd
     .addOption(
       new Option('--auth <method>', 'authentication Tradecloud uses').choices(AUTH_METHODS).default('none'),
@@ -126,7 +132,9 @@ export function networkAndAuth(
 }
 
 /** --overlay and --set (sample, send-sample, doctor): the user's own data in generated bodies. */
-export function addOverrideOptions(cmd: Command): Command {
+export function addOverrideOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+) {
   return cmd
     .option(
       '--overlay <file.json>',
