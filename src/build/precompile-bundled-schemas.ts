@@ -39,8 +39,11 @@ async function findMisses(dir: string): Promise<string[]> {
   const entries = openPrecompiledSchemas(dir);
   const misses: string[] = [];
   await precompile({
-    read: entries.read,
-    write: async (key, extension) => void misses.push(`${key}.${extension}`),
+    read: (key, extension) => entries.read(key, extension),
+    write: (key, extension) => {
+      misses.push(`${key}.${extension}`);
+      return Promise.resolve();
+    },
   });
   return misses;
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import type { CliRuntime } from './runtime.js';
 
 export type Configure = (command: Command, rt: CliRuntime) => void;

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import type { OrderedLetter } from '../core/tls/grade/grade-types.js';
 import { InvalidArgumentError } from './commander.js';
 import { addNetworkOptions, jsonFlag } from './flags.js';
@@ -30,19 +30,19 @@ export function configureCheckTls(command: Command, rt: CliRuntime): void {
       'fail (exit 1) below this grade: A+, A, A-, B, C, D, E or F (implies --grade; T and M always fail)',
       minGrade,
     );
-  jsonFlag(addNetworkOptions(cmd)).action(async (target: string, o: Record<string, unknown>) => {
-    await rt.run('check-tls', o.json as boolean, async (ctx) => {
+  jsonFlag(addNetworkOptions(cmd)).action(async (target, o) => {
+    await rt.run('check-tls', o.json, async (ctx) => {
       const { checkTlsCommand } = await import('../commands/check-tls.js');
       return checkTlsCommand(
         {
           target,
-          servername: o.servername as string | undefined,
-          probeHttps: o.probeHttps as boolean,
-          ca: o.ca as string[],
-          timeoutMs: o.timeout as number,
-          ...(o.proxy !== undefined ? { proxy: o.proxy as string } : {}),
-          grade: (o.grade as boolean) || o.minGrade !== undefined,
-          minGrade: o.minGrade as OrderedLetter | undefined,
+          servername: o.servername,
+          probeHttps: o.probeHttps,
+          ca: o.ca,
+          timeoutMs: o.timeout,
+          ...(o.proxy !== undefined ? { proxy: o.proxy } : {}),
+          grade: o.grade || o.minGrade !== undefined,
+          minGrade: o.minGrade,
         },
         ctx,
       );

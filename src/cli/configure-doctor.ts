@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from './commander.js';
 import type { PayloadFormat, WebhookType } from '../commands/options.js';
 import {
@@ -55,9 +55,9 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
         if (reportFile !== undefined) {
           const { doctorFileFormat } = await import('../report/doctor-file.js');
           doctorFileFormat(reportFile);
-          const { resolve } = await import('node:path');
+          const path = await import('node:path');
           const { checkReportFile } = await import('./doctor-report-file.js');
-          reportPath = resolve(rt.io.cwd, reportFile);
+          reportPath = path.resolve(rt.io.cwd, reportFile);
           await checkReportFile(reportPath);
         }
         const { doctorCommand } = await import('../commands/doctor.js');

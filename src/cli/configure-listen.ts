@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from './commander.js';
 import { collect, positiveInt, PROXY_OPTION } from './flags.js';
 import type { CliRuntime } from './runtime.js';

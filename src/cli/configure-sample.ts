@@ -1,5 +1,4 @@
-import type { Command } from 'commander';
-import type { PayloadFormat, WebhookType } from '../commands/options.js';
+import type { Command } from '@commander-js/extra-typings';
 import { EVENT_CATALOG } from '../core/payload/event-catalog.js';
 import { addOverrideOptions, formatOption, overridesFrom, positiveInt, typeOption } from './flags.js';
 import type { CliRuntime } from './runtime.js';
@@ -22,15 +21,15 @@ export function configureSample(command: Command, rt: CliRuntime): void {
         '\nWithout --event: the first event of the type. Without --type: inferred from --event, else order.\n'
       );
     })
-    .action(async (o: Record<string, unknown>) => {
+    .action(async (o) => {
       const overrides = await overridesFrom(o, rt.io.cwd);
       const { sampleCommand } = await import('../commands/sample.js');
       const body = await sampleCommand(
         {
-          type: o.type as WebhookType | undefined,
-          event: o.event as string | undefined,
-          format: o.format as PayloadFormat,
-          seed: o.seed as number | undefined,
+          type: o.type,
+          event: o.event,
+          format: o.format,
+          seed: o.seed,
           overrides,
         },
         rt.context(false),

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { Option } from './commander.js';
 import type { BodyKind } from '../core/schema/body-schema-types.js';
 import type { SchemaFormat } from '../core/schema/schema-exports.js';
@@ -12,7 +12,7 @@ export function configureSchema(command: Command, rt: CliRuntime): void {
         '--type <type>',
         'which webhook body: order (order, single-delivery, order documents) or shipment',
       )
-        .choices(['order', 'shipment'])
+        .choices(['order', 'shipment'] as const satisfies readonly BodyKind[])
         .default('order'),
     )
     .addOption(
@@ -20,7 +20,7 @@ export function configureSchema(command: Command, rt: CliRuntime): void {
         '--format <format>',
         'openapi (the Swagger 2.0 YAML as shipped), json-schema (one draft 2020-12 document, documented enums kept) or typescript (declarations)',
       )
-        .choices(['openapi', 'json-schema', 'typescript'])
+        .choices(['openapi', 'json-schema', 'typescript'] as const satisfies readonly SchemaFormat[])
         .default('openapi'),
     )
     .addHelpText(
@@ -28,9 +28,9 @@ export function configureSchema(command: Command, rt: CliRuntime): void {
       "\nThe schemas are reconstructed from Tradecloud's public documentation (see docs/webhook-payloads.md).\n" +
         'json-schema and typescript keep the documented enums: stricter than `validate`, which only warns about new values.\n',
     )
-    .action(async (o: Record<string, unknown>) => {
+    .action(async (o) => {
       const { schemaCommand } = await import('../commands/schema.js');
-      const text = await schemaCommand({ type: o.type as BodyKind, format: o.format as SchemaFormat });
+      const text = await schemaCommand({ type: o.type, format: o.format });
       rt.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     });
 }

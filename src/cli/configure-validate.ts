@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { Option } from './commander.js';
 import { addMaxSizeOption, jsonFlag, maxSizeOf, positiveInt, PROXY_OPTION, timerMs } from './flags.js';
 import type { CliRuntime } from './runtime.js';
@@ -8,7 +8,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
     .argument('<file...>', 'files or directories (every .json/.xml inside); - reads stdin')
     .addOption(
       new Option('--type <type>', 'which webhook: auto (from the top-level fields), order or shipment')
-        .choices(['auto', 'order', 'shipment'])
+        .choices(['auto', 'order', 'shipment'] as const)
         .default('auto'),
     )
     .option('--spec <path|url>', "validate against this OpenAPI document (e.g. Tradecloud's specs.yaml)")

@@ -1,5 +1,5 @@
 /** Flags shared by several commands, and the parsing of numbers and lists commander hands over as text. */
-import type { Command, Option as OptionType } from 'commander';
+import type { Command, OptionValues } from '@commander-js/extra-typings';
 import { DEFAULT_MAX_INPUT_BYTES } from '../core/input/read-bounded.js';
 import { InvalidArgumentError, Option } from './commander.js';
 import { parseSetOverride, type BodyOverrides, type SetOverride } from '../core/payload/body-overrides.js';
@@ -57,23 +57,27 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function typeOption(): OptionType {
+export function typeOption() {
   return new Option(
     '--type <type>',
     'webhook body: order, single-delivery, order-documents or shipment',
   ).choices(WEBHOOK_TYPES);
 }
 
-export function formatOption(): OptionType {
+export function formatOption() {
   return new Option('--format <format>', 'body format: json or txml (tXML)').choices(FORMATS).default('json');
 }
 
-export function jsonFlag(cmd: Command): Command {
+export function jsonFlag<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+) {
   return cmd.option('--json', 'print the result object as JSON', false);
 }
 
 /** --ca (repeatable) and --timeout. */
-export function addNetworkOptions(cmd: Command): Command {
+export function addNetworkOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+) {
   return cmd
     .option(
       '--ca <file>',
@@ -96,7 +100,9 @@ export const PROXY_OPTION = [
   "forward proxy for every request, e.g. http://user:pass@proxy:3128 (replaces HTTPS_PROXY/HTTP_PROXY; '' = none)",
 ] as const;
 
-export function addAuthOptions(cmd: Command): Command {
+export function addAuthOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+) {
   return cmd
     .addOption(
       new Option('--auth <method>', 'authentication Tradecloud uses').choices(AUTH_METHODS).default('none'),
@@ -139,7 +145,9 @@ export function networkAndAuth(
 }
 
 /** --overlay and --set (sample, send-sample, doctor): the user's own data in generated bodies. */
-export function addOverrideOptions(cmd: Command): Command {
+export function addOverrideOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+) {
   return cmd
     .option(
       '--overlay <file.json>',
@@ -178,7 +186,10 @@ export async function overridesFrom(
 }
 
 /** --max-size: the one size limit of every input a command reads (files, stdin, a --spec). */
-export function addMaxSizeOption(cmd: Command, what: string): Command {
+export function addMaxSizeOption<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+  what: string,
+) {
   return cmd.option(
     '--max-size <bytes>',
     `read at most this many bytes of each ${what}; a larger one stops the run (default 268435456, 256 MiB)`,

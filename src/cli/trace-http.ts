@@ -68,15 +68,15 @@ export function traceHttp(stderr: Writable, secrets: readonly string[]): () => v
     },
     'undici:proxy:connected': (message) => {
       // The CONNECT's own headers carry Proxy-Authorization: only where the tunnel leads is shown.
-      const { connectParams } = message as { connectParams: { origin?: unknown; path?: string } };
+      const { connectParams } = message as { connectParams: { origin?: string | URL; path?: string } };
       write([
-        `* CONNECT ${connectParams.path ?? ''} through the proxy ${String(connectParams.origin ?? '')}`,
+        `* CONNECT ${connectParams.path ?? ''} through the proxy ${connectParams.origin?.toString() ?? ''}`,
       ]);
     },
     'undici:request:error': (message) => {
       const { request, error } = message as RequestErrorMessage;
       write([
-        `* ${request.method ?? ''} ${String(request.origin ?? '')}${request.path ?? ''}: ${error.message}`,
+        `* ${request.method ?? ''} ${request.origin?.toString() ?? ''}${request.path ?? ''}: ${error.message}`,
       ]);
     },
   };

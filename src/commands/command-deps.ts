@@ -9,7 +9,7 @@ import type { ConnectTcp, ConnectTls } from '../core/tls/probe-types.js';
  */
 export interface CommandDeps extends DeliveryDeps {
   /** The wall clock, as a Date: payload timestamps, certificate validity. */
-  now(): Date;
+  now: () => Date;
   connectTls: ConnectTls;
   connectTcp: ConnectTcp;
   /** Node's public root store (check-tls indexes it to name the root a chain ends in). */

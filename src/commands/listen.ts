@@ -54,7 +54,7 @@ export async function listenCommand(
     const direct = ((url: string, init?: RequestInit) =>
       fetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
     const { createProxyFetch } = await import('../core/proxy/proxy-fetch.js');
-    return createProxyFetch(proxySettings, { ca, timeoutMs: o.timeoutMs, direct }) as KeyFetch;
+    return createProxyFetch(proxySettings, { ca, timeoutMs: o.timeoutMs, direct });
   };
   const openAgent = async <D extends { close(): Promise<void> }>(opening: Promise<D>) => {
     const agent = await opening;

@@ -44,7 +44,7 @@ export async function validateCommand(
   options: ValidateOptions,
   ctx: CommandContext,
 ): Promise<ValidateReport> {
-  const { inputs, skipped } = await collectInputs(options.files, ctx.cwd, options.maxBytes);
+  const { inputs, skipped } = collectInputs(options.files, ctx.cwd, options.maxBytes);
   for (const entry of skipped) ctx.warn(`skipped ${entry.file}: ${entry.reason}`);
   const fixedKind = options.type === 'auto' ? undefined : options.type;
   const provider = await provideValidators(

@@ -8,11 +8,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const require = createRequire(import.meta.url);
+const AUTOCANNON = require.resolve('autocannon/autocannon.js');
 const BIN = join(ROOT, 'bin/tc-webhook.js');
 const CERTS = join(ROOT, 'fixtures/certs/');
 const CONCURRENCY = 64;
@@ -66,7 +69,7 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; port: numbe
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
       const port = /listening on https:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr)?.[1];
       if (port) resolve({ child, port: Number(port) });
@@ -94,8 +97,9 @@ function autocannon(
 ): Promise<{ rps: number; total: number; non2xx: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
-      join(ROOT, 'node_modules/.bin/autocannon'),
+      process.execPath,
       [
+        AUTOCANNON,
         ...['-c', String(CONCURRENCY), ...limit, '-p', '1', '-m', 'POST'],
         ...['-H', 'content-type=application/json', '-i', bodyFile, '--json', '--no-progress'],
         `https://127.0.0.1:${port}/webhook`,

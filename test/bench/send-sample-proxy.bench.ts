@@ -64,8 +64,8 @@ function startNode(source: string): Promise<{ child: ChildProcess; port: number 
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    child
-      .stdout!.setEncoding('utf8')
+    child.stdout
+      .setEncoding('utf8')
       .once('data', (line: string) => resolve({ child, port: Number(line.trim()) }));
     child.once('error', reject);
   });

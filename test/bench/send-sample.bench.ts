@@ -8,11 +8,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const require = createRequire(import.meta.url);
+const AUTOCANNON = require.resolve('autocannon/autocannon.js');
 const BIN = join(ROOT, 'bin/tc-webhook.js');
 const CA = join(ROOT, 'fixtures/certs/root-ca.pem');
 const CONCURRENCY = 64;
@@ -43,8 +46,8 @@ function startReceiver(): Promise<{ child: ChildProcess; port: number }> {
     const child = spawn(process.execPath, ['--input-type=module', '-e', RECEIVER_SOURCE], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    child
-      .stdout!.setEncoding('utf8')
+    child.stdout
+      .setEncoding('utf8')
       .once('data', (line: string) => resolve({ child, port: Number(line.trim()) }));
     child.once('error', reject);
   });
@@ -137,8 +140,9 @@ function runAutocannon(
   bodyFile: string,
 ): { requestsPerSecond: number; total: number; non2xx: number } {
   const result = spawnSync(
-    join(ROOT, 'node_modules/.bin/autocannon'),
+    process.execPath,
     [
+      AUTOCANNON,
       '-c',
       String(CONCURRENCY),
       '-d',

@@ -10,6 +10,7 @@
  * Run after building: `node dist/test/bench/validate.bench.js`. Prints figures; always exits 0.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import {
   copyFileSync,
   cpSync,
@@ -31,7 +32,8 @@ import { buildLargeOrderPayload, readValidFixture } from './validate-fixtures.js
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(ROOT, 'bin/tc-webhook.js');
-const AJV_CLI = join(ROOT, 'node_modules/ajv-cli/dist/index.js');
+const require = createRequire(import.meta.url);
+const AJV_CLI = require.resolve('ajv-cli/dist/index.js');
 const work = mkdtempSync(join(tmpdir(), 'tcw-validate-bench-'));
 
 interface Timed {

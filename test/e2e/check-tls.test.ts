@@ -447,7 +447,7 @@ describe('check-tls: the human report says what the JSON says', () => {
     ['legacy', { ...GOOD, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: LEGACY_CIPHERS }, []],
   ] as const) {
     test(name, async () => {
-      const { port } = await serve(options as TlsServerOptions);
+      const { port } = await serve(options);
       const args = ['check-tls', `127.0.0.1:${port}`, ...ROOT_CA, ...extra];
       const [human, json] = await Promise.all([runCli(args), runCli([...args, '--json'])]);
       assert.equal(human.code, json.code);

@@ -6,7 +6,8 @@ import { after, describe, it } from 'node:test';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
 import { runCli } from '../helpers/run-cli.js';
 
-type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the printed payloads are walked as plain JSON here */
+type Body = Record<string, any>;
 
 const dir = mkdtempSync(join(tmpdir(), 'tcw-overrides-'));
 const overlay = join(dir, 'overlay.json');

@@ -137,7 +137,7 @@ describe('tc-webhook validate --spec: what a spec may reach', () => {
       );
       const tls = { key: readFileSync(cert('good.key')), cert: readFileSync(cert('good-chain.pem')) };
       secure = await listen(
-        createHttpsServer(tls, routes({ '/down.yaml': () => `http://${secure}/specs.yaml` })) as Server,
+        createHttpsServer(tls, routes({ '/down.yaml': () => `http://${secure}/specs.yaml` })),
       );
     });
     after(async () => {

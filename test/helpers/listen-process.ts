@@ -38,7 +38,7 @@ export function startListen(
   for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
   const child = spawn(process.execPath, [BIN, 'listen', '--port', '0', ...args], {
     cwd: ROOT,
-    env: env as NodeJS.ProcessEnv,
+    env: env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -23,7 +23,7 @@ export interface OAuthProvider {
   scope: string;
   /** Calls of the token endpoint so far. */
   readonly tokenRequests: number;
-  introspect(token: string): Promise<boolean>;
+  introspect: (token: string) => Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -34,28 +34,31 @@ class MemoryAdapter {
   private key(id: string) {
     return `${this.model}:${id}`;
   }
-  async upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
+  upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
     MemoryAdapter.store.set(this.key(id), { payload, expiresAt: Date.now() + expiresIn * 1000 });
+    return Promise.resolve();
   }
-  async find(id: string) {
+  find(id: string) {
     const entry = MemoryAdapter.store.get(this.key(id));
-    return entry && entry.expiresAt > Date.now() ? entry.payload : undefined;
+    return Promise.resolve(entry && entry.expiresAt > Date.now() ? entry.payload : undefined);
   }
-  async findByUserCode() {
-    return undefined;
+  findByUserCode() {
+    return Promise.resolve(undefined);
   }
-  async findByUid() {
-    return undefined;
+  findByUid() {
+    return Promise.resolve(undefined);
   }
-  async consume(id: string) {
+  consume(id: string) {
     const entry = MemoryAdapter.store.get(this.key(id));
     if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
+    return Promise.resolve();
   }
-  async destroy(id: string) {
+  destroy(id: string) {
     MemoryAdapter.store.delete(this.key(id));
+    return Promise.resolve();
   }
-  async revokeByGrantId() {
-    return undefined;
+  revokeByGrantId() {
+    return Promise.resolve(undefined);
   }
 }
 
@@ -106,7 +109,7 @@ export async function startOAuthProvider(
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true, allowedPolicy: async () => true },
+      introspection: { enabled: true, allowedPolicy: () => Promise.resolve(true) },
     },
     ttl: { ClientCredentials: options.accessTokenTtl ?? 600 },
   });

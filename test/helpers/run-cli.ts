@@ -44,7 +44,7 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: env as NodeJS.ProcessEnv,
+      env: env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -5,14 +5,14 @@ import type { LookupAll } from '../http/clear-text-route.js';
 /** What the delivery service needs of the outside world; the CLI builds it once (src/cli/command-deps.ts). */
 export interface DeliveryDeps {
   /** Opens a keep-alive connection pool (undici, loaded on first use). */
-  createDispatcher(options: DeliveryAgentOptions): Promise<Dispatcher>;
+  createDispatcher: (options: DeliveryAgentOptions) => Promise<Dispatcher>;
   /** Resolves every address of a host name, for the clear-text credential rule. */
   lookup: LookupAll;
   /** Monotonic milliseconds, for durations. */
-  monotonic(): number;
+  monotonic: () => number;
   /** Wall-clock milliseconds, for token lifetimes. */
-  wallClock(): number;
-  sleep(ms: number): Promise<void>;
+  wallClock: () => number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 /** Progress of a run, e.g. a bar on a terminal; quiet by default. */

@@ -27,14 +27,14 @@ export async function prepareAuthorization(
 ): Promise<Authorization> {
   switch (credentials.method) {
     case 'none':
-      return { header: async () => undefined };
+      return { header: () => Promise.resolve(undefined) };
     case 'basic': {
       const value = basicHeader(credentials.username, credentials.password);
-      return { header: async () => value };
+      return { header: () => Promise.resolve(value) };
     }
     case 'bearer': {
       const value = `Bearer ${credentials.token}`;
-      return { header: async () => value };
+      return { header: () => Promise.resolve(value) };
     }
     case 'oauth2': {
       const tokenUrl = options.tokenUrl ?? new URL(credentials.tokenUrl);

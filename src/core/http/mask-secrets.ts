@@ -10,7 +10,7 @@ export interface SecretMasker {
   /** Adds secrets, such as the credentials once resolved or an OAuth access token learnt at run time. */
   add(...secrets: Array<string | undefined>): void;
   /** Replaces every occurrence of a known secret, in any of its encoded forms, with `***`. */
-  mask(text: string): string;
+  mask: (text: string) => string;
   /** Longest text a secret can be encoded as: a caller truncating text masks this much extra first. */
   readonly longest: number;
 }

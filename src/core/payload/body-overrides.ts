@@ -18,8 +18,6 @@ export interface BodyOverrides {
   sets: SetOverride[];
 }
 
-export const NO_OVERRIDES: BodyOverrides = Object.freeze({ overlays: [], sets: [] });
-
 const EVENT_OBJECTS = Object.keys(BODY_FIELDS);
 
 /** `orderEvent.lines.*.buyerLine.item.number=ART-100`: a dot path, `=`, a value (may be empty). */

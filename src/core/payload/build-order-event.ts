@@ -48,7 +48,7 @@ export interface OrderEventInput {
 /** The `orderEvent` or `singleDeliveryOrderEvent` object: header plus only the affected lines. */
 export function buildOrderEvent({ rng, now, event, rule, mode }: OrderEventInput): Json {
   const affected = Object.entries(rule.lines).map(([index, state]) => ({ index: Number(index), state }));
-  const states = affected.map((a) => a.state as LineState);
+  const states = affected.map((a) => a.state);
   const ctx = buildOrderContext(rng, now, furthestLogistics(states));
   const isNewOrder = event === 'OrderIssuedByBuyer';
   // A new order reaches Tradecloud moments after the buyer's ERP issued it.
@@ -61,7 +61,7 @@ export function buildOrderEvent({ rng, now, event, rule, mode }: OrderEventInput
       rule.by === 'buyer' && !isNewOrder ? addMs(ctx.eventAt, -rng.int(2, 60) * 1000) : ctx.issuedAt,
   };
   const lines = affected.map(({ index, state }) =>
-    buildOrderLine(ctx, ctx.lines[index] as (typeof ctx.lines)[number], state as LineState, mode),
+    buildOrderLine(ctx, ctx.lines[index] as (typeof ctx.lines)[number], state, mode),
   );
   return {
     orderId: ctx.orderId,

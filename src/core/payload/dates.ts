@@ -14,11 +14,6 @@ export function toDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** `yyyy-MM-ddTHH:mm:ss.SSSZ`: lastUpdatedAt, createdDateTime. */
-export function toDateTime(date: Date): string {
-  return date.toISOString();
-}
-
 /** `yyyy-MM-ddTHH:mm:ss` without a zone: the ERP date-times. */
 export function toLocalDateTime(date: Date): string {
   return date.toISOString().slice(0, 19);

@@ -5,7 +5,7 @@ export interface Random {
   /** A float in [0, 1). */
   next(): number;
   /** A whole number in [min, max]. */
-  int(min: number, max: number): number;
+  int: (min: number, max: number) => number;
   pick<T>(items: readonly T[]): T;
   /** A version-4 UUID (RFC 9562). */
   uuid(): string;

@@ -31,7 +31,7 @@ export function proxyUnreachableError(proxy: ProxyEndpoint, cause: unknown): Net
 /** The schemes a 407 offers, e.g. ["Basic"] or ["NTLM", "Negotiate"]. */
 export function proxyAuthSchemes(headers: IncomingHttpHeaders): string[] {
   const raw = headers['proxy-authenticate'];
-  const values = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  const values: string[] = Array.isArray(raw) ? raw : raw ? [raw] : [];
   // Several challenges may share one header: a scheme is a token followed by a space or the end,
   // not preceded by '=' (which would make it a parameter value).
   return values.flatMap((v) =>

@@ -39,10 +39,10 @@ export function createProxyFetch(
     }
     const { fetch } = await import('undici');
     try {
-      return (await fetch(url, {
+      return await fetch(url, {
         ...(init as object),
         dispatcher: await agent,
-      } as Parameters<typeof fetch>[1])) as unknown as Response;
+      });
     } catch (error) {
       const named = await diagnoseProxyFailure(error, proxy, url, { timeoutMs: options.timeoutMs });
       throw named ?? error;

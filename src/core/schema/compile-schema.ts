@@ -93,13 +93,28 @@ function webhookFormats(): Record<string, Format> {
   return { ...fullFormats, time: isLocalTime, 'local-date-time': isLocalDateTime };
 }
 
-/** Evaluates cached standalone validator code (CommonJS) with ajv's runtime helpers and our formats. */
+/**
+ * Evaluates cached standalone validator code (CommonJS) with ajv's runtime helpers and our formats.
+ * This is the one place that turns text into code, and it is what ajv itself does when it compiles
+ * (https://ajv.js.org/security.html): the text is ajv's own standalone output
+ * (https://ajv.js.org/standalone.html), written by this tool either into the package at build time
+ * or into a cache folder used only when the user owns it and others cannot write to it (see
+ * schema-cache.ts), and found only
+ * under a key that hashes the exact schema and ajv version. Skipping ajv's compiler is the point:
+ * it is most of a cold `validate` run.
+ */
 function loadCompiledCode(code: string): CompiledSchema | undefined {
   try {
     const module = { exports: {} as unknown };
     const formats = webhookFormats();
     const requireFor = (id: string): unknown => (id === FORMATS_MODULE ? formats : require(id));
-    new Function('require', 'module', 'exports', code)(requireFor, module, module.exports);
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- trusted ajv output, see above
+    const evaluate = new Function('require', 'module', 'exports', code) as (
+      require: (id: string) => unknown,
+      module: { exports: unknown },
+      exports: unknown,
+    ) => void;
+    evaluate(requireFor, module, module.exports);
     return typeof module.exports === 'function' ? (module.exports as CompiledSchema) : undefined;
   } catch {
     return undefined;

@@ -128,5 +128,5 @@ function clashingFields(oneOf: unknown, passing: number[]): string[] | undefined
     const required = (oneOf[i] as { required?: unknown } | undefined)?.required;
     return Array.isArray(required) && required.length === 1 ? String(required[0]) : undefined;
   });
-  return fields.every((f) => f !== undefined) ? (fields as string[]) : undefined;
+  return fields.every((f) => f !== undefined) ? fields : undefined;
 }

@@ -32,6 +32,22 @@ export function describeFound(value: unknown): string {
   }
 }
 
+/** A spec field as text: scalars as written (YAML may read `2.0` as a number), anything else as JSON. */
+export function scalarText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'undefined':
+      return '';
+    default:
+      return JSON.stringify(value) ?? '';
+  }
+}
+
 /** A scalar as it is written in JSON, shortened when long. */
 export function quote(value: unknown): string {
   if (typeof value !== 'string') return typeof value === 'object' && value !== null ? '{…}' : String(value);

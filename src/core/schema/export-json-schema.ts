@@ -1,4 +1,5 @@
 import type { BodyKind, JsonSchema } from './body-schema-types.js';
+import { scalarText } from './describe-value.js';
 import { isPlainObject, mapSubschemas, type SchemaNode } from './map-subschemas.js';
 import { withNullableOptionals } from './nullable-optionals.js';
 import { applyVendorExtensions } from './vendor-extensions.js';
@@ -22,7 +23,7 @@ export function exportJsonSchema(document: unknown, kind: BodyKind): JsonSchema 
   const info = isPlainObject(doc.info) ? doc.info : {};
   const body = withPatterns(translate(definitions[bodyName] ?? {}, display));
   const note = [
-    `The POST body of Tradecloud's ${kind} webhook, exported by tc-webhook from its bundled schema (${String(info.title ?? '')}, version ${String(info.version ?? '')}).`,
+    `The POST body of Tradecloud's ${kind} webhook, exported by tc-webhook from its bundled schema (${scalarText(info.title)}, version ${scalarText(info.version)}).`,
     "Reconstructed from Tradecloud's public documentation; it is not Tradecloud's own specs.yaml.",
     'Documented enums are enums here: Tradecloud may add values, which this schema then rejects.',
     'Any optional field may be null. See docs/schema-policy.md and docs/webhook-payloads.md in tc-webhook.',

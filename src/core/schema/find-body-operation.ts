@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import { bodyKindOf, findBodyField } from '../payload/body-fields.js';
 import type { BodyKind, JsonSchema, SpecDialect } from './body-schema-types.js';
+import { scalarText } from './describe-value.js';
 
 export interface BodyOperation {
   /** `POST /path` as written in the spec. */
@@ -15,14 +16,14 @@ export function detectSpecDialect(document: unknown, display: string): SpecDiale
   const doc = isObject(document) ? document : {};
   const hint = 'Pass a Swagger 2.0 or OpenAPI 3.0/3.1 document (YAML or JSON)';
   if (doc.swagger !== undefined) {
-    if (String(doc.swagger).startsWith('2')) return 'swagger-2.0';
+    if (scalarText(doc.swagger).startsWith('2')) return 'swagger-2.0';
     throw new InputError(
-      `the spec ${display} declares swagger ${String(doc.swagger)}, which is not supported`,
+      `the spec ${display} declares swagger ${scalarText(doc.swagger)}, which is not supported`,
       hint,
     );
   }
   if (doc.openapi !== undefined) {
-    const version = String(doc.openapi);
+    const version = scalarText(doc.openapi);
     if (version.startsWith('3.0')) return 'openapi-3.0';
     if (version.startsWith('3.1')) return 'openapi-3.1';
     throw new InputError(`the spec ${display} declares openapi ${version}, which is not supported`, hint);

@@ -14,7 +14,7 @@ import { withPrecompiledSchemas } from './precompiled-schemas.js';
 import { parseSpecText, readSpecText, type SpecText } from './read-spec-document.js';
 import { cacheKey, defaultCacheDir, openSchemaCache, type SchemaCache } from './schema-cache.js';
 
-export type { BodyKind, BodySchema, JsonSchema, SpecDialect } from './body-schema-types.js';
+export type { BodyKind, BodySchema, SpecDialect } from './body-schema-types.js';
 
 export interface LoadBodySchemaOptions {
   kind: BodyKind;

@@ -21,7 +21,7 @@ export function precompiledSchemaDir(): string {
 export function openPrecompiledSchemas(dir: string = precompiledSchemaDir()): SchemaCache {
   return {
     read: async (key, extension) => readFile(join(dir, `${key}.${extension}`), 'utf8').catch(() => undefined),
-    write: async () => undefined,
+    write: () => Promise.resolve(),
   };
 }
 

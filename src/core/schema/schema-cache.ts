@@ -11,8 +11,8 @@ import { join } from 'node:path';
  * else can write to; otherwise the cache is silently off.
  */
 export interface SchemaCache {
-  read(key: string, extension: string): Promise<string | undefined>;
-  write(key: string, extension: string, text: string): Promise<void>;
+  read: (key: string, extension: string) => Promise<string | undefined>;
+  write: (key: string, extension: string, text: string) => Promise<void>;
 }
 
 /** Bump when the format of cached entries or the way they are produced changes. */

@@ -134,8 +134,9 @@ function isAnnotation(key: string): boolean {
 
 function allowNull(out: SchemaNode): void {
   if (typeof out.type === 'string') out.type = [out.type, 'null'];
-  else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
-  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  else if (Array.isArray(out.type) && !out.type.includes('null'))
+    out.type = [...(out.type as unknown[]), 'null'];
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...(out.enum as unknown[]), null];
 }
 
 function moveExclusiveBound(out: SchemaNode, flag: string, bound: string): void {

@@ -44,5 +44,5 @@ function nameList(node: SchemaNode, key: string, display: string, what: string):
 /** A keyword the schema already has is kept; the new one joins it under allOf. */
 function addComposition(out: SchemaNode, keyword: 'oneOf' | 'anyOf', branches: SchemaNode[]): void {
   if (out[keyword] === undefined) out[keyword] = branches;
-  else out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { [keyword]: branches }];
+  else out.allOf = [...(Array.isArray(out.allOf) ? (out.allOf as unknown[]) : []), { [keyword]: branches }];
 }

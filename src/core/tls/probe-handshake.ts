@@ -90,8 +90,8 @@ function reachedBy(socket: TLSSocket): { reached?: HandshakeProgress } {
   let cipher: ReturnType<TLSSocket['getCipher']> | null;
   let protocol: string | null;
   try {
-    leaf = socket.getPeerCertificate(true) as DetailedPeerCertificate | null;
-    cipher = socket.getCipher() as ReturnType<TLSSocket['getCipher']> | null;
+    leaf = socket.getPeerCertificate(true);
+    cipher = socket.getCipher();
     protocol = socket.getProtocol();
   } catch {
     return {}; // a socket torn down too far to ask: nothing was learnt

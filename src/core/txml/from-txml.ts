@@ -9,7 +9,7 @@ export interface FromTxmlResult {
   /** Name of the root element, e.g. WebhookBody. */
   rootName: string;
   /** JSON pointer into `value` -> element path, e.g. /WebhookBody/orderEvent/line[1]/buyerLine/position. */
-  elementPath(pointer: string): string;
+  elementPath: (pointer: string) => string;
 }
 
 /** A parsed tXML document, to convert once its schema is known. */

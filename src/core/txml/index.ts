@@ -1,12 +1,5 @@
 export type { JsonSchema } from './describe-schema.js';
 export { toTxml } from './to-txml.js';
-export {
-  convertTxml,
-  fromTxml,
-  readTxml,
-  txmlTopLevel,
-  type FromTxmlResult,
-  type TxmlDocument,
-} from './from-txml.js';
+export { convertTxml, fromTxml, readTxml, txmlTopLevel } from './from-txml.js';
 export { TxmlError } from './txml-error.js';
 export { singularize } from './singularize.js';

@@ -76,7 +76,11 @@ function parseTree(text: string): XmlRoot {
   });
   parser.on('closetag', () => {
     const { element, nodes, hasElements } = current;
-    element.children = hasElements ? nodes : nodes.length === 1 ? (nodes[0] as string) : nodes.join('');
+    element.children = hasElements
+      ? nodes
+      : nodes.length === 1
+        ? (nodes[0] as string)
+        : (nodes as string[]).join('');
     current = open.pop()!;
   });
   // Text arrives decoded; CDATA is text too (its "&" are literal).

@@ -22,7 +22,7 @@ export interface CollectedInputs {
  * A regular file over `maxBytes` fails the run here. Inside a directory only regular files are
  * taken (a FIFO there would hang the run); what a path names directly is read as it is, bounded.
  */
-export async function collectInputs(args: string[], cwd: string, maxBytes: number): Promise<CollectedInputs> {
+export function collectInputs(args: string[], cwd: string, maxBytes: number): CollectedInputs {
   const inputs: PayloadInput[] = [];
   const skipped: SkippedInput[] = [];
   const seen = new Set<string>();

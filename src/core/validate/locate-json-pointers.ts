@@ -1,12 +1,11 @@
 import { visit, type JSONPath } from 'jsonc-parser';
 import { pointerOf } from '../text/json-pointer.js';
+import { StopVisit } from './stop-visit.js';
 
 export interface SourcePosition {
   line: number;
   column: number;
 }
-
-const DONE = Symbol('done');
 
 /**
  * 1-based line and column of the value at each JSON pointer. Only the branches that lead to a
@@ -26,7 +25,7 @@ export function locateJsonPointers(text: string, pointers: Iterable<string>): Ma
     const pointer = pointerOf(path);
     if (wanted.has(pointer) && !found.has(pointer)) {
       found.set(pointer, { line: line + 1, column: column + 1 });
-      if (found.size === wanted.size) throw DONE;
+      if (found.size === wanted.size) throw new StopVisit();
     }
     return onTheWay.has(pointer);
   };
@@ -42,7 +41,7 @@ export function locateJsonPointers(text: string, pointers: Iterable<string>): Ma
       },
     });
   } catch (error) {
-    if (error !== DONE) throw error;
+    if (!(error instanceof StopVisit)) throw error;
   }
   return found;
 }

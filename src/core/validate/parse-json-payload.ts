@@ -1,5 +1,6 @@
 import { ParseErrorCode, visit } from 'jsonc-parser';
 import { lineColumnAt } from '../text/line-column.js';
+import { StopVisit } from './stop-visit.js';
 
 export interface JsonSyntaxProblem {
   message: string;
@@ -8,8 +9,6 @@ export interface JsonSyntaxProblem {
 }
 
 export type ParsedJson = { value: unknown } | { syntax: JsonSyntaxProblem };
-
-const STOP = Symbol('stop');
 
 const WORDS: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'unexpected character',
@@ -51,13 +50,13 @@ function locateSyntaxError(text: string): JsonSyntaxProblem | undefined {
             line: line + 1,
             column: character + 1,
           };
-          throw STOP;
+          throw new StopVisit();
         },
       },
       { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
     );
   } catch (error) {
-    if (error !== STOP) throw error;
+    if (!(error instanceof StopVisit)) throw error;
   }
   return found;
 }

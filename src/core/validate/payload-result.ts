@@ -47,7 +47,9 @@ export function finishPayload(
   const errors = found.errors.slice(0, maxErrors);
   const warnings = found.warnings.slice(0, maxErrors);
   const positions =
-    errors.length + warnings.length > 0 ? locate([...errors, ...warnings].map((i) => i.anchor)) : new Map();
+    errors.length + warnings.length > 0
+      ? locate([...errors, ...warnings].map((i) => i.anchor))
+      : new Map<string, Omit<PayloadIssue, 'path' | 'message'>>();
   const place = (i: SchemaIssue): PayloadIssue => ({
     path: i.path,
     message: i.message,

@@ -13,7 +13,7 @@ export interface SchemaUse {
 }
 
 export interface ValidatorProvider {
-  validatorFor(kind: BodyKind): Promise<BodyValidator>;
+  validatorFor: (kind: BodyKind) => Promise<BodyValidator>;
   /** The schemas actually used, in the order they were first needed. */
   used(): SchemaUse[];
 }

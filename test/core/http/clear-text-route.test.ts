@@ -61,7 +61,12 @@ describe('credentials in clear text only to addresses of this machine', () => {
       const pins: PinnedHosts = new Map();
       const url = new URL('http://evil.localhost:8081/hook');
       await assert.rejects(
-        pinClearTextRoute(url, { flag: 'url', sendsSecret: true, lookup: async () => [...answer], pins }),
+        pinClearTextRoute(url, {
+          flag: 'url',
+          sendsSecret: true,
+          lookup: () => Promise.resolve([...answer]),
+          pins,
+        }),
         (error: unknown) =>
           error instanceof UsageError &&
           /^refusing to send credentials in clear text to http:\/\/evil\.localhost:8081 \(url is plain http\): evil\.localhost resolves to /.test(
@@ -78,7 +83,7 @@ describe('credentials in clear text only to addresses of this machine', () => {
     await pinClearTextRoute(new URL('http://Dev.Localhost:8081/'), {
       flag: '--token-url',
       sendsSecret: true,
-      lookup: async () => answer,
+      lookup: () => Promise.resolve(answer),
       pins,
     });
     assert.deepEqual(pins.get('dev.localhost'), answer);
@@ -86,7 +91,7 @@ describe('credentials in clear text only to addresses of this machine', () => {
 
   it('address literals are judged as written; https and requests without credentials are not checked', async () => {
     const pins: PinnedHosts = new Map();
-    const never = async (): Promise<LookupAddress[]> => assert.fail('no lookup expected');
+    const never = (): Promise<LookupAddress[]> => assert.fail('no lookup expected');
     const check = (url: string, sendsSecret = true) =>
       pinClearTextRoute(new URL(url), { flag: 'url', sendsSecret, lookup: never, pins });
     await check('http://[::ffff:127.0.0.1]:8081/');
@@ -161,7 +166,7 @@ describe('send-sample with an injected resolver against a local plain-http serve
     await assert.rejects(
       sendSampleCommand(
         options(`http://evil.localhost:${port}/hook`),
-        ctx(async () => [v4('127.0.0.1'), v4('10.0.0.1')]),
+        ctx(() => Promise.resolve([v4('127.0.0.1'), v4('10.0.0.1')])),
       ),
       /refusing to send credentials in clear text .*resolves to 10\.0\.0\.1, not to this machine/,
     );
@@ -171,12 +176,13 @@ describe('send-sample with an injected resolver against a local plain-http serve
   it('resolved once and pinned: a second, rebound answer is never used', async () => {
     const answers = [[v4('127.0.0.1')], [v4('10.0.0.1')]];
     let lookups = 0;
+    const before = received.length;
     const report = await sendSampleCommand(
       options(`http://rebind.localhost:${port}/hook`),
-      ctx(async () => answers[Math.min(lookups++, 1)]!),
+      ctx(() => Promise.resolve(answers[Math.min(lookups++, 1)]!)),
     );
     assert.equal(report.ok, true);
     assert.equal(lookups, 1);
-    assert.deepEqual(received.slice(-2), ['Bearer bearer-secret-4f2a', 'Bearer bearer-secret-4f2a']);
+    assert.deepEqual(received.slice(before), ['Bearer bearer-secret-4f2a', 'Bearer bearer-secret-4f2a']);
   });
 });

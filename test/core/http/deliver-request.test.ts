@@ -33,8 +33,8 @@ describe('deliverRequest against a real HTTPS receiver', () => {
     keepBytes: 2048,
     maskBody: (text) => text.replaceAll('sekret-token', '***'),
     maskMargin: 'sekret-token'.length,
-    authorize: async () => 'Bearer sekret-token',
-    retry: { enabled: true, maxRetries: 3, baseMs: 5, sleep: async (ms) => void sleeps.push(ms) },
+    authorize: () => Promise.resolve('Bearer sekret-token'),
+    retry: { enabled: true, maxRetries: 3, baseMs: 5, sleep: (ms) => Promise.resolve(void sleeps.push(ms)) },
     ...overrides,
   });
   const post = (url: string) => ({

@@ -76,7 +76,7 @@ describe('burst statistics', () => {
     const stopped = await runBurst({
       total: 50,
       concurrency: 1,
-      task: async (i) => i,
+      task: (i) => Promise.resolve(i),
       onResult: () => undefined,
       shouldStop: () => true,
     });

@@ -42,7 +42,7 @@ describe('generatePayload: every event', () => {
         const where = `${type} ${event} ${path}`;
         assert.ok(v !== null && v !== undefined && v !== '', where);
         if (Array.isArray(v)) assert.ok(v.length > 0, where);
-        else if (typeof v === 'object') assert.ok(Object.keys(v as object).length > 0, where);
+        else if (typeof v === 'object') assert.ok(Object.keys(v).length > 0, where);
         if (typeof v === 'number') assert.ok(Number.isFinite(v) && !/e/i.test(String(v)), where);
       }
     }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { EVENT_CATALOG } from '../../../src/core/payload/events.js';
 import { generatePayload } from '../../../src/core/payload/generate.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- payloads are walked as plain JSON here */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- payloads are walked as plain JSON here */
 const NOW = new Date('2026-03-10T09:30:00.000Z');
 const order = (event: string, seed = 5): any =>
   generatePayload({ type: 'order', event, seed, now: NOW }).orderEvent;

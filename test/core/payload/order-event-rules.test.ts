@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatePayload } from '../../../src/core/payload/generate.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- payloads are walked as plain JSON here */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- payloads are walked as plain JSON here */
 const NOW = new Date('2026-03-10T09:30:00.000Z');
 const order = (event: string, seed = 5): any =>
   generatePayload({ type: 'order', event, seed, now: NOW }).orderEvent;

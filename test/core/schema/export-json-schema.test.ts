@@ -54,7 +54,8 @@ describe('tc-webhook schema --format json-schema', () => {
   });
 
   it('keeps documented enums, turns vendor extensions into JSON Schema, and gives dates a pattern', async () => {
-    const schema = (await bundledJsonSchema('order')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- the exported schema is walked as plain JSON */
+    const schema = (await bundledJsonSchema('order')) as Record<string, any>;
     assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
     assert.match(schema.description, /Reconstructed from Tradecloud's public documentation/);
     assert.ok(schema.$defs.OrderEventName.enum.includes('OrderIssuedByBuyer'));
@@ -102,6 +103,6 @@ describe('tc-webhook schema --format typescript', () => {
     const result = await run(process.execPath, [tsc, ...args, join(dir, 'use.ts')]).catch(
       (error: { stdout?: string; code?: number }) => error,
     );
-    assert.equal((result as { code?: number }).code ?? 0, 0, (result as { stdout?: string }).stdout);
+    assert.equal((result as { code?: number }).code ?? 0, 0, result.stdout);
   });
 });

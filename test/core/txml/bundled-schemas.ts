@@ -14,9 +14,9 @@ let loading: Promise<BundledSchemas> | undefined;
 /** The request body schema of the POST operation of a bundled Swagger 2.0 document, dereferenced. */
 async function loadBody(file: string): Promise<JsonSchema> {
   const document = parse(await readFile(`${ROOT}/src/schemas/${file}`, 'utf8')) as JsonSchema;
-  const resolved = (await $RefParser.dereference(document)) as {
+  const resolved = await $RefParser.dereference<{
     paths: Record<string, { post: { parameters: { schema: JsonSchema }[] } }>;
-  };
+  }>(document);
   const [path] = Object.values(resolved.paths);
   return path!.post.parameters[0]!.schema;
 }

@@ -23,27 +23,33 @@ for (const f of [
 symlinkSync(join(dir, 'payloads'), join(dir, 'payloads/sub/loop'));
 
 describe('collectInputs', () => {
-  it('expands directories recursively into sorted .json/.xml files, once each', async () => {
-    const { inputs } = await collectInputs(['payloads', 'payloads/b.json', '-', '-'], dir, LIMIT);
+  it('expands directories recursively into sorted .json/.xml files, once each', () => {
+    const { inputs } = collectInputs(['payloads', 'payloads/b.json', '-', '-'], dir, LIMIT);
     assert.deepEqual(
       inputs.map((i) => i.file),
       ['payloads/a.XML', 'payloads/b.json', 'payloads/sub/c.json', '<stdin>'],
     );
   });
 
-  it('takes a named file whatever its extension', async () => {
-    const { inputs } = await collectInputs(['payloads/notes.txt'], dir, LIMIT);
+  it('takes a named file whatever its extension', () => {
+    const { inputs } = collectInputs(['payloads/notes.txt'], dir, LIMIT);
     assert.deepEqual(inputs, [
       { source: 'file', file: 'payloads/notes.txt', path: join(dir, 'payloads/notes.txt') },
     ]);
   });
 
-  it('refuses a missing path and a directory without payloads', async () => {
-    await assert.rejects(collectInputs(['missing.json'], dir, LIMIT), (e: unknown) => {
-      return e instanceof InputError && e.message === 'cannot read missing.json: no such file or directory';
-    });
-    await assert.rejects(collectInputs(['nothing'], dir, LIMIT), (e: unknown) => {
-      return e instanceof InputError && e.message === 'no .json or .xml files in directory nothing';
-    });
+  it('refuses a missing path and a directory without payloads', () => {
+    assert.throws(
+      () => collectInputs(['missing.json'], dir, LIMIT),
+      (e: unknown) => {
+        return e instanceof InputError && e.message === 'cannot read missing.json: no such file or directory';
+      },
+    );
+    assert.throws(
+      () => collectInputs(['nothing'], dir, LIMIT),
+      (e: unknown) => {
+        return e instanceof InputError && e.message === 'no .json or .xml files in directory nothing';
+      },
+    );
   });
 });
