@@ -4,7 +4,6 @@
  * one table in errors.ts.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from './cli/commander.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
@@ -17,6 +16,11 @@ function readVersion(): string {
     version: string;
   };
   return pkg.version;
+}
+
+async function commandDeps(io: ProcessIo) {
+  const { createCommandDeps } = await import('./cli/command-deps.js');
+  return createCommandDeps(io.env);
 }
 
 export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise<ExitCodeValue> {
@@ -37,11 +41,11 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   let exitCode: ExitCodeValue = ExitCode.passed;
   const runtime: CliRuntime = {
     io: pio,
-    context: (json) => buildContext(pio, json),
+    context: async (json) => buildContext(pio, json, await commandDeps(pio)),
     run: async (kind, json, execute, afterRender) => {
       // check-tls is short and bounded by --timeout: Ctrl-C simply ends it, as it ends any process.
       const interrupt = kind === 'check-tls' ? undefined : watchInterrupt(pio);
-      const ctx = buildContext(pio, json, interrupt?.signal);
+      const ctx = buildContext(pio, json, await commandDeps(pio), interrupt?.signal);
       let report;
       try {
         report = await execute(ctx);
@@ -77,6 +81,13 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     },
   });
 
+  const args = argv.slice(2);
+  // `--version` alone prints what commander would print, without loading commander (start-up time).
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    pio.stdout.write(`${readVersion()}\n`);
+    return ExitCode.passed;
+  }
+  const { Command, CommanderError } = await import('./cli/commander.js');
   const program = new Command('tc-webhook')
     .description("Check your HTTPS endpoint against Tradecloud's Webhook Connector before going live.")
     .version(readVersion(), '-V, --version', 'print the version')
@@ -86,7 +97,6 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     .configureOutput(output('(run tc-webhook --help for usage)'));
   // Only the invoked command is configured in full; the program's help configures all of them so its
   // listing shows their arguments; --version needs none.
-  const args = argv.slice(2);
   const invoked = invokedCommand(args);
   const all = invoked === undefined && !args.some((a) => a === '-V' || a === '--version');
   for (const { name, description, load } of COMMANDS) {

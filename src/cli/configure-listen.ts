@@ -119,7 +119,7 @@ export function configureListen(command: Command, rt: CliRuntime): void {
 
 /** The process side of listen: signals become the stop signal, entries go to stdout as they come. */
 async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime): Promise<void> {
-  const ctx = rt.context(json);
+  const ctx = await rt.context(json);
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);

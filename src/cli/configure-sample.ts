@@ -32,7 +32,7 @@ export function configureSample(command: Command, rt: CliRuntime): void {
           seed: o.seed,
           overrides,
         },
-        rt.context(false),
+        await rt.context(false),
       );
       rt.io.stdout.write(body.endsWith('\n') ? body : `${body}\n`);
     });

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
+import type { CommandDeps } from '../commands/command-deps.js';
 import type { CommandContext } from '../commands/context.js';
-import { createCommandDeps } from './command-deps.js';
 import type { ExitCodeValue } from '../errors.js';
 import type { ReportKind, ReportOf } from '../report/render.js';
 
@@ -20,7 +20,7 @@ export interface ProcessIo {
 /** What a command registration needs: the process, and how a command's report reaches stdout. */
 export interface CliRuntime {
   io: ProcessIo;
-  context(json: boolean): CommandContext;
+  context(json: boolean): Promise<CommandContext>;
   /**
    * Runs a command, renders its report (human or JSON) on stdout and records the exit code. `afterRender`
    * runs once the report is printed (e.g. writing a report file): if it throws, the verdict is still
@@ -43,9 +43,18 @@ export function useColor(io: ProcessIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-export function buildContext(io: ProcessIo, json: boolean, signal?: AbortSignal): CommandContext {
+/**
+ * The context of the command that runs. `deps` come from src/cli/command-deps.ts, loaded only once a
+ * command runs (it brings node:tls and node:dns, which `--version` and `--help` do not need).
+ */
+export function buildContext(
+  io: ProcessIo,
+  json: boolean,
+  deps: CommandDeps,
+  signal?: AbortSignal,
+): CommandContext {
   return {
-    deps: createCommandDeps(io.env),
+    deps,
     ...(signal ? { signal } : {}),
     stdin: io.stdin,
     stdinIsTTY: io.stdin.isTTY === true,
