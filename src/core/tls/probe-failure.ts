@@ -10,7 +10,9 @@ const CLIENT_UNSUPPORTED = /NO_PROTOCOLS_AVAILABLE|NO_CIPHERS_AVAILABLE|ERR_TLS_
 
 export function classifyHandshakeError(error: unknown, connected: boolean): HandshakeFailure {
   const code = (error as { code?: unknown }).code;
-  const text = typeof code === 'string' ? code : '';
+  // OpenSSL 3.2+ (Node 22 and later) names alerts "SSL/TLS_ALERT_…" where 3.0 says "SSLV3_ALERT_…":
+  // one name for each alert, whatever the Node.js line.
+  const text = typeof code === 'string' ? code.replace('ERR_SSL_SSL/TLS_ALERT_', 'ERR_SSL_SSLV3_ALERT_') : '';
   const message = error instanceof Error ? error.message : String(error);
   return { ok: false, kind: kindOf(text), connected, code: text, message };
 }
