@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from './commander.js';
-import type { PayloadFormat, WebhookType } from '../commands/options.js';
+import type { WebhookType } from '../commands/options.js';
 import {
   WEBHOOK_TYPES,
   addAuthOptions,
@@ -14,8 +14,12 @@ import {
 } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
-function collectType(value: string, previous: string[] | undefined): string[] {
-  if (!WEBHOOK_TYPES.includes(value as WebhookType)) {
+function isWebhookType(value: string): value is WebhookType {
+  return (WEBHOOK_TYPES as readonly string[]).includes(value);
+}
+
+function collectType(value: string, previous: WebhookType[] | undefined): WebhookType[] {
+  if (!isWebhookType(value)) {
     throw new InvalidArgumentError(`Allowed choices are ${WEBHOOK_TYPES.join(', ')}.`);
   }
   return [...(previous ?? []), value];
@@ -43,13 +47,13 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
     .option('--slow-ms <ms>', 'a delivery slower than this is a warning', timerMs('--slow-ms'), 5000)
     .option('--report <file>', 'also write the report as JUnit XML (.xml) or Markdown (.md)')
     .option('--yes', 'do not ask for confirmation before sending', false);
-  addOverrideOptions(cmd);
-  jsonFlag(addAuthOptions(addNetworkOptions(cmd))).action(async (url: string, o: Record<string, unknown>) => {
-    const reportFile = o.report as string | undefined;
+  const typed = jsonFlag(addAuthOptions(addNetworkOptions(addOverrideOptions(cmd))));
+  typed.action(async (url, o) => {
+    const reportFile = o.report;
     let reportPath: string | undefined;
     await rt.run(
       'doctor',
-      o.json as boolean,
+      o.json,
       async (ctx) => {
         // An unusable --report name or folder is an error before anything is sent.
         if (reportFile !== undefined) {
@@ -64,12 +68,12 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
         return doctorCommand(
           {
             url,
-            types: (o.type as WebhookType[] | undefined) ?? ['order'],
-            format: o.format as PayloadFormat,
+            types: o.type ?? ['order'],
+            format: o.format,
             events: splitList(o.events),
-            servername: o.servername as string | undefined,
-            slowMs: o.slowMs as number,
-            yes: o.yes as boolean,
+            servername: o.servername,
+            slowMs: o.slowMs,
+            yes: o.yes,
             overrides: await overridesFrom(o, rt.io.cwd),
             ...networkAndAuth(o, rt.io.env),
           },

@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from './commander.js';
 import { collect, positiveInt, PROXY_OPTION } from './flags.js';
 import type { CliRuntime } from './runtime.js';
-import type { ListenAuthMethod, ListenOptions } from '../core/listen/listen-types.js';
+import type { ListenOptions } from '../core/listen/listen-types.js';
 
 const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
 
@@ -25,7 +25,7 @@ export function configureListen(command: Command, rt: CliRuntime): void {
     .option('--host <addr>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .addOption(
       new Option('--auth <method>', 'authentication to enforce')
-        .choices(['none', 'basic', 'bearer', 'oauth2'])
+        .choices(['none', 'basic', 'bearer', 'oauth2'] as const)
         .default('none'),
     )
     .option('--username <name>', 'basic: expected user name (or TC_WEBHOOK_USERNAME)')
@@ -50,7 +50,7 @@ export function configureListen(command: Command, rt: CliRuntime): void {
     .option('--scope <s>', 'oauth2: app role (roles) or scope (scp/scope) the token must carry')
     .addOption(
       new Option('--type <type>', 'which webhook: auto (from the top-level fields), order or shipment')
-        .choices(['auto', 'order', 'shipment'])
+        .choices(['auto', 'order', 'shipment'] as const)
         .default('auto'),
     )
     .option('--spec <path|url>', 'validate against this OpenAPI document instead of the bundled schemas')
@@ -84,36 +84,36 @@ export function configureListen(command: Command, rt: CliRuntime): void {
       'after',
       '\nStops on Ctrl-C or SIGTERM (or after --max-requests) and prints a summary on stderr.\nExit 0 when no delivery was invalid, 1 when one was, 2 when it could not start.',
     )
-    .action(async (o: Record<string, unknown>) => {
+    .action(async (o) => {
       const env = rt.io.env;
       const options: ListenOptions = {
-        ...(o.cert ? { cert: o.cert as string } : {}),
-        ...(o.key ? { key: o.key as string } : {}),
-        http: o.http as boolean,
-        port: o.port as number,
-        host: o.host as string,
-        auth: o.auth as ListenAuthMethod,
-        username: (o.username as string | undefined) ?? env.TC_WEBHOOK_USERNAME,
-        password: (o.password as string | undefined) ?? env.TC_WEBHOOK_PASSWORD,
-        token: (o.token as string | undefined) ?? env.TC_WEBHOOK_TOKEN,
-        issuers: o.issuer as string[],
-        audiences: o.audience as string[],
-        ...(o.jwksUrl ? { jwksUrl: o.jwksUrl as string } : {}),
-        ...(o.scope ? { scope: o.scope as string } : {}),
-        type: o.type as ListenOptions['type'],
-        ...(o.spec ? { spec: o.spec as string } : {}),
-        strict: o.strict as boolean,
-        respond: (o.respond as number[] | undefined) ?? [],
-        rejectInvalid: o.rejectInvalid as boolean,
-        ...(o.forwardTo ? { forwardTo: o.forwardTo as string } : {}),
-        ...(o.save ? { save: o.save as string } : {}),
-        ...(o.maxRequests ? { maxRequests: o.maxRequests as number } : {}),
-        maxBody: o.maxBody as number,
-        ca: o.ca as string[],
-        timeoutMs: o.timeout as number,
-        ...(o.proxy !== undefined ? { proxy: o.proxy as string } : {}),
+        ...(o.cert ? { cert: o.cert } : {}),
+        ...(o.key ? { key: o.key } : {}),
+        http: o.http,
+        port: o.port,
+        host: o.host,
+        auth: o.auth,
+        username: o.username ?? env.TC_WEBHOOK_USERNAME,
+        password: o.password ?? env.TC_WEBHOOK_PASSWORD,
+        token: o.token ?? env.TC_WEBHOOK_TOKEN,
+        issuers: o.issuer,
+        audiences: o.audience,
+        ...(o.jwksUrl ? { jwksUrl: o.jwksUrl } : {}),
+        ...(o.scope ? { scope: o.scope } : {}),
+        type: o.type,
+        ...(o.spec ? { spec: o.spec } : {}),
+        strict: o.strict,
+        respond: o.respond ?? [],
+        rejectInvalid: o.rejectInvalid,
+        ...(o.forwardTo ? { forwardTo: o.forwardTo } : {}),
+        ...(o.save ? { save: o.save } : {}),
+        ...(o.maxRequests ? { maxRequests: o.maxRequests } : {}),
+        maxBody: o.maxBody,
+        ca: o.ca,
+        timeoutMs: o.timeout,
+        ...(o.proxy !== undefined ? { proxy: o.proxy } : {}),
       };
-      await runListen(options, o.json as boolean, rt);
+      await runListen(options, o.json, rt);
     });
 }
 

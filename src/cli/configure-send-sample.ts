@@ -1,5 +1,4 @@
 import type { Command } from '@commander-js/extra-typings';
-import type { PayloadFormat, WebhookType } from '../commands/options.js';
 import {
   addAuthOptions,
   addOverrideOptions,
@@ -43,27 +42,28 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
       1000,
     )
     .option('--dry-run', 'print the requests (secrets masked) without sending', false);
-  addOverrideOptions(cmd);
-  addMaxSizeOption(cmd, '--file input');
-  jsonFlag(addAuthOptions(addNetworkOptions(cmd))).action(async (url: string, o: Record<string, unknown>) => {
-    await rt.run('send-sample', o.json as boolean, async (ctx) => {
-      retryDelaysFit(o.retryBaseMs as number, o.maxRetries as number);
+  const typed = jsonFlag(
+    addAuthOptions(addNetworkOptions(addMaxSizeOption(addOverrideOptions(cmd), '--file input'))),
+  );
+  typed.action(async (url, o) => {
+    await rt.run('send-sample', o.json, async (ctx) => {
+      retryDelaysFit(o.retryBaseMs, o.maxRetries);
       const { sendSampleCommand } = await import('../commands/send-sample.js');
       return sendSampleCommand(
         {
           url,
-          type: o.type as WebhookType | undefined,
-          event: o.event as string | undefined,
-          all: o.all as boolean,
-          format: o.format as PayloadFormat,
-          files: o.file as string[],
-          seed: o.seed as number | undefined,
-          count: o.count as number,
-          concurrency: o.concurrency as number,
-          retry: o.retry as boolean,
-          maxRetries: o.maxRetries as number,
-          retryBaseMs: o.retryBaseMs as number,
-          dryRun: o.dryRun as boolean,
+          type: o.type,
+          event: o.event,
+          all: o.all,
+          format: o.format,
+          files: o.file,
+          seed: o.seed,
+          count: o.count,
+          concurrency: o.concurrency,
+          retry: o.retry,
+          maxRetries: o.maxRetries,
+          retryBaseMs: o.retryBaseMs,
+          dryRun: o.dryRun,
           overrides: await overridesFrom(o, rt.io.cwd),
           maxBytes: maxSizeOf(o),
           ...networkAndAuth(o, rt.io.env),

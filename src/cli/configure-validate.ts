@@ -21,20 +21,20 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
     )
     .option('--timeout <ms>', 'bound on fetching a --spec URL, in milliseconds', timerMs('--timeout'), 10000)
     .option(...PROXY_OPTION);
-  addMaxSizeOption(cmd, 'input (payload file, stdin, --spec and its $refs)');
-  jsonFlag(cmd).action(async (files: string[], o: Record<string, unknown>) => {
-    await rt.run('validate', o.json as boolean, async (ctx) => {
+  const typed = jsonFlag(addMaxSizeOption(cmd, 'input (payload file, stdin, --spec and its $refs)'));
+  typed.action(async (files, o) => {
+    await rt.run('validate', o.json, async (ctx) => {
       const { validateCommand } = await import('../commands/validate.js');
       return validateCommand(
         {
           files,
-          type: o.type as 'auto' | 'order' | 'shipment',
-          spec: o.spec as string | undefined,
-          strict: o.strict as boolean,
-          maxErrors: o.maxErrors as number,
-          timeoutMs: o.timeout as number,
+          type: o.type,
+          spec: o.spec,
+          strict: o.strict,
+          maxErrors: o.maxErrors,
+          timeoutMs: o.timeout,
           maxBytes: maxSizeOf(o),
-          ...(o.proxy !== undefined ? { proxy: o.proxy as string } : {}),
+          ...(o.proxy !== undefined ? { proxy: o.proxy } : {}),
         },
         ctx,
       );
