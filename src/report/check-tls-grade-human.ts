@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { GradeLetter, GradeSuite, TlsGrade } from '../core/tls/grade/grade-types.js';
 
-const VERSION_LABELS = [
+/** Protocol names as node:tls reports them, and as a reader says them; newest first. */
+export const VERSION_LABELS = [
   ['TLSv1.3', 'TLS 1.3'],
   ['TLSv1.2', 'TLS 1.2'],
   ['TLSv1.1', 'TLS 1.1'],

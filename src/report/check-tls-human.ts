@@ -1,15 +1,9 @@
 import type { CheckTlsReport } from './check-tls-report.js';
 import type { CheckStatus } from '../core/tls/assess-types.js';
-import { renderGradeHuman } from './check-tls-grade-human.js';
+import { renderGradeHuman, VERSION_LABELS } from './check-tls-grade-human.js';
 import { palette } from './palette.js';
 
 const ID_WIDTH = 'cert.self-signed'.length;
-const VERSION_LABELS = [
-  ['TLSv1.3', 'TLS 1.3'],
-  ['TLSv1.2', 'TLS 1.2'],
-  ['TLSv1.1', 'TLS 1.1'],
-  ['TLSv1', 'TLS 1.0'],
-] as const;
 
 /** A short table of the checks, then the facts behind them, then the verdict. */
 export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: boolean }): string {
