@@ -31,6 +31,10 @@ export interface ProbeTlsOptions {
 // OpenSSL 3 refuses TLS 1.0/1.1 and their SHA-1 handshake signatures at its default security level;
 // level 0 lets the client offer them, so that a server still accepting them can be found out.
 const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
+// OpenSSL 3.0 (Node 20) defaults to security level 1; the OpenSSL of Node 24 and later to 2, which
+// refuses a 1024-bit DH group that level 1 accepts. Level 1 everywhere: the verdict on a server must
+// not depend on the Node.js line that checks it (--grade then caps such a group).
+const MODERN_CIPHERS = 'DEFAULT@SECLEVEL=1';
 const ALPN = ['h2', 'http/1.1'];
 
 /**
@@ -65,7 +69,7 @@ export async function probeTls(options: ProbeTlsOptions): Promise<ProbeResult> {
           minVersion: version,
           maxVersion: version,
           ca: [],
-          ...(version === 'TLSv1' || version === 'TLSv1.1' ? { ciphers: LEGACY_CIPHERS } : {}),
+          ciphers: version === 'TLSv1' || version === 'TLSv1.1' ? LEGACY_CIPHERS : MODERN_CIPHERS,
         }),
       ),
     ),

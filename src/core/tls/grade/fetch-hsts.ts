@@ -57,7 +57,12 @@ async function createVerifyingAgent(options: FetchHstsOptions): Promise<Dispatch
   }
   const { loadAgentClass } = await import('../../http/delivery-agent.js');
   const { Agent } = await loadAgentClass();
-  const secureContext = createTrustContext({ minVersion: 'TLSv1.2' }, rootCertificates, options.ca);
+  // Security level 1, as check-tls's own handshakes (probe-tls.ts): the same verdict on every Node.js line.
+  const secureContext = createTrustContext(
+    { minVersion: 'TLSv1.2', ciphers: 'DEFAULT@SECLEVEL=1' },
+    rootCertificates,
+    options.ca,
+  );
   return new Agent({
     connections: 1,
     connect: {

@@ -35,7 +35,7 @@ function offerFor(suites: Partial<Record<TlsVersion, VersionSuites>>, kx: 'ECDHE
   for (const version of NEWEST_FIRST) {
     if (version === 'TLSv1.3') {
       if (kx === 'ECDHE' && suites[version])
-        return { minVersion: version, maxVersion: version, ciphers: 'DEFAULT' };
+        return { minVersion: version, maxVersion: version, ciphers: 'DEFAULT@SECLEVEL=1' };
       continue;
     }
     const names = (suites[version]?.suites ?? [])
@@ -69,7 +69,7 @@ export async function probeKeyExchange(options: KeyExchangeProbeOptions): Promis
   const groupsAt = async (offer: Offer | null) =>
     offer ? Promise.all(GROUPS.map((group) => handshake({ ...offer, ecdhCurve: group }))) : [];
   const groups = options.versions.includes('TLSv1.3')
-    ? groupsAt({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: 'DEFAULT' })
+    ? groupsAt({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: 'DEFAULT@SECLEVEL=1' })
     : options.suites.then((suites) => groupsAt(offerFor(suites, 'ECDHE')));
   const dh = options.suites.then((suites) => {
     const offer = offerFor(suites, 'DHE');
