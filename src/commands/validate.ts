@@ -68,6 +68,7 @@ export async function validateCommand(
     validatorFor: provider.validatorFor,
   };
   const files: PayloadResult[] = [];
+  let yieldedAt = ctx.deps.monotonic();
   for (const input of inputs) {
     const validating = validatePayload(input, ctx.stdin, check);
     // stdin may never end (a pipe left open): an interrupt stops waiting for it and closes it.
@@ -78,8 +79,13 @@ export async function validateCommand(
       break;
     }
     files.push(result);
-    // Validating is synchronous work: give a pending Ctrl-C its turn between files.
-    if (ctx.signal && (await yieldTo(ctx.signal))) break;
+    // Validating is synchronous work: a pending Ctrl-C gets its turn every 20 ms (a turn of the
+    // event loop per file would cost more than many small files take to validate).
+    if (ctx.signal?.aborted) break;
+    if (ctx.signal && ctx.deps.monotonic() - yieldedAt > 20) {
+      if (await yieldTo(ctx.signal)) break;
+      yieldedAt = ctx.deps.monotonic();
+    }
   }
   const interrupted = ctx.signal?.aborted === true;
   const valid = files.filter((f) => f.valid).length;

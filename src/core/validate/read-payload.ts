@@ -22,6 +22,9 @@ export async function readPayloadBytes(
   }
 }
 
+/** One decoder for every file: it keeps no state between whole-buffer decodes. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** UTF-8 text with an optional BOM; anything else is reported in words, never shown as garbage. */
 export function decodePayload(bytes: Buffer): DecodedPayload {
   if (bytes.length === 0) return { problem: 'the file is empty; expected a JSON or tXML webhook body' };
@@ -35,7 +38,7 @@ export function decodePayload(bytes: Buffer): DecodedPayload {
   let body: string;
   try {
     // Checks and decodes in one pass; a leading BOM is dropped.
-    body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    body = UTF8.decode(bytes);
   } catch {
     return {
       problem: 'the file is not valid UTF-8 text (binary or another encoding); webhook bodies are UTF-8',
