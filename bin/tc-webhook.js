@@ -1,4 +1,13 @@
 #!/usr/bin/env node
+// `--version` alone is answered here, before any of the tool loads: what commander would print.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { readFileSync } = await import('node:fs');
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${pkg.version}\n`);
+  process.exit(0);
+}
+
 let main;
 try {
   ({ main } = await import('../dist/src/cli.js'));

@@ -82,11 +82,6 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   });
 
   const args = argv.slice(2);
-  // `--version` alone prints what commander would print, without loading commander (start-up time).
-  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    pio.stdout.write(`${readVersion()}\n`);
-    return ExitCode.passed;
-  }
   const { Command, CommanderError } = await import('./cli/commander.js');
   const program = new Command('tc-webhook')
     .description("Check your HTTPS endpoint against Tradecloud's Webhook Connector before going live.")
