@@ -1,4 +1,5 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { parseProxyUrl } from '../core/proxy/select-proxy.js';
 import type { Writable } from 'node:stream';
 import { createSecretMasker } from '../core/http/mask-secrets.js';
 
@@ -93,10 +94,9 @@ const PROXY_ENV = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 function proxyPassword(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
-    return url.password ? decodeURIComponent(url.password) : undefined;
+    return parseProxyUrl(raw, '--proxy').password;
   } catch {
-    return undefined;
+    return undefined; // not a proxy URL: the command itself says so
   }
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { createServer as createTcpServer, type Server } from 'node:net';
 import type { SecureVersion } from 'node:tls';
-import { cert } from './tls-servers.js';
+import { cert, track } from './tls-servers.js';
 
 export interface GradeServer {
   port: number;
@@ -10,27 +10,7 @@ export interface GradeServer {
 }
 
 function listen(server: Server): Promise<GradeServer> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('error', () => undefined);
-    s.on('close', () => sockets.delete(s));
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') return reject(new Error('no port'));
-      resolve({
-        port: address.port,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const s of sockets) s.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  return track(server, '127.0.0.1', () => 0);
 }
 
 export interface GradeServerOptions {

@@ -18,7 +18,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function track(server: Server, host: string, appBytes: () => number): Promise<RunningServer> {
+/** Listens on host:0 and tracks the sockets, so close() ends open connections too. */
+export function track(server: Server, host: string, appBytes: () => number): Promise<RunningServer> {
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);

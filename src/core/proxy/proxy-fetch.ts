@@ -1,4 +1,3 @@
-import { createSecureContext, rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { diagnoseProxyFailure } from './diagnose-proxy-failure.js';
 import { selectProxy, type ProxySettings } from './select-proxy.js';
@@ -22,19 +21,10 @@ export function createProxyFetch(
     if (!proxy) return direct(input, init);
     let agent = agents.get(proxy.display);
     if (!agent) {
-      agent = import('undici').then(({ ProxyAgent }) => {
-        const secureContext = createSecureContext({
-          minVersion: 'TLSv1.2',
-          ...(options.ca.length > 0 ? { ca: [...rootCertificates, ...options.ca] } : {}),
-        });
-        return new ProxyAgent({
-          uri: proxy.display,
-          ...(proxy.authorization ? { token: proxy.authorization } : {}),
-          proxyTunnel: false,
-          requestTls: { secureContext, rejectUnauthorized: true },
-          proxyTls: { secureContext, rejectUnauthorized: true },
-        });
-      });
+      // The delivery agent's proxy route: one way to go through a proxy, with the same trust rules.
+      agent = import('../http/delivery-agent.js').then(({ createDeliveryAgent }) =>
+        createDeliveryAgent({ ca: options.ca, connections: 4, timeoutMs: options.timeoutMs, proxy }),
+      );
       agents.set(proxy.display, agent);
     }
     const { fetch } = await import('undici');

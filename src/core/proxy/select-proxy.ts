@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { UsageError } from '../../errors.js';
+import { isLoopbackHost } from '../http/target-url.js';
 
 /**
  * Which proxy a request goes through, decided the way curl, npm and undici decide it (the table is
@@ -42,16 +43,6 @@ export function proxySettingsFromEnv(env: Record<string, string | undefined>, fl
   };
 }
 
-/** Loopback by address or by the reserved name (RFC 6761): never sent through a proxy. */
-export function isLoopbackName(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (host === '::1') return true;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
-  return mapped !== null && mapped[1]!.startsWith('127.');
-}
-
 export function selectProxy(
   target: URL,
   settings: ProxySettings,
@@ -64,7 +55,8 @@ export function selectProxy(
         ? settings.httpsProxy
         : settings.httpProxy;
   if (raw === undefined || raw.trim() === '') return { proxy: undefined, bypass: 'not-configured' };
-  if (isLoopbackName(target.hostname)) return { proxy: undefined, bypass: 'loopback' };
+  // Loopback by address or by the reserved name (RFC 6761): this machine, never a proxy.
+  if (isLoopbackHost(target.hostname)) return { proxy: undefined, bypass: 'loopback' };
   if (matchesNoProxy(target, settings.noProxy)) return { proxy: undefined, bypass: 'no-proxy' };
   // A proxy would see credentials sent in clear text: such a request goes direct or not at all.
   if (target.protocol === 'http:' && options.carriesCredentials) {
