@@ -26,11 +26,13 @@ export function runInTerminal(
 ): Promise<TerminalRun> {
   // With stderr sent to a file, only stdin and stdout are the terminal (as in `tc-webhook … 2>log`).
   const redirect = options.stderrFile === undefined ? '' : ` 2>${quote(options.stderrFile)}`;
-  const command = [process.execPath, BIN, ...args].map(quote).join(' ') + redirect;
+  // `exec`: the shell that `script` starts must not stay between the terminal and the CLI, or a
+  // Ctrl+C (SIGINT to the whole foreground group) ends that shell (dash) and with it the run's status.
+  const command = `exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}${redirect}`;
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+      env: { ...process.env, SHELL: '/bin/sh', NO_COLOR: '1', FORCE_COLOR: undefined },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';
