@@ -10,7 +10,7 @@ import {
 import type { SecretMasker } from '../http/mask-secrets.js';
 import type { PayloadRequest } from '../payload/requests/payload-request.js';
 import { runBurst } from '../http/run-burst.js';
-import type { OutgoingRequest } from '../http/send-attempt.js';
+import { outgoingRequest, type OutgoingRequest } from '../http/send-attempt.js';
 import type { DeliveryProgress } from './delivery-deps.js';
 import type { DeliveryRecord } from './delivery-record.js';
 
@@ -21,7 +21,7 @@ export interface RunDeliveriesOptions {
   concurrency: number;
   timeoutMs: number;
   dispatcher: Dispatcher;
-  authorize: () => Promise<string | undefined>;
+  authorize: DeliveryOptions['authorize'];
   retry: RetryOptions;
   masker: SecretMasker;
   progress: DeliveryProgress;
@@ -41,12 +41,14 @@ const REPORTED_BODY_BYTES = 2048;
 export async function runDeliveries(
   options: RunDeliveriesOptions,
 ): Promise<{ tally: Tally<DeliveryRecord>; elapsedMs: number }> {
-  const outgoing: OutgoingRequest[] = options.requests.map((r) => ({
-    url: options.url,
-    headers: { 'content-type': r.contentType },
+  const outgoing: OutgoingRequest[] = options.requests.map((r) =>
     // Encoded once: a burst sends the same bytes thousands of times.
-    body: typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body,
-  }));
+    outgoingRequest(
+      options.url,
+      { 'content-type': r.contentType },
+      typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body,
+    ),
+  );
   const total = outgoing.length * options.count;
   const tally = createTally<DeliveryRecord>({
     keepFirst: Math.max(KEEP_FIRST, outgoing.length),

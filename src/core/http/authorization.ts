@@ -4,8 +4,11 @@ import { basicHeader, headerValueProblem, type Credentials } from './auth-creden
 import { createTokenSource, type TokenSource } from './oauth-token.js';
 
 export interface Authorization {
-  /** The Authorization header value for the next attempt; undefined for --auth none. */
-  header: () => Promise<string | undefined>;
+  /**
+   * The Authorization header value for the next attempt; undefined for --auth none. Only an OAuth
+   * token can take a wait: a fixed value is returned as is, sparing each request of a burst a promise.
+   */
+  header: () => string | undefined | Promise<string | undefined>;
   /** The OAuth token cache, to report how many tokens were fetched. */
   tokens?: TokenSource;
 }
@@ -27,14 +30,14 @@ export async function prepareAuthorization(
 ): Promise<Authorization> {
   switch (credentials.method) {
     case 'none':
-      return { header: () => Promise.resolve(undefined) };
+      return { header: () => undefined };
     case 'basic': {
       const value = basicHeader(credentials.username, credentials.password);
-      return { header: () => Promise.resolve(value) };
+      return { header: () => value };
     }
     case 'bearer': {
       const value = `Bearer ${credentials.token}`;
-      return { header: () => Promise.resolve(value) };
+      return { header: () => value };
     }
     case 'oauth2': {
       const tokenUrl = options.tokenUrl ?? new URL(credentials.tokenUrl);

@@ -13,7 +13,7 @@ export interface RetryOptions {
 
 export interface DeliveryOptions extends AttemptOptions {
   /** Called before every attempt: an OAuth token may be refreshed during a long burst. */
-  authorize: () => Promise<string | undefined>;
+  authorize: () => string | undefined | Promise<string | undefined>;
   retry: RetryOptions;
 }
 
@@ -43,7 +43,8 @@ export async function deliverRequest(
   for (let attempt = 1; ; attempt++) {
     let authorization: string | undefined;
     try {
-      authorization = await options.authorize();
+      const value = options.authorize();
+      authorization = value === undefined || typeof value === 'string' ? value : await value;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return finish({

@@ -1,8 +1,19 @@
 import type { Dispatcher } from 'undici';
 import { AttemptTimeoutError, ownTimers, type AttemptDeadlines } from './attempt-deadlines.js';
 
+/** Where a POST goes, as undici's dispatch takes it: computed once for a burst's many requests. */
+export interface PostTarget {
+  origin: string;
+  /** Path and query. */
+  path: string;
+}
+
+export function postTarget(url: URL): PostTarget {
+  return { origin: url.origin, path: `${url.pathname}${url.search}` };
+}
+
 export interface CappedPost {
-  url: URL;
+  url: URL | PostTarget;
   headers: Record<string, string>;
   body: string | Buffer;
   timeoutMs: number;
@@ -119,13 +130,11 @@ class CappedHandler implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     this.settled = true;
     this.cancelDeadline();
-    const text =
-      this.kept.length === 0
-        ? ''
-        : // A multi-byte character cut at the boundary decodes as U+FFFD; drop it rather than show garbage.
-          Buffer.concat(this.kept)
-            .toString('utf8')
-            .replace(/\uFFFD+$/, '');
+    const { kept } = this;
+    const whole =
+      kept.length === 0 ? '' : (kept.length === 1 ? kept[0]! : Buffer.concat(kept)).toString('utf8');
+    // A multi-byte character cut at the boundary decodes as U+FFFD; drop it rather than show garbage.
+    const text = whole.endsWith('\uFFFD') ? whole.replace(/\uFFFD+$/, '') : whole;
     this.settle({
       answered: true,
       answer: {
@@ -144,11 +153,12 @@ class CappedHandler implements Dispatcher.DispatchHandler {
 export function postCapped(dispatcher: Dispatcher, post: CappedPost): Promise<CappedResult> {
   return new Promise((resolve) => {
     const handler = new CappedHandler(post, resolve);
+    const target = post.url instanceof URL ? postTarget(post.url) : post.url;
     try {
       dispatcher.dispatch(
         {
-          origin: post.url.origin,
-          path: `${post.url.pathname}${post.url.search}`,
+          origin: target.origin,
+          path: target.path,
           method: 'POST',
           headers: post.headers,
           body: post.body,

@@ -1,13 +1,31 @@
 import type { Dispatcher } from 'undici';
 import { describeNetworkFailure, type NetworkFailure } from './network-failure.js';
 import type { AttemptDeadlines } from './attempt-deadlines.js';
-import { postCapped } from './post-capped.js';
+import { postCapped, postTarget, type PostTarget } from './post-capped.js';
 
 export interface OutgoingRequest {
-  url: URL;
+  target: PostTarget;
   /** Content-Type and the like; Authorization is added per attempt (an OAuth token can change). */
   headers: Record<string, string>;
   body: string | Buffer;
+  /** The headers with the last Authorization value used: a burst sends the same one many times. */
+  authorized?: { value: string; headers: Record<string, string> };
+}
+
+/** A request to send, its target split once as undici dispatches it. */
+export function outgoingRequest(
+  url: URL,
+  headers: Record<string, string>,
+  body: string | Buffer,
+): OutgoingRequest {
+  return { target: postTarget(url), headers, body };
+}
+
+function headersWith(request: OutgoingRequest, authorization: string | undefined): Record<string, string> {
+  if (!authorization) return request.headers;
+  if (request.authorized?.value !== authorization)
+    request.authorized = { value: authorization, headers: { ...request.headers, authorization } };
+  return request.authorized.headers;
 }
 
 export interface AttemptOptions {
@@ -48,8 +66,8 @@ export async function sendAttempt(
 ): Promise<AttemptResult> {
   const started = options.now();
   const result = await postCapped(options.dispatcher, {
-    url: request.url,
-    headers: authorization ? { ...request.headers, authorization } : request.headers,
+    url: request.target,
+    headers: headersWith(request, authorization),
     body: request.body,
     timeoutMs: options.timeoutMs,
     keepBytes: options.keepBytes + options.maskMargin,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Dispatcher } from 'undici';
 import { deliverRequest, type DeliveryOptions } from '../../../src/core/http/deliver-request.js';
+import { outgoingRequest } from '../../../src/core/http/send-attempt.js';
 import { createDeliveryAgent } from '../../../src/core/http/delivery-agent.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../../helpers/receiver.js';
 
@@ -37,11 +38,8 @@ describe('deliverRequest against a real HTTPS receiver', () => {
     retry: { enabled: true, maxRetries: 3, baseMs: 5, sleep: (ms) => Promise.resolve(void sleeps.push(ms)) },
     ...overrides,
   });
-  const post = (url: string) => ({
-    url: new URL(url),
-    headers: { 'content-type': 'application/json' },
-    body: '{"a":1}',
-  });
+  const post = (url: string) =>
+    outgoingRequest(new URL(url), { 'content-type': 'application/json' }, '{"a":1}');
 
   it('retries answers above 500 with doubling back-off until delivered', async () => {
     sleeps.length = 0;
