@@ -1,10 +1,12 @@
-import { lookup } from 'node:dns/promises';
-import { connect as connectTcp } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { connect as connectTls, rootCertificates } from 'node:tls';
 import type { CommandDeps } from '../commands/command-deps.js';
-import { proxySettingsFromEnv } from '../core/proxy/select-proxy.js';
+import { proxySettingsFromEnv } from '../core/proxy/proxy-settings.js';
 import { defaultCacheDir } from '../core/schema/schema-cache.js';
+
+/**
+ * Node's network modules, loaded on first use: validate and sample never open a socket, and
+ * node:tls alone is a noticeable part of their start-up.
+ */
+const tls = () => process.getBuiltinModule('node:tls');
 
 /** The real outside world, built once per run for the command that runs. */
 export function createCommandDeps(env: Record<string, string | undefined> = {}): CommandDeps {
@@ -12,13 +14,15 @@ export function createCommandDeps(env: Record<string, string | undefined> = {}):
     now: () => new Date(),
     monotonic: () => performance.now(),
     wallClock: () => Date.now(),
-    sleep: (ms) => sleep(ms),
-    lookup: (hostname) => lookup(hostname, { all: true }),
+    sleep: (ms) => process.getBuiltinModule('node:timers/promises').setTimeout(ms),
+    lookup: (hostname) => process.getBuiltinModule('node:dns/promises').lookup(hostname, { all: true }),
     createDispatcher: async (options) =>
       (await import('../core/http/delivery-agent.js')).createDeliveryAgent(options),
-    connectTls,
-    connectTcp,
-    publicRoots: rootCertificates,
+    connectTls: (...args) => tls().connect(...args),
+    connectTcp: (...args) => process.getBuiltinModule('node:net').connect(...args),
+    get publicRoots() {
+      return tls().rootCertificates;
+    },
     cacheDir: defaultCacheDir(),
     proxyEnv: proxySettingsFromEnv(env),
   };

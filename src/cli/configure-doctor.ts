@@ -4,14 +4,13 @@ import type { WebhookType } from '../commands/options.js';
 import {
   WEBHOOK_TYPES,
   addAuthOptions,
-  addOverrideOptions,
-  overridesFrom,
   addNetworkOptions,
   formatOption,
   jsonFlag,
   networkAndAuth,
   timerMs,
 } from './flags.js';
+import { addOverrideOptions, overridesFrom } from './override-flags.js';
 import type { CliRuntime } from './runtime.js';
 
 function isWebhookType(value: string): value is WebhookType {

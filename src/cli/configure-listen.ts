@@ -127,6 +127,7 @@ async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime):
   try {
     const { listenCommand } = await import('../commands/listen.js');
     const human = await import('../report/listen-human.js');
+    await (await import('../report/palette.js')).preparePalette(ctx.color);
     const { renderListenJson } = await import('../report/listen-json.js');
     const renderEntry = json ? renderListenJson : human.listenEntryRenderer({ color: ctx.color });
     // Lines answered in the same turn of the event loop go out in one write: under load that is one

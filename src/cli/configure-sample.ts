@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { EVENT_CATALOG } from '../core/payload/event-catalog.js';
-import { addOverrideOptions, formatOption, overridesFrom, positiveInt, typeOption } from './flags.js';
+import { formatOption, positiveInt, typeOption } from './flags.js';
+import { addOverrideOptions, overridesFrom } from './override-flags.js';
 import type { CliRuntime } from './runtime.js';
 
 /** `sample` prints the body itself, not a report: it is meant to be saved and replayed. */

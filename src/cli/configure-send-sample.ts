@@ -1,8 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import {
   addAuthOptions,
-  addOverrideOptions,
-  overridesFrom,
   addMaxSizeOption,
   addNetworkOptions,
   collect,
@@ -15,6 +13,7 @@ import {
   timerMs,
   typeOption,
 } from './flags.js';
+import { addOverrideOptions, overridesFrom } from './override-flags.js';
 import type { CliRuntime } from './runtime.js';
 
 export function configureSendSample(command: Command, rt: CliRuntime): void {

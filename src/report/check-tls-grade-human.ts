@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Palette } from './palette.js';
 import type { GradeLetter, GradeSuite, TlsGrade } from '../core/tls/grade/grade-types.js';
 
 /** Protocol names as node:tls reports them, and as a reader says them; newest first. */
@@ -18,7 +18,7 @@ const KX_LABELS: Record<GradeSuite['kx'], string> = {
   ECDH_anon: 'ECDH anon',
 };
 
-function colorLetter(c: ChalkInstance, letter: GradeLetter): string {
+function colorLetter(c: Palette, letter: GradeLetter): string {
   const text = c.bold(letter);
   if (letter.startsWith('A')) return c.green(text);
   if (letter === 'B' || letter === 'C') return c.yellow(text);
@@ -33,7 +33,7 @@ function flagsOf(suite: GradeSuite): string {
 }
 
 /** The grade block that heads a `check-tls --grade` report: letter, caps, suites, then the other facts. */
-export function renderGradeHuman(grade: TlsGrade, c: ChalkInstance): string[] {
+export function renderGradeHuman(grade: TlsGrade, c: Palette): string[] {
   const lines: string[] = [];
   const ignoring =
     grade.letter === 'T' || grade.letter === 'M'

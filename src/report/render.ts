@@ -2,6 +2,7 @@ import type { DoctorReport } from '../core/doctor/doctor-types.js';
 import type { CheckTlsReport } from './check-tls-report.js';
 import type { SendSampleReport } from './send-sample-report.js';
 import type { ValidateReport } from './validate-report.js';
+import { preparePalette } from './palette.js';
 
 /**
  * One report, two renderings: `--json` prints the report object itself; otherwise the human
@@ -37,7 +38,7 @@ export async function renderReport<K extends ReportKind>(
   options: RenderOptions,
 ): Promise<string> {
   if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  const render = await humanRenderers[kind]();
+  const [render] = await Promise.all([humanRenderers[kind](), preparePalette(options.color)]);
   const text = render(report, { color: options.color });
   return text.endsWith('\n') ? text : `${text}\n`;
 }

@@ -1,4 +1,5 @@
-import { visit, type JSONPath } from 'jsonc-parser';
+import type { JSONPath } from 'jsonc-parser';
+import { jsonc } from './jsonc.js';
 import { pointerOf } from '../text/json-pointer.js';
 import { StopVisit } from './stop-visit.js';
 
@@ -30,7 +31,7 @@ export function locateJsonPointers(text: string, pointers: Iterable<string>): Ma
     return onTheWay.has(pointer);
   };
   try {
-    visit(text, {
+    jsonc().visit(text, {
       onObjectBegin: (_o, _l, line, column, path) => reach(path(), line, column),
       onArrayBegin: (_o, _l, line, column, path) => reach(path(), line, column),
       // Needed even though empty: jsonc-parser ends a skipped subtree only in these callbacks.

@@ -4,10 +4,10 @@ import { UsageError } from '../../../src/errors.js';
 import {
   matchesNoProxy,
   parseProxyUrl,
-  proxySettingsFromEnv,
   selectProxy,
   type ProxySettings,
 } from '../../../src/core/proxy/select-proxy.js';
+import { proxySettingsFromEnv } from '../../../src/core/proxy/proxy-settings.js';
 
 const choose = (target: string, settings: ProxySettings, carriesCredentials = false) =>
   selectProxy(new URL(target), settings, { carriesCredentials });
