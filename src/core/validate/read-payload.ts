@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
 import { readFileBounded, readStreamBounded } from '../input/read-bounded.js';
@@ -22,9 +23,6 @@ export async function readPayloadBytes(
   }
 }
 
-/** One decoder for every file: it keeps no state between whole-buffer decodes. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /** UTF-8 text with an optional BOM; anything else is reported in words, never shown as garbage. */
 export function decodePayload(bytes: Buffer): DecodedPayload {
   if (bytes.length === 0) return { problem: 'the file is empty; expected a JSON or tXML webhook body' };
@@ -36,13 +34,16 @@ export function decodePayload(bytes: Buffer): DecodedPayload {
     return { problem: `binary content (a NUL byte at offset ${nul}); expected a JSON or tXML webhook body` };
   }
   let body: string;
-  try {
-    // Checks and decodes in one pass; a leading BOM is dropped.
-    body = UTF8.decode(bytes);
-  } catch {
+  // Most bodies are ASCII: checked with SIMD and copied as one-byte text, several times faster than
+  // a UTF-8 decode (listen does this for every delivery).
+  if (isAscii(bytes)) body = bytes.toString('latin1');
+  else if (!isUtf8(bytes)) {
     return {
       problem: 'the file is not valid UTF-8 text (binary or another encoding); webhook bodies are UTF-8',
     };
+  } else {
+    body = bytes.toString('utf8');
+    if (body.charCodeAt(0) === 0xfeff) body = body.slice(1); // a leading BOM is dropped
   }
   if (!/\S/.test(body))
     return { problem: 'the file is empty (only whitespace); expected a JSON or tXML webhook body' };
