@@ -51,8 +51,9 @@ export async function readStreamBounded(stream: Readable, name: string, maxBytes
  * Reads a file up to `maxBytes`. A regular file is checked by its size first (a 3 GB file is
  * refused without reading it) and read synchronously (files are read one after another, and a
  * thread-pool round trip per file would cost more than the read); anything else (a FIFO, a
- * device) is read as a stream up to the limit. File system errors are thrown as they are, for
- * the caller to word.
+ * device) is read as a stream up to the limit. It is told apart before it is opened: opening a
+ * FIFO waits for its writer, and a FIFO opened and closed again would fail that writer.
+ * File system errors are thrown as they are, for the caller to word.
  */
 export async function readFileBounded(path: string, name: string, maxBytes: number): Promise<Buffer> {
   if (!statSync(path).isFile()) {
@@ -62,11 +63,13 @@ export async function readFileBounded(path: string, name: string, maxBytes: numb
   try {
     const info = fstatSync(fd);
     checkFileSize(name, info, maxBytes);
-    // The file may grow after the stat: read on until the end, still bounded.
+    // One byte more than the stat said: a file that grew since is noticed and read on, still bounded.
     const first = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
     let total = 0;
     for (let n; total < first.length && (n = readSync(fd, first, total, first.length - total, null)) > 0;) {
       total += n;
+      // All the stat announced, and the read stopped short of the extra byte: that is the end.
+      if (total === info.size) return first.subarray(0, total);
     }
     if (total < first.length) return first.subarray(0, total);
     const chunks = [first];

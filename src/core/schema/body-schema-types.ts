@@ -17,4 +17,6 @@ export interface BodySchema {
   dialect: SpecDialect;
   /** The operation whose body this is, e.g. `POST /order-events`. */
   operation: string;
+  /** The cache key of the spec's text, when it is self-contained (its validators are noted under it). */
+  specKey?: string;
 }

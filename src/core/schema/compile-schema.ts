@@ -1,12 +1,19 @@
 import type { ErrorObject, Format } from 'ajv';
 import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 import { InputError } from '../../errors.js';
 import type { JsonSchema, SpecDialect } from './body-schema-types.js';
 import { cacheKey, type SchemaCache } from './schema-cache.js';
 import { isLocalDateTime, isLocalTime } from './webhook-formats.js';
 
 export type CompiledSchema = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-export type SchemaCompiler = (schema: JsonSchema) => Promise<CompiledSchema>;
+export interface SchemaCompiler {
+  (schema: JsonSchema): Promise<CompiledSchema>;
+  /** The cache key a schema compiles under (what `fromKey` takes). */
+  keyOf(schema: JsonSchema): string;
+  /** A validator compiled earlier, found by its key alone: no schema needed. Undefined on a miss. */
+  fromKey(key: string): Promise<CompiledSchema | undefined>;
+}
 
 type Flavour = 'draft-07' | '2019-09' | '2020-12';
 
@@ -26,21 +33,29 @@ export function createSchemaCompiler(
   cache?: SchemaCache,
 ): SchemaCompiler {
   const instances = new Map<Flavour, Promise<AjvLike>>();
-  return async (schema) => {
-    const source = JSON.stringify(schema);
-    const flavour: Flavour =
-      dialect === 'openapi-3.1'
-        ? '2020-12'
-        : source.includes('"unevaluatedProperties"')
-          ? '2019-09'
-          : 'draft-07';
-    const ajvVersion = (require('ajv/package.json') as { version: string }).version;
-    const key = cacheKey('validator', flavour, ajvVersion, source);
+  const flavourOf = (source: string): Flavour =>
+    dialect === 'openapi-3.1'
+      ? '2020-12'
+      : source.includes('"unevaluatedProperties"')
+        ? '2019-09'
+        : 'draft-07';
+  const keyOfSource = (source: string) => cacheKey('validator', flavourOf(source), ajvVersion(), source);
+  const fromKey = async (key: string): Promise<CompiledSchema | undefined> => {
     const code = await cache?.read(key, 'cjs');
-    if (code !== undefined) {
-      const loaded = loadCompiledCode(code);
-      if (loaded) return loaded;
-    }
+    if (code === undefined) return undefined;
+    const codeCache = await cache?.readCodeCache?.(key);
+    const loaded = loadCompiledCode(code, codeCache);
+    if (!loaded) return undefined;
+    const keep = cache?.writeCodeCache;
+    if (!keep || (codeCache !== undefined && !loaded.script.cachedDataRejected)) return loaded.validate;
+    return keepCodeCacheAfterFirstUse(loaded, (data) => keep(key, data));
+  };
+  const compile = async (schema: JsonSchema): Promise<CompiledSchema> => {
+    const source = JSON.stringify(schema);
+    const flavour = flavourOf(source);
+    const key = keyOfSource(source);
+    const loaded = await fromKey(key);
+    if (loaded) return loaded;
     let ajv = instances.get(flavour);
     if (!ajv) instances.set(flavour, (ajv = createAjv(flavour)));
     const instance = await ajv;
@@ -59,7 +74,36 @@ export function createSchemaCompiler(
     }
     return validate;
   };
+  return Object.assign(compile, {
+    keyOf: (schema: JsonSchema) => keyOfSource(JSON.stringify(schema)),
+    fromKey,
+  });
 }
+
+/**
+ * The validator, which after its first run hands V8's compiled form of its code to `keep`: by then
+ * the functions a payload needs are compiled, and the next run on this Node.js version loads them
+ * without parsing or compiling the code again.
+ */
+function keepCodeCacheAfterFirstUse(
+  loaded: { validate: CompiledSchema; script: Script },
+  keep: (data: Buffer) => Promise<void>,
+): CompiledSchema {
+  const inner = loaded.validate;
+  let kept = false;
+  const validate: CompiledSchema = (data) => {
+    const valid = inner(data);
+    validate.errors = inner.errors;
+    if (!kept) {
+      kept = true;
+      keep(loaded.script.createCachedData()).catch(() => undefined);
+    }
+    return valid;
+  };
+  return validate;
+}
+
+const ajvVersion = () => (require('ajv/package.json') as { version: string }).version;
 
 interface AjvLike {
   compile(schema: object): unknown;
@@ -99,23 +143,34 @@ function webhookFormats(): Record<string, Format> {
  * (https://ajv.js.org/security.html): the text is ajv's own standalone output
  * (https://ajv.js.org/standalone.html), written by this tool either into the package at build time
  * or into a cache folder used only when the user owns it and others cannot write to it (see
- * schema-cache.ts), and found only
- * under a key that hashes the exact schema and ajv version. Skipping ajv's compiler is the point:
- * it is most of a cold `validate` run.
+ * schema-cache.ts), and found only under a key that hashes the exact schema and ajv version.
+ * Skipping ajv's compiler is the point: it is most of a cold `validate` run.
+ *
+ * `codeCache` is V8's compiled form of the same text, made by the package build
+ * (precompile-bundled-schemas.ts): V8 checks that it belongs to this text and this V8 version and
+ * otherwise ignores it, so it only ever saves the parse and first compile of a large function.
  */
-function loadCompiledCode(code: string): CompiledSchema | undefined {
+export function loadCompiledCode(
+  code: string,
+  codeCache?: Buffer,
+): { validate: CompiledSchema; script: Script } | undefined {
   try {
     const module = { exports: {} as unknown };
     const formats = webhookFormats();
     const requireFor = (id: string): unknown => (id === FORMATS_MODULE ? formats : require(id));
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- trusted ajv output, see above
-    const evaluate = new Function('require', 'module', 'exports', code) as (
+    const script = new Script(`(function (require, module, exports) {${code}\n})`, {
+      filename: 'tc-webhook-validator.cjs',
+      ...(codeCache ? { cachedData: codeCache } : {}),
+    });
+    const evaluate = script.runInThisContext() as (
       require: (id: string) => unknown,
       module: { exports: unknown },
       exports: unknown,
     ) => void;
     evaluate(requireFor, module, module.exports);
-    return typeof module.exports === 'function' ? (module.exports as CompiledSchema) : undefined;
+    return typeof module.exports === 'function'
+      ? { validate: module.exports as CompiledSchema, script }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,13 +1,10 @@
 import type { ErrorObject } from 'ajv';
 import type { BodySchema, JsonSchema } from './body-schema-types.js';
-import { createSchemaCompiler, type CompiledSchema } from './compile-schema.js';
-import { describeAjvError, type SchemaIssue } from './describe-ajv-error.js';
+import { createSchemaCompiler, type CompiledSchema, type SchemaCompiler } from './compile-schema.js';
+import type { SchemaIssue } from './describe-ajv-error.js';
 import { checkBodyPolicy, type PolicyFindings } from './body-policy.js';
-import { withNullableOptionals } from './nullable-optionals.js';
-import { pruneBranchErrors } from './prune-branch-errors.js';
-import type { SchemaCache } from './schema-cache.js';
-import { withoutEnums, withUnknownFieldChecks } from './schema-variants.js';
-import { toJsonSchema } from './to-json-schema.js';
+import { NOTE_EXTENSION } from './precompiled-schemas.js';
+import { cacheKey, type SchemaCache } from './schema-cache.js';
 import { unescapePointerSegment } from '../text/json-pointer.js';
 
 export interface BodyValidation {
@@ -33,6 +30,10 @@ export interface ValidationPolicy {
  * Compiles the body schema once. The bundled schemas lag behind Tradecloud, so an undocumented
  * enum value is only a warning there; a spec the user passes is authoritative (enums enforced);
  * --strict also rejects unknown fields. A valid payload costs one validation pass.
+ *
+ * A spec seen before (the bundled ones always: the package build precompiles them) is found by
+ * its own cache key: the validator is loaded without converting the spec to JSON Schema, and the
+ * conversion, ajv's error descriptions and the enum-free variant load only for a payload that fails.
  */
 export async function createBodyValidator(
   body: BodySchema,
@@ -40,35 +41,97 @@ export async function createBodyValidator(
   cache?: SchemaCache,
 ): Promise<BodyValidator> {
   const compile = createSchemaCompiler(body.dialect, body.specName, cache);
-  const schemas = policySchemas(body, policy);
-  const { enforcesEnums } = schemas;
-  const full = await compile(schemas.full);
+  const enforcesEnums = policy.strict || body.source === 'spec';
+  let schemas: Promise<PolicySchemas> | undefined;
+  const schemasOnce = () => (schemas ??= policySchemas(body, policy));
+  const full = await compileFull(body, policy, compile, cache, schemasOnce);
   // Compiled on the first payload that fails; a run of valid payloads never needs it.
   let lenient: CompiledSchema | undefined;
 
-  // Both schemas share their structure (the lenient one only lacks enums), so one lookup serves both.
-  const schemaAt = (schemaPath: string) => schemaAtPointer(schemas.full, schemaPath);
-  const describeAll = (errors: ErrorObject[], data: unknown, asWarning = false) =>
-    dedupe(errors.map((e) => describeAjvError(e, data, asWarning, schemaAt)));
+  const describeAll = async (errors: ErrorObject[], data: unknown, asWarning = false) => {
+    const { describeAjvError } = await import('./describe-ajv-error.js');
+    const { full: root } = await schemasOnce();
+    // Both schemas share their structure (the lenient one only lacks enums), so one lookup serves both.
+    const schemaAt = (schemaPath: string) => schemaAtPointer(root, schemaPath);
+    return dedupe(errors.map((e) => describeAjvError(e, data, asWarning, schemaAt)));
+  };
 
   const validateSchema = async (data: unknown): Promise<BodyValidation> => {
     if (full(data)) return { errors: [], warnings: [] };
+    const { pruneBranchErrors } = await import('./prune-branch-errors.js');
     const raw = full.errors ?? [];
-    if (enforcesEnums) return { errors: describeAll(pruneBranchErrors(raw), data), warnings: [] };
+    if (enforcesEnums) return { errors: await describeAll(pruneBranchErrors(raw), data), warnings: [] };
     const unknownValues = pruneBranchErrors(raw).filter((e) => e.keyword === 'enum');
     let errors: SchemaIssue[] = [];
     // Only enum mismatches: the enum-free schema would accept the payload, no second pass needed.
     if (!raw.every((e) => e.keyword === 'enum')) {
-      lenient ??= await compile(schemas.lenient());
-      if (!lenient(data)) errors = describeAll(pruneBranchErrors(lenient.errors ?? []), data);
+      lenient ??= await compile((await schemasOnce()).lenient());
+      if (!lenient(data)) errors = await describeAll(pruneBranchErrors(lenient.errors ?? []), data);
     }
     const failed = new Set(errors.map((e) => e.path));
-    const warnings = describeAll(unknownValues, data, true).filter((w) => !failed.has(w.path));
+    const warnings = (await describeAll(unknownValues, data, true)).filter((w) => !failed.has(w.path));
     return { errors, warnings };
   };
   const validate = async (data: unknown): Promise<BodyValidation> =>
     withPolicy(await validateSchema(data), checkBodyPolicy(data), policy.strict);
   return { body, enforcesEnums, strict: policy.strict, validate };
+}
+
+/**
+ * Where the package build notes a bundled spec's validator key: the spec's own key, the body and
+ * the policy. Only the bundled specs have notes, and only the package's own folder keeps them
+ * (NOTE_EXTENSION): the build writes them with the very code that reads them, where a note in
+ * the temp-dir cache could outlive a change to the schema conversion.
+ */
+function validatorsNoteKey(body: BodySchema, policy: ValidationPolicy): string | undefined {
+  if (body.specKey === undefined || body.source !== 'bundled') return undefined;
+  return cacheKey(
+    'body-validators',
+    body.specKey,
+    body.kind,
+    body.operation,
+    policy.strict ? 'strict' : 'lenient',
+  );
+}
+
+interface ValidatorsNote {
+  full: string;
+}
+
+/** A note as written by compileFull; anything else (a damaged file) is no note. */
+function noteOf(text: string): ValidatorsNote | undefined {
+  try {
+    const note = JSON.parse(text) as Partial<ValidatorsNote> | null;
+    return typeof note?.full === 'string' ? { full: note.full } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The full validator: by the noted key when the spec was seen before, else converted and compiled (and noted). */
+async function compileFull(
+  body: BodySchema,
+  policy: ValidationPolicy,
+  compile: SchemaCompiler,
+  cache: SchemaCache | undefined,
+  schemasOnce: () => Promise<PolicySchemas>,
+): Promise<CompiledSchema> {
+  const noteKey = validatorsNoteKey(body, policy);
+  const note = noteKey === undefined ? undefined : await cache?.read(noteKey, NOTE_EXTENSION);
+  const noted = note === undefined ? undefined : noteOf(note)?.full;
+  if (noted !== undefined) {
+    const found = await compile.fromKey(noted).catch(() => undefined);
+    if (found) return found;
+  }
+  const { full } = await schemasOnce();
+  const compiled = await compile(full);
+  if (noteKey !== undefined)
+    await cache?.write(
+      noteKey,
+      NOTE_EXTENSION,
+      JSON.stringify({ full: compile.keyOf(full) } satisfies ValidatorsNote),
+    );
+  return compiled;
 }
 
 /**
@@ -82,8 +145,9 @@ export async function precompileBodyValidator(
 ): Promise<void> {
   const compile = createSchemaCompiler(body.dialect, body.specName, cache);
   const schemas = policySchemas(body, policy);
-  await compile(schemas.full);
-  if (!schemas.enforcesEnums) await compile(schemas.lenient());
+  await compileFull(body, policy, compile, cache, () => schemas);
+  const { enforcesEnums } = await schemas;
+  if (!enforcesEnums) await compile((await schemas).lenient());
 }
 
 interface PolicySchemas {
@@ -93,7 +157,13 @@ interface PolicySchemas {
   lenient(): JsonSchema;
 }
 
-function policySchemas(body: BodySchema, policy: ValidationPolicy): PolicySchemas {
+async function policySchemas(body: BodySchema, policy: ValidationPolicy): Promise<PolicySchemas> {
+  const [{ toJsonSchema }, { withNullableOptionals }, { withoutEnums, withUnknownFieldChecks }] =
+    await Promise.all([
+      import('./to-json-schema.js'),
+      import('./nullable-optionals.js'),
+      import('./schema-variants.js'),
+    ]);
   const converted = toJsonSchema(body.schema, body.dialect, body.specName);
   const base = body.source === 'bundled' ? withNullableOptionals(converted) : converted;
   return {

@@ -120,6 +120,7 @@ export async function loadSpec(
         schema: picked.schema,
         dialect: parsed.dialect,
         operation: picked.operation,
+        ...(key ? { specKey: key } : {}),
       };
     },
   };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SchemaCache } from './schema-cache.js';
+import { codeCacheFile, type SchemaCache } from './schema-cache.js';
 
 /**
  * The bundled specs, parsed and compiled when the package is built (dist/src/schemas/precompiled/),
@@ -22,8 +22,12 @@ export function openPrecompiledSchemas(dir: string = precompiledSchemaDir()): Sc
   return {
     read: async (key, extension) => readFile(join(dir, `${key}.${extension}`), 'utf8').catch(() => undefined),
     write: () => Promise.resolve(),
+    readCodeCache: async (key) => readFile(join(dir, codeCacheFile(key))).catch(() => undefined),
   };
 }
+
+/** Entries only the package build writes and only its folder keeps (see create-body-validator.ts). */
+export const NOTE_EXTENSION = 'note.json';
 
 /** The precompiled entries first; what is missing there is read from and written to `cache`. */
 export function withPrecompiledSchemas(
@@ -32,7 +36,14 @@ export function withPrecompiledSchemas(
 ): SchemaCache {
   return {
     read: async (key, extension) =>
-      (await precompiled.read(key, extension)) ?? (await cache?.read(key, extension)),
-    write: async (key, extension, text) => cache?.write(key, extension, text),
+      (await precompiled.read(key, extension)) ??
+      (extension === NOTE_EXTENSION ? undefined : await cache?.read(key, extension)),
+    write: async (key, extension, text) =>
+      extension === NOTE_EXTENSION ? undefined : cache?.write(key, extension, text),
+    // The package's code caches are for the Node.js version that built it; another version's are
+    // made on its first run and kept with the user's cache.
+    readCodeCache: async (key) =>
+      (await precompiled.readCodeCache?.(key)) ?? (await cache?.readCodeCache?.(key)),
+    writeCodeCache: async (key, data) => cache?.writeCodeCache?.(key, data),
   };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { cachedDataVersionTag } from 'node:v8';
 
 /**
  * Parsing the bundled YAML and compiling its schema with ajv take far longer than validating a
@@ -13,6 +14,17 @@ import { join } from 'node:path';
 export interface SchemaCache {
   read: (key: string, extension: string) => Promise<string | undefined>;
   write: (key: string, extension: string, text: string) => Promise<void>;
+  /** V8's compiled form of the validator code under `key`, for this V8 version. */
+  readCodeCache?: (key: string) => Promise<Buffer | undefined>;
+  writeCodeCache?: (key: string, data: Buffer) => Promise<void>;
+}
+
+/**
+ * The file of a validator's V8 code cache. V8 accepts a code cache only from its own version, flags
+ * and CPU features, which its version tag sums up: one file per tag.
+ */
+export function codeCacheFile(key: string): string {
+  return `${key}.v8-${cachedDataVersionTag()}.bin`;
 }
 
 /** Bump when the format of cached entries or the way they are produced changes. */
@@ -57,17 +69,20 @@ export async function openSchemaCache(dir: string): Promise<SchemaCache | undefi
   } catch {
     return undefined;
   }
+  const writeAtomically = async (name: string, data: string | Buffer) => {
+    const target = join(dir, name);
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temp, data, { mode: 0o600 });
+      await rename(temp, target); // readers never see a half-written entry
+    } catch {
+      await unlink(temp).catch(() => undefined);
+    }
+  };
   return {
     read: async (key, extension) => readFile(join(dir, `${key}.${extension}`), 'utf8').catch(() => undefined),
-    write: async (key, extension, text) => {
-      const target = join(dir, `${key}.${extension}`);
-      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await writeFile(temp, text, { mode: 0o600 });
-        await rename(temp, target); // readers never see a half-written entry
-      } catch {
-        await unlink(temp).catch(() => undefined);
-      }
-    },
+    write: async (key, extension, text) => writeAtomically(`${key}.${extension}`, text),
+    readCodeCache: async (key) => readFile(join(dir, codeCacheFile(key))).catch(() => undefined),
+    writeCodeCache: async (key, data) => writeAtomically(codeCacheFile(key), data),
   };
 }

@@ -1,24 +1,23 @@
 /**
  * Whether a parsed JSON value nests deeper than `limit` arrays/objects. JSON.parse copes with any
  * depth, but recursive code after it (position lookup, recursive schemas) would overflow the
- * stack, and no webhook body is nested more than a few dozen levels. Walking the parsed value
- * without recursion is several times faster than scanning the text.
+ * stack, and no webhook body is nested more than a few dozen levels. Walking the parsed value is
+ * several times faster than scanning the text; the walk itself recurses at most `limit` levels.
  */
 export function nestsDeeperThan(root: unknown, limit: number): boolean {
-  const stack: unknown[] = [root];
-  const depths: number[] = [1];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    const depth = depths.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth > limit) return true;
-    const children = Array.isArray(node) ? node : Object.values(node);
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) {
-        stack.push(child);
-        depths.push(depth + 1);
-      }
-    }
+  return typeof root === 'object' && root !== null && deeper(root, 1, limit);
+}
+
+function deeper(node: object, depth: number, limit: number): boolean {
+  if (depth > limit) return true;
+  if (Array.isArray(node)) {
+    for (const child of node as unknown[])
+      if (typeof child === 'object' && child !== null && deeper(child, depth + 1, limit)) return true;
+    return false;
+  }
+  for (const key in node) {
+    const child = (node as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null && deeper(child, depth + 1, limit)) return true;
   }
   return false;
 }

@@ -7,7 +7,12 @@ import type { ValidateReport } from '../../../src/commands/validate.js';
 import type { BodyKind } from '../../../src/core/schema/body-schema-types.js';
 import { createBodyValidator } from '../../../src/core/schema/create-body-validator.js';
 import { bundledSchemaPath, loadBodySchema, loadSpec } from '../../../src/core/schema/load-body-schema.js';
-import { withPrecompiledSchemas } from '../../../src/core/schema/precompiled-schemas.js';
+import { loadCompiledCode } from '../../../src/core/schema/compile-schema.js';
+import {
+  precompiledSchemaDir,
+  withPrecompiledSchemas,
+} from '../../../src/core/schema/precompiled-schemas.js';
+import { codeCacheFile, openSchemaCache } from '../../../src/core/schema/schema-cache.js';
 import { ROOT, runCli } from '../../helpers/run-cli.js';
 import { spySchemaCache } from './spy-schema-cache.js';
 
@@ -45,7 +50,13 @@ describe('precompiled bundled schemas', () => {
     }
     assert.deepEqual(spy.misses, [], STALE);
     assert.deepEqual(spy.writes, [], STALE);
-    assert.equal(spy.hits.length, 8, 'two specs, three validators each');
+    const notes = spy.hits.filter((hit) => hit.endsWith('.note.json'));
+    assert.equal(
+      notes.length,
+      4,
+      'each spec notes its validator per policy: found without converting the spec',
+    );
+    assert.equal(spy.hits.length, 12, 'two specs, two notes and three validators each');
   });
 
   it('are what validate and loadBodySchema use: an empty cache folder stays empty', async () => {
@@ -59,13 +70,54 @@ describe('precompiled bundled schemas', () => {
       assert.equal(r.stderr, '');
     }
     const cacheDir = join(home, `tc-webhook-cache-${userInfo().uid}`);
-    assert.deepEqual(readdirSync(cacheDir), [], STALE);
+    // Only V8 code caches, and only on a Node.js version other than the one that built the package.
+    const packageHasCodeCaches = readdirSync(precompiledSchemaDir()).some((name) =>
+      name.endsWith(codeCacheFile('')),
+    );
+    assert.deepEqual(
+      readdirSync(cacheDir).filter((name) => !name.endsWith(codeCacheFile(''))),
+      [],
+      STALE,
+    );
+    if (packageHasCodeCaches)
+      assert.deepEqual(
+        readdirSync(cacheDir),
+        [],
+        'the package has code caches for this Node.js: nothing is kept',
+      );
     for (const kind of ['order', 'shipment'] as const) {
       const body = await loadBodySchema({ kind, cacheDir });
       assert.equal(body.source, 'bundled');
       assert.ok(body.schema.properties);
     }
-    assert.deepEqual(readdirSync(cacheDir), [], STALE);
+    assert.deepEqual(
+      readdirSync(cacheDir).filter((name) => !name.endsWith(codeCacheFile(''))),
+      [],
+      STALE,
+    );
+  });
+
+  it("load their validators with a V8 code cache this Node.js accepts: the package build's, or one kept after a first run", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tcw-code-cache-'));
+    after(() => rmSync(home, { recursive: true, force: true }));
+    const first = await runCli(['validate', `${VALID}/order-event.json`], { env: { TMPDIR: home } });
+    assert.equal(first.code, 0, first.stderr);
+    const userCache = await openSchemaCache(join(home, `tc-webhook-cache-${userInfo().uid}`));
+    assert.ok(userCache);
+    const spy = spySchemaCache(withPrecompiledSchemas(userCache));
+    const body = (await loadSpec(bundledSchemaPath('order'), 'order', { cache: spy.cache })).bodyFor('order');
+    const validator = await createBodyValidator(body, { strict: false }, spy.cache);
+    assert.deepEqual(await validator.validate(readPayload(`${VALID}/order-event.json`)), {
+      errors: [],
+      warnings: [],
+    });
+    assert.equal(spy.codeCaches.length, 1, 'the order validator came with a code cache for this Node.js');
+    const key = spy.codeCaches[0]!;
+    const loaded = loadCompiledCode(
+      (await spy.cache.read(key, 'cjs'))!,
+      await spy.cache.readCodeCache?.(key),
+    );
+    assert.equal(loaded?.script.cachedDataRejected, false, 'V8 accepted it');
   });
 
   it(

@@ -6,6 +6,8 @@ export interface SchemaCacheSpy {
   misses: string[];
   /** A write means the entry was computed: a YAML parse or an ajv compile. */
   writes: string[];
+  /** Validators whose V8 code cache was found for this Node.js version. */
+  codeCaches: string[];
 }
 
 /** Records what goes through a schema cache. */
@@ -14,6 +16,7 @@ export function spySchemaCache(inner: SchemaCache): SchemaCacheSpy {
     hits: [],
     misses: [],
     writes: [],
+    codeCaches: [],
     cache: {
       read: async (key, extension) => {
         const text = await inner.read(key, extension);
@@ -23,6 +26,11 @@ export function spySchemaCache(inner: SchemaCache): SchemaCacheSpy {
       write: async (key, extension, text) => {
         spy.writes.push(`${key}.${extension}`);
         await inner.write(key, extension, text);
+      },
+      readCodeCache: async (key) => {
+        const data = await inner.readCodeCache?.(key);
+        if (data) spy.codeCaches.push(key);
+        return data;
       },
     },
   };
