@@ -162,8 +162,10 @@ export function postCapped(dispatcher: Dispatcher, post: CappedPost): Promise<Ca
           method: 'POST',
           headers: post.headers,
           body: post.body,
-          headersTimeout: post.timeoutMs,
-          bodyTimeout: post.timeoutMs,
+          // The attempt's own deadline (above) bounds headers and body alike: undici's timers
+          // would only be set and cleared again on every request of a burst.
+          headersTimeout: 0,
+          bodyTimeout: 0,
         },
         handler,
       );
