@@ -8,6 +8,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.exit(0);
 }
 
+// Node.js 22.1+ keeps the compiled code of the tool's modules between runs (NODE_DISABLE_COMPILE_CACHE=1 turns it off).
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
+
 let main;
 try {
   ({ main } = await import('../dist/src/cli.js'));
