@@ -41,6 +41,58 @@ server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
 `;
 
+/**
+ * Where the remaining gap is: the same HTTP client send-sample uses (undici's Agent, one keep-alive
+ * connection per concurrent request) in a bare dispatch loop with a handler that only counts, none
+ * of send-sample's own work. Not a target, a floor.
+ */
+const UNDICI_LOOP = `
+import { readFileSync } from 'node:fs';
+import { createSecureContext, rootCertificates } from 'node:tls';
+import { Agent } from 'undici';
+const [url, bodyFile, ca, count, concurrency] = process.argv.slice(1);
+const target = new URL(url);
+const secureContext = createSecureContext({ minVersion: 'TLSv1.2', ca: [...rootCertificates, readFileSync(ca, 'utf8')] });
+const agent = new Agent({ connections: Number(concurrency), pipelining: 1, connect: { secureContext, rejectUnauthorized: true } });
+const body = readFileSync(bodyFile);
+const total = Number(count);
+let next = 0, ok = 0;
+const one = () => new Promise((resolve) => {
+  let status = 0;
+  agent.dispatch(
+    { origin: target.origin, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json' }, body },
+    {
+      onRequestStart() {},
+      onResponseStart(_c, code) { status = code; },
+      onResponseData() {},
+      onResponseEnd() { resolve(status); },
+      onResponseError() { resolve(0); },
+    },
+  );
+});
+const started = performance.now();
+await Promise.all(Array.from({ length: Number(concurrency) }, async () => {
+  while (next < total) { next++; if ((await one()) === 200) ok++; }
+}));
+const ms = performance.now() - started;
+process.stdout.write(JSON.stringify({ ok, requestsPerSecond: (ok / ms) * 1000 }) + '\\n');
+await agent.close();
+`;
+
+function runUndiciLoop(
+  url: string,
+  bodyFile: string,
+  count: number,
+): { requestsPerSecond: number; ok: number } {
+  const result = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', UNDICI_LOOP, url, bodyFile, CA, String(count), String(CONCURRENCY)],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`the undici loop failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { requestsPerSecond: number; ok: number };
+}
+
 function startReceiver(): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', RECEIVER_SOURCE], {
@@ -206,6 +258,7 @@ async function main(): Promise<void> {
     // Paired rounds: each send-sample run follows an autocannon run at once, so a busy machine
     // weighs on both alike; the ratio reported is the median of the rounds' ratios.
     const ratios: number[] = [];
+    const floorRatios: number[] = [];
     const cpu = { peer: [] as number[], ours: [] as number[] };
     for (let round = 1; round <= ROUNDS; round++) {
       const cpuBefore = childrenCpuSeconds();
@@ -217,6 +270,8 @@ async function main(): Promise<void> {
       const s = run.report.summary;
       const ratio = s.requestsPerSecond / a.requestsPerSecond;
       ratios.push(ratio);
+      const floor = runUndiciLoop(url, bodyFile, count);
+      floorRatios.push(floor.requestsPerSecond / a.requestsPerSecond);
       const perRequest = (seconds: number | undefined, n: number) =>
         seconds === undefined ? 'n/a' : `${((seconds * 1000) / n).toFixed(3)} ms CPU/request`;
       if (cpuBefore !== undefined && cpuMid !== undefined && cpuAfter !== undefined) {
@@ -229,13 +284,17 @@ async function main(): Promise<void> {
           `send-sample ${s.requestsPerSecond.toFixed(0)} req/s during the burst, ${((s.sent / run.wallMs) * 1000).toFixed(0)} req/s ` +
           `with start-up (${s.delivered}/${s.sent} delivered, ` +
           `${perRequest(cpuAfter !== undefined && cpuMid !== undefined ? cpuAfter - cpuMid : undefined, s.sent)} incl. start-up); ` +
-          `ratio ${ratio.toFixed(2)}`,
+          `ratio ${ratio.toFixed(2)}; bare undici dispatch loop ${floor.requestsPerSecond.toFixed(0)} req/s ` +
+          `(ratio ${(floor.requestsPerSecond / a.requestsPerSecond).toFixed(2)})`,
       );
     }
     const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
     const ratio = median(ratios);
     console.log(
       `median ratio send-sample / autocannon: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+    );
+    console.log(
+      `median ratio bare undici dispatch loop / autocannon: ${median(floorRatios).toFixed(2)} (the HTTP client alone, for reference)`,
     );
     if (cpu.peer.length > 0) {
       const peerCpu = median(cpu.peer) * 1000;
