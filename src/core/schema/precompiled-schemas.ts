@@ -44,6 +44,7 @@ export function withPrecompiledSchemas(
     // made on its first run and kept with the user's cache.
     readCodeCache: async (key) =>
       (await precompiled.readCodeCache?.(key)) ?? (await cache?.readCodeCache?.(key)),
-    writeCodeCache: async (key, data) => cache?.writeCodeCache?.(key, data),
+    // Only where it can be kept: making a code cache nobody keeps would cost a few milliseconds.
+    ...(cache?.writeCodeCache ? { writeCodeCache: cache.writeCodeCache } : {}),
   };
 }
