@@ -14,7 +14,7 @@ import {
   type DoctorDelivery,
   type DoctorReport,
 } from '../core/doctor/doctor-types.js';
-import { createSecretMasker, maskError, type SecretMasker } from '../core/http/mask-secrets.js';
+import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
 import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
@@ -41,12 +41,7 @@ const LATER = [
  * and one invalid payload, each judged against Tradecloud's rules.
  */
 export async function doctorCommand(options: DoctorOptions, ctx: CommandContext): Promise<DoctorReport> {
-  const masker = createSecretMasker();
-  try {
-    return await doctor(options, ctx, masker);
-  } catch (error) {
-    throw maskError(error, masker);
-  }
+  return withSecretMasker((masker) => doctor(options, ctx, masker));
 }
 
 async function doctor(

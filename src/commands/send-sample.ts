@@ -1,7 +1,7 @@
 import { deliverPayloads } from '../core/delivery/deliver-payloads.js';
 import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
 import { describeDryRun } from '../core/delivery/describe-dry-run.js';
-import { createSecretMasker, maskError, type SecretMasker } from '../core/http/mask-secrets.js';
+import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
 import { loadRequestSet } from '../core/payload/requests/request-set.js';
 import { readCaFiles } from '../core/tls/read-ca-files.js';
@@ -16,12 +16,7 @@ export async function sendSampleCommand(
   options: SendSampleOptions,
   ctx: CommandContext,
 ): Promise<SendSampleReport> {
-  const masker = createSecretMasker();
-  try {
-    return await sendSample(options, ctx, masker);
-  } catch (error) {
-    throw maskError(error, masker);
-  }
+  return withSecretMasker((masker) => sendSample(options, ctx, masker));
 }
 
 async function sendSample(

@@ -3,12 +3,14 @@ import { NetworkError } from '../../errors.js';
 import { basicHeader, headerValueProblem, type Credentials } from './auth-credentials.js';
 import { createTokenSource, type TokenSource } from './oauth-token.js';
 
+/**
+ * The Authorization header value for the next attempt; undefined for --auth none. Only an OAuth
+ * token can take a wait: a fixed value is returned as is, sparing each request of a burst a promise.
+ */
+export type AuthorizationHeader = () => string | undefined | Promise<string | undefined>;
+
 export interface Authorization {
-  /**
-   * The Authorization header value for the next attempt; undefined for --auth none. Only an OAuth
-   * token can take a wait: a fixed value is returned as is, sparing each request of a burst a promise.
-   */
-  header: () => string | undefined | Promise<string | undefined>;
+  header: AuthorizationHeader;
   /** The OAuth token cache, to report how many tokens were fetched. */
   tokens?: TokenSource;
 }

@@ -1,3 +1,4 @@
+import type { AuthorizationHeader } from './authorization.js';
 import type { FailureStage } from './network-failure.js';
 import { backoffDelayMs, classifyStatus, explainStatus } from './retry-policy.js';
 import { sendAttempt, type AttemptOptions, type OutgoingRequest } from './send-attempt.js';
@@ -13,7 +14,7 @@ export interface RetryOptions {
 
 export interface DeliveryOptions extends AttemptOptions {
   /** Called before every attempt: an OAuth token may be refreshed during a long burst. */
-  authorize: () => string | undefined | Promise<string | undefined>;
+  authorize: AuthorizationHeader;
   retry: RetryOptions;
 }
 

@@ -66,6 +66,19 @@ export function createSecretMasker(secrets: Array<string | undefined> = []): Sec
   };
 }
 
+/**
+ * Runs `work` with a fresh masker that it fills as secrets become known; an error that escapes is
+ * masked with it too, so not even the one line on stderr can carry a secret.
+ */
+export async function withSecretMasker<T>(work: (masker: SecretMasker) => Promise<T>): Promise<T> {
+  const masker = createSecretMasker();
+  try {
+    return await work(masker);
+  } catch (error) {
+    throw maskError(error, masker);
+  }
+}
+
 /** Error messages pass through the masker too: a secret never reaches stderr. */
 export function maskError(error: unknown, masker: SecretMasker): unknown {
   if (error instanceof CliError) {

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { NetworkError } from '../../errors.js';
 import { describeNetworkFailure } from './network-failure.js';
-import { postCapped } from './post-capped.js';
+import { postCapped, postTarget } from './post-capped.js';
 
 export interface OAuthClient {
   tokenUrl: URL;
@@ -70,7 +70,7 @@ async function requestToken(
 ): Promise<{ token: string; expiresIn: number | undefined }> {
   const where = `token endpoint ${client.tokenUrl.href}`;
   const result = await postCapped(options.dispatcher, {
-    url: client.tokenUrl,
+    target: postTarget(client.tokenUrl),
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: tokenRequestBody(client).toString(),
     timeoutMs: options.timeoutMs,

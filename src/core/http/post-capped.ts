@@ -13,7 +13,8 @@ export function postTarget(url: URL): PostTarget {
 }
 
 export interface CappedPost {
-  url: URL | PostTarget;
+  /** From postTarget(url), once per destination: a burst or a relay posts to it many times. */
+  target: PostTarget;
   headers: Record<string, string>;
   body: string | Buffer;
   timeoutMs: number;
@@ -153,7 +154,7 @@ class CappedHandler implements Dispatcher.DispatchHandler {
 export function postCapped(dispatcher: Dispatcher, post: CappedPost): Promise<CappedResult> {
   return new Promise((resolve) => {
     const handler = new CappedHandler(post, resolve);
-    const target = post.url instanceof URL ? postTarget(post.url) : post.url;
+    const { target } = post;
     try {
       dispatcher.dispatch(
         {

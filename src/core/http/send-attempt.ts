@@ -66,7 +66,7 @@ export async function sendAttempt(
 ): Promise<AttemptResult> {
   const started = options.now();
   const result = await postCapped(options.dispatcher, {
-    url: request.target,
+    target: request.target,
     headers: headersWith(request, authorization),
     body: request.body,
     timeoutMs: options.timeoutMs,

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { describeNetworkFailure } from '../http/network-failure.js';
-import { postCapped } from '../http/post-capped.js';
+import { postCapped, postTarget } from '../http/post-capped.js';
 
 /** The developer's endpoint's answer, relayed to the sender; `error` when it could not be reached (502). */
 export interface RelayAnswer {
@@ -32,13 +32,14 @@ export function forwardDelivery(
   timeoutMs: number,
   now: () => number,
 ): Relay {
+  const destination = postTarget(target);
   return async (delivery) => {
     const headers: Record<string, string> = {};
     if (delivery.contentType) headers['content-type'] = delivery.contentType;
     if (delivery.authorization) headers.authorization = delivery.authorization;
     const started = now();
     const result = await postCapped(dispatcher, {
-      url: target,
+      target: destination,
       headers,
       body: delivery.body,
       timeoutMs,

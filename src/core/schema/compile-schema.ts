@@ -39,7 +39,18 @@ export function createSchemaCompiler(
       : source.includes('"unevaluatedProperties"')
         ? '2019-09'
         : 'draft-07';
-  const keyOfSource = (source: string) => cacheKey('validator', flavourOf(source), ajvVersion(), source);
+  // A schema is stringified once, however often its key is asked for (compiling, then noting it).
+  const identities = new WeakMap<JsonSchema, { flavour: Flavour; key: string }>();
+  const identify = (schema: JsonSchema) => {
+    let found = identities.get(schema);
+    if (!found) {
+      const source = JSON.stringify(schema);
+      const flavour = flavourOf(source);
+      found = { flavour, key: cacheKey('validator', flavour, ajvVersion(), source) };
+      identities.set(schema, found);
+    }
+    return found;
+  };
   const fromKey = async (key: string): Promise<CompiledSchema | undefined> => {
     const code = await cache?.read(key, 'cjs');
     if (code === undefined) return undefined;
@@ -51,9 +62,7 @@ export function createSchemaCompiler(
     return keepCodeCacheAfterFirstUse(loaded, (data) => keep(key, data));
   };
   const compile = async (schema: JsonSchema): Promise<CompiledSchema> => {
-    const source = JSON.stringify(schema);
-    const flavour = flavourOf(source);
-    const key = keyOfSource(source);
+    const { flavour, key } = identify(schema);
     const loaded = await fromKey(key);
     if (loaded) return loaded;
     let ajv = instances.get(flavour);
@@ -75,7 +84,7 @@ export function createSchemaCompiler(
     return validate;
   };
   return Object.assign(compile, {
-    keyOf: (schema: JsonSchema) => keyOfSource(JSON.stringify(schema)),
+    keyOf: (schema: JsonSchema) => identify(schema).key,
     fromKey,
   });
 }
