@@ -7,7 +7,6 @@ import { doctorCommand } from '../../src/commands/doctor.js';
 import type { DoctorOptions } from '../../src/commands/options.js';
 import { UsageError } from '../../src/errors.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { ROOT } from '../helpers/run-cli.js';
 
 /** The confirmation only appears on a terminal, so these tests hand the command a stdin that says it is one. */
 function terminal(answer: string): { ctx: CommandContext; stderr: () => string } {
@@ -18,11 +17,6 @@ function terminal(answer: string): { ctx: CommandContext; stderr: () => string }
     stdin: Readable.from([answer]),
     stdinIsTTY: true,
     stderr,
-    stderrIsTTY: false,
-    json: true,
-    color: false,
-    cwd: ROOT,
-    warn: () => undefined,
   });
   return { ctx, stderr: () => text };
 }

@@ -7,7 +7,6 @@ import type { CommandContext } from '../../src/commands/context.js';
 import { doctorCommand } from '../../src/commands/doctor.js';
 import { UsageError } from '../../src/errors.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { ROOT } from '../helpers/run-cli.js';
 
 describe('doctor: an interrupt at the confirmation question', () => {
   let receiver: Receiver;
@@ -26,12 +25,7 @@ describe('doctor: an interrupt at the confirmation question', () => {
       stdin,
       stdinIsTTY: true,
       stderr,
-      stderrIsTTY: false,
-      json: true,
-      color: false,
-      cwd: ROOT,
       signal: controller.signal,
-      warn: () => undefined,
     });
     const run = doctorCommand(
       {

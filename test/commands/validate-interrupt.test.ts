@@ -6,7 +6,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import type { CommandContext } from '../../src/commands/context.js';
 import { validateCommand } from '../../src/commands/validate.js';
-import { ROOT } from '../helpers/run-cli.js';
 
 test('validate: an interrupt while stdin never ends stops waiting, closes it, reports what was done', async () => {
   const stdin = new PassThrough(); // a pipe left open
@@ -14,14 +13,7 @@ test('validate: an interrupt while stdin never ends stops waiting, closes it, re
   const controller = new AbortController();
   const ctx: CommandContext = testContext({
     stdin,
-    stdinIsTTY: false,
-    stderr: new PassThrough(),
-    stderrIsTTY: false,
-    json: true,
-    color: false,
-    cwd: ROOT,
     signal: controller.signal,
-    warn: () => undefined,
   });
   const run = validateCommand(
     {
