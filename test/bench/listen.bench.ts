@@ -6,18 +6,12 @@
  * `tc-webhook listen` (validating, not saving; its per-request lines go to /dev/null). The figure
  * is the median of the rounds' ratios. Then 100,000 deliveries to listen while its RSS is sampled.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { AUTOCANNON, BIN, CERTS, mb, median, readRssKiB, ROOT, writeTypicalBody } from './bench-support.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const require = createRequire(import.meta.url);
-const AUTOCANNON = require.resolve('autocannon/autocannon.js');
-const BIN = join(ROOT, 'bin/tc-webhook.js');
-const CERTS = join(ROOT, 'fixtures/certs/');
 const CONCURRENCY = 64;
 const DURATION_S = 5;
 const ROUNDS = 3;
@@ -79,17 +73,6 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; port: numbe
   });
 }
 
-function readRssKiB(pid: number): { rss: number; hwm: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(rss) ? { rss, hwm } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function autocannon(
   port: number,
   bodyFile: string,
@@ -116,28 +99,16 @@ function autocannon(
   });
 }
 
-const mb = (kib: number | undefined) => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(1)} MB`);
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tc-bench-listen-'));
-  const sample = spawnSync(
-    process.execPath,
-    [BIN, 'sample', '--event', 'OrderIssuedByBuyer', '--seed', '1'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  );
-  const bodyFile = join(dir, 'order-issued.json');
-  writeFileSync(bodyFile, sample.stdout);
+  const { file: bodyFile, bytes: bodyBytes } = writeTypicalBody(dir);
   const tls = ['--cert', join(CERTS, 'good-chain.pem'), '--key', join(CERTS, 'good.key')];
   const bare = await startServer(['--input-type=module', '-e', BARE_SOURCE]);
   const floor = await startServer(['--input-type=module', '-e', FLOOR_SOURCE]);
   const listen = await startServer([BIN, 'listen', ...tls, '--port', '0']);
   try {
     console.log(
-      `body: ${Buffer.byteLength(sample.stdout)} bytes (generated OrderIssuedByBuyer); concurrency ${CONCURRENCY}; node ${process.version}`,
+      `body: ${bodyBytes} bytes (generated OrderIssuedByBuyer); concurrency ${CONCURRENCY}; node ${process.version}`,
     );
     // Warm both (JIT, validator) so neither pays for it in the figures.
     await autocannon(bare.port, bodyFile, ['-a', '2000']);

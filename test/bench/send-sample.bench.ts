@@ -7,17 +7,11 @@
  * burst timing, and from wall time including start-up), the ratio, and the CLI's RSS over time.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { AUTOCANNON, BIN, CA, mb, median, readRssKiB, ROOT, writeTypicalBody } from './bench-support.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const require = createRequire(import.meta.url);
-const AUTOCANNON = require.resolve('autocannon/autocannon.js');
-const BIN = join(ROOT, 'bin/tc-webhook.js');
-const CA = join(ROOT, 'fixtures/certs/root-ca.pem');
 const CONCURRENCY = 64;
 const DURATION_S = 6;
 const TARGET_RATIO = 1.0;
@@ -103,18 +97,6 @@ function startReceiver(): Promise<{ child: ChildProcess; port: number }> {
       .once('data', (line: string) => resolve({ child, port: Number(line.trim()) }));
     child.once('error', reject);
   });
-}
-
-/** Peak and current RSS of a process, from /proc (Linux); undefined elsewhere. */
-function readRssKiB(pid: number): { rss: number; hwm: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(rss) ? { rss, hwm } : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** CPU seconds (user + system) of this process's finished children, from /proc (Linux); undefined elsewhere. */
@@ -218,22 +200,11 @@ function runAutocannon(
   return { requestsPerSecond: json.requests.average, total: json.requests.total, non2xx: json.non2xx };
 }
 
-const mb = (kib: number | undefined) => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(1)} MB`);
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tc-bench-'));
   const { child: receiver, port } = await startReceiver();
   try {
-    const sample = spawnSync(
-      process.execPath,
-      [BIN, 'sample', '--event', 'OrderIssuedByBuyer', '--seed', '1'],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-      },
-    );
-    const bodyFile = join(dir, 'order-issued.json');
-    writeFileSync(bodyFile, sample.stdout);
+    const { file: bodyFile, bytes: bodyBytes } = writeTypicalBody(dir);
     const url = `https://127.0.0.1:${port}/webhook`;
     const cli = (count: number) => [
       'send-sample',
@@ -249,7 +220,7 @@ async function main(): Promise<void> {
       '--json',
     ];
     console.log(
-      `body: ${Buffer.byteLength(sample.stdout)} bytes (generated OrderIssuedByBuyer); concurrency ${CONCURRENCY}; node ${process.version}`,
+      `body: ${bodyBytes} bytes (generated OrderIssuedByBuyer); concurrency ${CONCURRENCY}; node ${process.version}`,
     );
 
     // Warm the receiver (JIT, TLS session) so neither client pays for it.
@@ -288,7 +259,6 @@ async function main(): Promise<void> {
           `(ratio ${(floor.requestsPerSecond / a.requestsPerSecond).toFixed(2)})`,
       );
     }
-    const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
     const ratio = median(ratios);
     console.log(
       `median ratio send-sample / autocannon: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
