@@ -27,24 +27,11 @@ describe('listen --auth oauth2 (JWT access tokens verified against the issuer ke
   });
 
   it('a real provider: send-sample gets a JWT by client credentials and every delivery passes', async () => {
-    const listen = await startListen([
-      ...TLS_FLAGS,
-      ...['--auth', 'oauth2', '--issuer', idp.issuer, '--audience', idp.audience, '--scope', idp.scope],
-      ...['--ca', ROOT_CA_FILE, '--json'],
-    ]);
+    const listen = await startListen([...TLS_FLAGS, ...idp.listenFlags, ...['--ca', ROOT_CA_FILE, '--json']]);
     const send = await runCli(
       [
         ...['send-sample', listen.url, '--ca', ROOT_CA_FILE, '--event', 'OrderIssuedByBuyer', '--count', '2'],
-        ...[
-          '--auth',
-          'oauth2',
-          '--token-url',
-          idp.tokenUrl,
-          '--client-id',
-          idp.clientId,
-          '--scope',
-          idp.scope,
-        ],
+        ...idp.sendFlags,
       ],
       { env: { TC_WEBHOOK_CLIENT_SECRET: idp.clientSecret } },
     );

@@ -53,26 +53,8 @@ describe('listen round trip: send-sample --all of every type and format, with ev
     },
     {
       name: 'oauth2',
-      listen: () => [
-        '--auth',
-        'oauth2',
-        '--issuer',
-        idp.issuer,
-        '--audience',
-        idp.audience,
-        '--scope',
-        idp.scope,
-      ],
-      send: () => [
-        '--auth',
-        'oauth2',
-        '--token-url',
-        idp.tokenUrl,
-        '--client-id',
-        idp.clientId,
-        '--scope',
-        idp.scope,
-      ],
+      listen: () => idp.listenFlags,
+      send: () => idp.sendFlags,
       env: () => ({ TC_WEBHOOK_CLIENT_SECRET: idp.clientSecret }),
     },
   ];

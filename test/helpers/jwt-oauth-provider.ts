@@ -23,6 +23,10 @@ export interface JwtOAuthProvider {
   scope: string;
   /** The resource indicator, which becomes the tokens' `aud`. */
   audience: string;
+  /** `listen` flags that accept this provider's tokens (add `--ca`). */
+  listenFlags: string[];
+  /** `send-sample` flags that fetch its tokens; the secret goes in TC_WEBHOOK_CLIENT_SECRET. */
+  sendFlags: string[];
   close(): Promise<void>;
 }
 
@@ -74,13 +78,16 @@ export async function startJwtOAuthProvider(): Promise<JwtOAuthProvider> {
     },
   });
   server.on('request', provider.callback());
+  const tokenUrl = `${issuer}/token`;
   return {
     issuer,
-    tokenUrl: `${issuer}/token`,
+    tokenUrl,
     clientId,
     clientSecret,
     scope,
     audience,
+    listenFlags: ['--auth', 'oauth2', '--issuer', issuer, '--audience', audience, '--scope', scope],
+    sendFlags: ['--auth', 'oauth2', '--token-url', tokenUrl, '--client-id', clientId, '--scope', scope],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
