@@ -18,8 +18,27 @@ export const SELF_SIGNED_LEAF_HINT = `${SELF_SIGNED_FIX[0]!.toUpperCase()}${SELF
 export function refuseSelfSignedLeaf(hostname: string, cert: PeerCertificate): Error | undefined {
   const mismatch = checkServerIdentity(hostname, cert);
   if (mismatch) return mismatch;
-  if (cert.raw && isSelfSigned(new X509Certificate(cert.raw))) {
+  if (cert.raw && selfSigned(cert)) {
     return Object.assign(new Error(SELF_SIGNED_LEAF_MESSAGE), { code: SELF_SIGNED_LEAF });
   }
   return undefined;
+}
+
+/**
+ * The answer per certificate (by its SHA-256 fingerprint, which Node has computed already): the
+ * connections of a burst all meet the same one, and parsing it and checking its signature again
+ * for each of them is work at the very start of the burst.
+ */
+const seen = new Map<string, boolean>();
+const SEEN_LIMIT = 64;
+
+function selfSigned(cert: PeerCertificate): boolean {
+  const known = cert.fingerprint256 ? seen.get(cert.fingerprint256) : undefined;
+  if (known !== undefined) return known;
+  const answer = isSelfSigned(new X509Certificate(cert.raw));
+  if (cert.fingerprint256) {
+    if (seen.size >= SEEN_LIMIT) seen.clear();
+    seen.set(cert.fingerprint256, answer);
+  }
+  return answer;
 }

@@ -1,4 +1,13 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  fstatSync,
+  openSync,
+  readSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
 
@@ -53,15 +62,32 @@ export async function readStreamBounded(stream: Readable, name: string, maxBytes
  * thread-pool round trip per file would cost more than the read); anything else (a FIFO, a
  * device) is read as a stream up to the limit. It is told apart before it is opened: opening a
  * FIFO waits for its writer, and a FIFO opened and closed again would fail that writer.
- * File system errors are thrown as they are, for the caller to word.
+ * `knownRegular`: the caller has just seen a regular file there (a directory listing, a stat), so
+ * the stat is skipped; it is opened without waiting, and should it have become something else since,
+ * it is read as a stream after all. File system errors are thrown as they are, for the caller to word.
  */
-export async function readFileBounded(path: string, name: string, maxBytes: number): Promise<Buffer> {
-  if (!statSync(path).isFile()) {
-    return readStreamBounded(createReadStream(path, { highWaterMark: 1 << 20 }), name, maxBytes);
-  }
-  const fd = openSync(path, 'r');
+export async function readFileBounded(
+  path: string,
+  name: string,
+  maxBytes: number,
+  knownRegular = false,
+): Promise<Buffer> {
+  const asStream = () =>
+    readStreamBounded(createReadStream(path, { highWaterMark: 1 << 20 }), name, maxBytes);
+  if (!knownRegular && !statSync(path).isFile()) return asStream();
+  const fd = openSync(path, knownRegular ? constants.O_RDONLY | constants.O_NONBLOCK : 'r');
+  let info: Stats;
   try {
-    const info = fstatSync(fd);
+    info = fstatSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  if (!info.isFile()) {
+    closeSync(fd);
+    return asStream();
+  }
+  try {
     checkFileSize(name, info, maxBytes);
     // One byte more than the stat said: a file that grew since is noticed and read on, still bounded.
     const first = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);

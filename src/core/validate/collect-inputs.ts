@@ -7,8 +7,9 @@ import { checkFileSize } from '../input/read-bounded.js';
 
 export type { SkippedInput };
 
+/** `regular`: a regular file when the inputs were collected (it is read without another stat). */
 export type PayloadInput =
-  { source: 'file'; file: string; path: string } | { source: 'stdin'; file: '<stdin>' };
+  { source: 'file'; file: string; path: string; regular: boolean } | { source: 'stdin'; file: '<stdin>' };
 
 export interface CollectedInputs {
   inputs: PayloadInput[];
@@ -40,11 +41,11 @@ export function collectInputs(args: string[], cwd: string, maxBytes: number): Co
       throw new InputError(`cannot read ${arg}: ${describeFsError(error)}`, 'Check the path');
     }
     checkFileSize(arg, info, maxBytes);
-    let found = [{ file: arg, path }];
+    let found = [{ file: arg, path, regular: info.isFile() }];
     if (info.isDirectory()) {
       const listed = listPayloadFiles(arg, path, maxBytes);
       skipped.push(...listed.skipped);
-      found = listed.files;
+      found = listed.files.map((entry) => ({ ...entry, regular: true })); // only regular files are listed
     }
     for (const entry of found) {
       if (seen.has(entry.path)) continue;

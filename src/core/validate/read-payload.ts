@@ -16,7 +16,7 @@ export async function readPayloadBytes(
 ): Promise<Buffer> {
   if (input.source === 'stdin') return readStreamBounded(stdin, 'standard input', maxBytes);
   try {
-    return await readFileBounded(input.path, input.file, maxBytes);
+    return await readFileBounded(input.path, input.file, maxBytes, input.regular);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${input.file}: ${describeFsError(error)}`, 'Check the path');

@@ -1,7 +1,7 @@
 import type { BodyKind } from '../schema/body-schema-types.js';
 import type { BodyValidator } from '../schema/create-body-validator.js';
 import { detectBodyKind } from './detect-body-kind.js';
-import { findDeepJsonNesting, nestsDeeperThan } from './find-deep-nesting.js';
+import { findDeepJsonNesting, nestsDeeperThan, opensAtMost } from './find-deep-nesting.js';
 import { locateJsonPointers } from './locate-json-pointers.js';
 import { lineColumnAt } from '../text/line-column.js';
 import { parseJsonPayload } from './parse-json-payload.js';
@@ -24,7 +24,7 @@ export async function validateJsonPayload(
 ): Promise<PayloadResult> {
   const parsed = parseJsonPayload(text);
   if ('syntax' in parsed) return rejectedPayload(file, 'json', { path: '', ...parsed.syntax });
-  if (nestsDeeperThan(parsed.value, MAX_NESTING)) {
+  if (!opensAtMost(text, MAX_NESTING) && nestsDeeperThan(parsed.value, MAX_NESTING)) {
     const message = `nested deeper than ${MAX_NESTING} levels; a webhook body is never this deep`;
     const at = lineColumnAt(text, Math.max(0, findDeepJsonNesting(text, MAX_NESTING)));
     return rejectedPayload(file, 'json', { path: '', message, ...at });

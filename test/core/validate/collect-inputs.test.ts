@@ -34,7 +34,7 @@ describe('collectInputs', () => {
   it('takes a named file whatever its extension', () => {
     const { inputs } = collectInputs(['payloads/notes.txt'], dir, LIMIT);
     assert.deepEqual(inputs, [
-      { source: 'file', file: 'payloads/notes.txt', path: join(dir, 'payloads/notes.txt') },
+      { source: 'file', file: 'payloads/notes.txt', path: join(dir, 'payloads/notes.txt'), regular: true },
     ]);
   });
 

@@ -4,6 +4,7 @@ import {
   findDeepJsonNesting,
   findDeepXmlNesting,
   nestsDeeperThan,
+  opensAtMost,
 } from '../../../src/core/validate/find-deep-nesting.js';
 import { locateJsonPointers } from '../../../src/core/validate/locate-json-pointers.js';
 import { parseJsonPayload } from '../../../src/core/validate/parse-json-payload.js';
@@ -42,6 +43,13 @@ describe('nesting guards', () => {
     assert.equal(findDeepJsonNesting('{"a\\"[[[": 1}', 2), -1, 'escaped quotes stay inside the string');
     assert.equal(findDeepXmlNesting(`<a>${'<b>'.repeat(5)}<c/>${'</b>'.repeat(5)}</a>`, 6), -1);
     assert.equal(findDeepXmlNesting(`<a>${'<b>'.repeat(6)}`, 6), 3 + 5 * 3);
+  });
+
+  it('clears a text that opens too few arrays and objects to nest too deep, counting cautiously', () => {
+    assert.equal(opensAtMost('{"a":[{"b":1},{"c":[]}]}', 5), true);
+    assert.equal(opensAtMost('{"a":[{"b":1},{"c":[]}]}', 4), false, 'five opened, though only four deep');
+    assert.equal(opensAtMost('{"a":"[[[["}', 2), false, 'brackets in strings count: cautious, never wrong');
+    assert.equal(opensAtMost(`{"a":${'['.repeat(600)}${']'.repeat(600)}}`, 512), false);
   });
 });
 
