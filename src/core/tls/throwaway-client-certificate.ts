@@ -28,15 +28,24 @@ const ECDSA_SHA256 = sequence(Buffer.from('06082a8648ce3d040302', 'hex'));
 const COMMON_NAME = Buffer.from('0603550403', 'hex');
 const utcTime = (text: string) => tlv(0x17, Buffer.from(text, 'ascii'));
 
+/**
+ * Random bytes as a DER INTEGER's content that is positive, non-zero and minimal: the first byte
+ * between 0x40 and 0x7f. A first byte of 0 followed by one below 0x80 would be padding that
+ * OpenSSL refuses (ASN1_ILLEGAL_PADDING), which left one probe in 256 without a certificate to offer.
+ */
+export function serialNumber(random: Buffer): Buffer {
+  const serial = Buffer.from(random);
+  serial[0] = (serial[0]! & 0x3f) | 0x40;
+  return serial;
+}
+
 export function createThrowawayClientCertificate(): ThrowawayClientCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const name = sequence(
     tlv(0x31, sequence(COMMON_NAME, tlv(0x0c, Buffer.from('tc-webhook client certificate probe')))),
   );
-  const serial = randomBytes(8);
-  serial[0] = serial[0]! & 0x7f; // a positive INTEGER
   const tbs = sequence(
-    tlv(0x02, serial),
+    tlv(0x02, serialNumber(randomBytes(8))),
     ECDSA_SHA256,
     name,
     // Fixed dates: its validity is not what a server is asked about, so no clock is needed.

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { test } from 'node:test';
-import { createThrowawayClientCertificate } from '../../../src/core/tls/throwaway-client-certificate.js';
+import {
+  createThrowawayClientCertificate,
+  serialNumber,
+} from '../../../src/core/tls/throwaway-client-certificate.js';
 
 test('a well-formed self-signed EC certificate with its key, new each time', () => {
   const first = createThrowawayClientCertificate();
@@ -16,4 +19,19 @@ test('a well-formed self-signed EC certificate with its key, new each time', () 
   const second = createThrowawayClientCertificate();
   assert.notEqual(second.key, first.key);
   assert.notEqual(new X509Certificate(second.cert).serialNumber, cert.serialNumber);
+});
+
+test('the serial number is a minimal positive DER INTEGER whatever the random bytes', () => {
+  for (const first of [0x00, 0x01, 0x3f, 0x40, 0x7f, 0x80, 0xff]) {
+    const random = Buffer.from([first, 0x00, 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc]);
+    const serial = serialNumber(random);
+    assert.equal(serial.length, 8);
+    assert.ok(serial[0]! >= 0x40 && serial[0]! <= 0x7f, `first byte ${serial[0]} from ${first}`);
+    assert.deepEqual(serial.subarray(1), random.subarray(1));
+  }
+  // One random serial in 256 used to start with a padding zero that OpenSSL refuses to load.
+  for (let i = 0; i < 300; i++) {
+    const { cert } = createThrowawayClientCertificate();
+    assert.doesNotThrow(() => new X509Certificate(cert));
+  }
 });
