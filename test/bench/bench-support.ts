@@ -44,3 +44,28 @@ export function readRssKiB(pid: number): { rss: number; hwm: number } | undefine
 export const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
 export const mb = (kib: number | undefined) => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(1)} MB`);
+
+/**
+ * Source of a minimal keep-alive HTTPS receiver (run with `node --input-type=module -e`): it reads
+ * each body and answers 200 with a small JSON body, prints its port on stdout, and with `counting`
+ * answers `GET /count` with the number of bodies received. `cert` names a fixture key and chain.
+ */
+export function okReceiverSource(cert: 'good' | 'proxied', counting = false): string {
+  return `
+import { createServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+const dir = ${JSON.stringify(CERTS)};
+let count = 0;
+const server = createServer({ key: readFileSync(dir + '${cert}.key'), cert: readFileSync(dir + '${cert}-chain.pem') }, (req, res) => {
+  ${counting ? "if (req.method === 'GET' && req.url === '/count') { res.end(String(count)); return; }" : ''}
+  req.resume();
+  req.on('end', () => {
+    count++;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '15' });
+    res.end('{"status":"ok"}');
+  });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+`;
+}

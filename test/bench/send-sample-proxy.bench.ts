@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, CA, median, ROOT, writeTypicalBody } from './bench-support.js';
+import { BIN, CA, median, ROOT, writeTypicalBody, okReceiverSource } from './bench-support.js';
 
 const HOST = 'webhook.proxied.test';
 const CONCURRENCY = 64;
@@ -16,17 +16,7 @@ const COUNT = 20_000;
 const ROUNDS = 3;
 const TARGET_RATIO = 0.8;
 
-const RECEIVER = `
-import { createServer } from 'node:https';
-import { readFileSync } from 'node:fs';
-const dir = ${JSON.stringify(join(ROOT, 'fixtures/certs/'))};
-const server = createServer({ key: readFileSync(dir + 'proxied.key'), cert: readFileSync(dir + 'proxied-chain.pem') }, (req, res) => {
-  req.resume();
-  req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': '15' }); res.end('{"status":"ok"}'); });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
-`;
+const RECEIVER = okReceiverSource('proxied');
 
 const PROXY = `
 import { startForwardProxy } from ${JSON.stringify(join(ROOT, 'dist/test/helpers/forward-proxy.js'))};

@@ -10,30 +10,24 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AUTOCANNON, BIN, CA, mb, median, readRssKiB, ROOT, writeTypicalBody } from './bench-support.js';
+import {
+  AUTOCANNON,
+  BIN,
+  CA,
+  mb,
+  median,
+  readRssKiB,
+  ROOT,
+  writeTypicalBody,
+  okReceiverSource,
+} from './bench-support.js';
 
 const CONCURRENCY = 64;
 const DURATION_S = 6;
 const TARGET_RATIO = 1.0;
 const ROUNDS = 5;
 
-const RECEIVER_SOURCE = `
-import { createServer } from 'node:https';
-import { readFileSync } from 'node:fs';
-const dir = ${JSON.stringify(join(ROOT, 'fixtures/certs/'))};
-let count = 0;
-const server = createServer({ key: readFileSync(dir + 'good.key'), cert: readFileSync(dir + 'good-chain.pem') }, (req, res) => {
-  if (req.method === 'GET' && req.url === '/count') { res.end(String(count)); return; }
-  req.resume();
-  req.on('end', () => {
-    count++;
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '15' });
-    res.end('{"status":"ok"}');
-  });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
-`;
+const RECEIVER_SOURCE = okReceiverSource('good', true);
 
 /**
  * Where the remaining gap is: the same HTTP client send-sample uses (undici's Agent, one keep-alive

@@ -19,13 +19,17 @@ export interface DeliveryOptions extends AttemptOptions {
 }
 
 export interface DeliveryResult {
+  /** HTTP status of the last attempt; null when there was no answer. */
   status: number | null;
   /** Wall time of the whole request, attempts and back-off included. */
   durationMs: number;
   attempts: number;
   outcome: Outcome;
+  /** The first bytes of the last answer (2 KiB in runs), secrets masked. */
   responseBody: string;
+  /** What Tradecloud would make of this outcome. */
   note?: string;
+  /** Where a redirect pointed (Tradecloud does not follow it). */
   location?: string;
   /** How far a request without an answer got; `connect` / `tls` mean the endpoint was never reached. */
   stage?: FailureStage;
