@@ -224,7 +224,7 @@ async function main(): Promise<void> {
     // weighs on both alike; the ratio reported is the median of the rounds' ratios.
     const ratios: number[] = [];
     const floorRatios: number[] = [];
-    const cpu = { peer: [] as number[], ours: [] as number[] };
+    const cpu = { peer: [] as number[], ours: [] as number[], loop: [] as number[] };
     for (let round = 1; round <= ROUNDS; round++) {
       const cpuBefore = childrenCpuSeconds();
       const a = runAutocannon(port, bodyFile);
@@ -236,12 +236,14 @@ async function main(): Promise<void> {
       const ratio = s.requestsPerSecond / a.requestsPerSecond;
       ratios.push(ratio);
       const floor = runUndiciLoop(url, bodyFile, count);
+      const cpuLoop = childrenCpuSeconds();
       floorRatios.push(floor.requestsPerSecond / a.requestsPerSecond);
       const perRequest = (seconds: number | undefined, n: number) =>
         seconds === undefined ? 'n/a' : `${((seconds * 1000) / n).toFixed(3)} ms CPU/request`;
       if (cpuBefore !== undefined && cpuMid !== undefined && cpuAfter !== undefined) {
         cpu.peer.push((cpuMid - cpuBefore) / a.total);
         cpu.ours.push((cpuAfter - cpuMid) / s.sent);
+        if (cpuLoop !== undefined) cpu.loop.push((cpuLoop - cpuAfter) / floor.ok);
       }
       console.log(
         `round ${round}: autocannon ${a.requestsPerSecond.toFixed(0)} req/s (${a.total} requests, non-2xx ${a.non2xx}, ` +
@@ -250,7 +252,8 @@ async function main(): Promise<void> {
           `with start-up (${s.delivered}/${s.sent} delivered, ` +
           `${perRequest(cpuAfter !== undefined && cpuMid !== undefined ? cpuAfter - cpuMid : undefined, s.sent)} incl. start-up); ` +
           `ratio ${ratio.toFixed(2)}; bare undici dispatch loop ${floor.requestsPerSecond.toFixed(0)} req/s ` +
-          `(ratio ${(floor.requestsPerSecond / a.requestsPerSecond).toFixed(2)})`,
+          `(ratio ${(floor.requestsPerSecond / a.requestsPerSecond).toFixed(2)}, ` +
+          `${perRequest(cpuLoop !== undefined && cpuAfter !== undefined ? cpuLoop - cpuAfter : undefined, floor.ok)} incl. start-up)`,
       );
     }
     const ratio = median(ratios);
@@ -263,9 +266,13 @@ async function main(): Promise<void> {
     if (cpu.peer.length > 0) {
       const peerCpu = median(cpu.peer) * 1000;
       const oursCpu = median(cpu.ours) * 1000;
+      const loopCpu = cpu.loop.length > 0 ? median(cpu.loop) * 1000 : undefined;
       console.log(
-        `median client CPU per request: autocannon ${peerCpu.toFixed(3)} ms, send-sample ${oursCpu.toFixed(3)} ms ` +
-          `(autocannon / send-sample ${(peerCpu / oursCpu).toFixed(2)})`,
+        `median client CPU per request (each process whole, start-up included): autocannon ${peerCpu.toFixed(3)} ms, ` +
+          `send-sample ${oursCpu.toFixed(3)} ms (autocannon / send-sample ${(peerCpu / oursCpu).toFixed(2)})` +
+          (loopCpu === undefined
+            ? ''
+            : `, bare undici dispatch loop ${loopCpu.toFixed(3)} ms (autocannon / loop ${(peerCpu / loopCpu).toFixed(2)})`),
       );
     }
 
