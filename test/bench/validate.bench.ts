@@ -25,7 +25,11 @@ import {
 import { tmpdir, userInfo } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSchemaCompiler } from '../../src/core/schema/compile-schema.js';
 import { loadBodySchema } from '../../src/core/schema/load-body-schema.js';
+import { withNullableOptionals } from '../../src/core/schema/nullable-optionals.js';
+import { precompiledSchemaDir } from '../../src/core/schema/precompiled-schemas.js';
+import { codeCacheFile } from '../../src/core/schema/schema-cache.js';
 import { toJsonSchema } from '../../src/core/schema/to-json-schema.js';
 import { toTxml } from '../../src/core/txml/index.js';
 import { buildLargeOrderPayload, readValidFixture } from './validate-fixtures.js';
@@ -110,6 +114,38 @@ function runCliWithMemory(
   return { ...r, maxRssMb: kib / 1024, cpuMs: cpuUs / 1000 };
 }
 
+/**
+ * The floor under any `validate` built on the bundled validator: a process that loads the very
+ * code the package build precompiled (with its V8 code cache), then for each file only reads it,
+ * JSON.parses it, runs the validator and writes one line. No argument parsing, no kind detection,
+ * no policy notices, no positions, no report.
+ */
+const FLOOR_SCRIPT = `
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { loadCompiledCode } = await import(process.argv[1]);
+  const [, , codeFile, codeCacheFile, dir] = process.argv;
+  const { validate } = loadCompiledCode(readFileSync(codeFile, 'utf8'), readFileSync(codeCacheFile));
+  let valid = 0;
+  for (const name of readdirSync(dir).sort()) {
+    const ok = validate(JSON.parse(readFileSync(dir + '/' + name, 'utf8')));
+    if (ok) valid++;
+    process.stdout.write(name + (ok ? ' valid' : ' invalid') + '\\n');
+  }
+  if (valid === 0) process.exitCode = 1;`;
+
+/** Where the package build put the lenient (default) order validator, found by its own cache key. */
+async function bundledOrderValidatorFiles(): Promise<{ code: string; codeCache: string }> {
+  const body = await loadBodySchema({ kind: 'order', cacheDir: false });
+  const full = withNullableOptionals(toJsonSchema(body.schema, body.dialect, body.specName));
+  const key = createSchemaCompiler(body.dialect, body.specName).keyOf(full);
+  const dir = precompiledSchemaDir();
+  const files = { code: join(dir, `${key}.cjs`), codeCache: join(dir, codeCacheFile(key)) };
+  for (const file of Object.values(files)) {
+    if (!existsSync(file)) throw new Error(`the precompiled validator is not at ${file}: run npm run build`);
+  }
+  return files;
+}
+
 try {
   // 1. Start-up.
   for (let i = 0; i < 3; i++) run([BIN, '--version']); // warm the file cache
@@ -163,19 +199,34 @@ try {
     return run([bin, 'validate', files], { TMPDIR: coldHome });
   };
   const unprecompiled = copyWithoutPrecompiled();
+  const validatorFiles = await bundledOrderValidatorFiles();
+  const floorArgs = [
+    '--input-type=module',
+    '-e',
+    FLOOR_SCRIPT,
+    join(ROOT, 'dist/src/core/schema/compile-schema.js'),
+    validatorFiles.code,
+    validatorFiles.codeCache,
+    dir,
+  ];
+  const floorCheck = run(floorArgs);
+  const floorValid = floorCheck.stdout.match(/ valid$/gm)?.length ?? 0;
   const oursCheck = timeCold(BIN, dir);
   run([BIN, 'validate', dir], { TMPDIR: warmHome }); // fills the warm cache
   const cold: number[] = [];
   const coldFallback: number[] = [];
   const warmRuns: number[] = [];
   const ajvRuns: number[] = [];
+  const floorRuns: number[] = [];
   // Interleaved, so that a busy moment of the machine weighs on every variant alike.
   for (let i = 0; i < 5; i++) {
     ajvRuns.push(run(ajvArgs).ms);
     cold.push(timeCold(BIN, dir).ms);
     warmRuns.push(run([BIN, 'validate', dir], { TMPDIR: warmHome }).ms);
     coldFallback.push(timeCold(unprecompiled, dir).ms);
+    floorRuns.push(run(floorArgs).ms);
   }
+  const floor = median(floorRuns);
   const ajv = median(ajvRuns);
   const headline = median(cold);
   const warm = median(warmRuns);
@@ -190,6 +241,13 @@ try {
   console.log(`   tc-webhook, warm schema cache           ${f(warm)}   ${ratio(warm, ajv)} of ajv-cli`);
   console.log(
     `   cold, without precompiled schemas       ${f(fallback)}   ${ratio(fallback, ajv)} of ajv-cli  (the fallback: YAML parse and ajv compile)`,
+  );
+  console.log(
+    `   floor: the bundled validator alone      ${f(floor)}   ${ratio(floor, ajv)} of ajv-cli  (${floorValid} valid, exit ${floorCheck.status}; ` +
+      `node start, read, JSON.parse, validate, a line per file: no CLI, no checks beyond the schema, no positions)`,
+  );
+  console.log(
+    `   what the CLI costs above the floor      ${f(headline - floor)}; the target leaves it ${f(ajv * 0.5 - floor)}`,
   );
   const fixtures = join(ROOT, 'fixtures/payloads/valid');
   const fixturesCold = median([0, 1, 2, 3, 4].map(() => timeCold(BIN, fixtures).ms));
