@@ -9,10 +9,10 @@
  *   // send-sample --auth oauth2 --token-url idp.tokenUrl --client-id idp.clientId --client-secret … --scope idp.scope
  *   await idp.close();
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { closeServer, postingClient, providerConfiguration } from './oidc-test-config.js';
 import { CERTS_DIR } from './receiver.js';
 
 export interface JwtOAuthProvider {
@@ -44,26 +44,10 @@ export async function startJwtOAuthProvider(): Promise<JwtOAuthProvider> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        grant_types: ['client_credentials'],
-        redirect_uris: [],
-        response_types: [],
-        token_endpoint_auth_method: 'client_secret_post',
-        id_token_signed_response_alg: 'ES256',
-        scope,
-      },
-    ],
+    clients: [postingClient(clientId, clientSecret, ['client_credentials'], scope)],
     scopes: [scope],
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), alg: 'ES256', use: 'sig', kid: 'idp-key-1' }] },
-    cookies: { keys: ['test-cookie-key-not-used-for-client-credentials'] },
-    features: {
-      devInteractions: { enabled: false },
-      clientCredentials: { enabled: true },
+    ...providerConfiguration('idp-key-1', {
       resourceIndicators: {
         enabled: true,
         defaultResource: () => audience,
@@ -75,7 +59,7 @@ export async function startJwtOAuthProvider(): Promise<JwtOAuthProvider> {
           jwt: { sign: { alg: 'ES256' } },
         }),
       },
-    },
+    }),
   });
   server.on('request', provider.callback());
   const tokenUrl = `${issuer}/token`;
@@ -88,10 +72,6 @@ export async function startJwtOAuthProvider(): Promise<JwtOAuthProvider> {
     audience,
     listenFlags: ['--auth', 'oauth2', '--issuer', issuer, '--audience', audience, '--scope', scope],
     sendFlags: ['--auth', 'oauth2', '--token-url', tokenUrl, '--client-id', clientId, '--scope', scope],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -11,9 +11,9 @@
  * `introspect(token)` asks the provider's RFC 7662 introspection endpoint, as a resource server
  * would, whether an access token is active and carries the scope.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer, postingClient, providerConfiguration } from './oidc-test-config.js';
 
 export interface OAuthProvider {
   issuer: string;
@@ -78,39 +78,16 @@ export async function startOAuthProvider(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  // A fresh EC key signs nothing we check, but the provider needs one; P-256 is generated in microseconds.
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const provider = new Provider(issuer, {
     clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        grant_types: ['client_credentials'],
-        redirect_uris: [],
-        response_types: [],
-        token_endpoint_auth_method: 'client_secret_post',
-        id_token_signed_response_alg: 'ES256',
-        scope,
-      },
-      {
-        client_id: RESOURCE_SERVER.id,
-        client_secret: RESOURCE_SERVER.secret,
-        grant_types: [],
-        redirect_uris: [],
-        response_types: [],
-        token_endpoint_auth_method: 'client_secret_post',
-        id_token_signed_response_alg: 'ES256',
-      },
+      postingClient(clientId, clientSecret, ['client_credentials'], scope),
+      postingClient(RESOURCE_SERVER.id, RESOURCE_SERVER.secret, []),
     ],
     adapter: MemoryAdapter,
     scopes: [scope],
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), alg: 'ES256', use: 'sig', kid: 'test' }] },
-    cookies: { keys: ['test-cookie-key-not-used-for-client-credentials'] },
-    features: {
-      devInteractions: { enabled: false },
-      clientCredentials: { enabled: true },
+    ...providerConfiguration('test', {
       introspection: { enabled: true, allowedPolicy: () => Promise.resolve(true) },
-    },
+    }),
     ttl: { ClientCredentials: options.accessTokenTtl ?? 600 },
   });
   const handle = provider.callback();
@@ -143,10 +120,6 @@ export async function startOAuthProvider(
       return tokenRequests;
     },
     introspect,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }
