@@ -37,6 +37,18 @@ describe('through a forward proxy', () => {
   });
   const run = (args: string[], env: Record<string, string | undefined> = {}) =>
     runCli(args, { env, killAfterMs: 30_000 });
+  /** `command` to the target with the bearer token the receiver wants, trusting the fixture CA. */
+  const withToken = (command: 'send-sample' | 'doctor', ...more: string[]) => [
+    command,
+    target,
+    '--ca',
+    ROOT_CA_FILE,
+    '--auth',
+    'bearer',
+    '--token',
+    'tok-123',
+    ...more,
+  ];
   const neverShowsPassword = (output: string) => {
     for (const form of [
       PASSWORD,
@@ -77,21 +89,7 @@ describe('through a forward proxy', () => {
 
   it('send-sample delivers through --proxy, with the bearer token end to end', async () => {
     const before = receiver.requests.length;
-    const result = await run([
-      'send-sample',
-      target,
-      '--ca',
-      ROOT_CA_FILE,
-      '--auth',
-      'bearer',
-      '--token',
-      'tok-123',
-      '--count',
-      '3',
-      '--proxy',
-      proxyUrl,
-      '--json',
-    ]);
+    const result = await run(withToken('send-sample', '--count', '3', '--proxy', proxyUrl, '--json'));
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as {
       ok: boolean;
@@ -105,19 +103,7 @@ describe('through a forward proxy', () => {
   });
 
   it('--verbose shows the tunnel, never the proxy password', async () => {
-    const result = await run([
-      'send-sample',
-      target,
-      '--ca',
-      ROOT_CA_FILE,
-      '--auth',
-      'bearer',
-      '--token',
-      'tok-123',
-      '--proxy',
-      proxyUrl,
-      '--verbose',
-    ]);
+    const result = await run(withToken('send-sample', '--proxy', proxyUrl, '--verbose'));
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stderr,
@@ -128,23 +114,9 @@ describe('through a forward proxy', () => {
   });
 
   it('doctor runs every request through the proxy', async () => {
-    const result = await run(
-      [
-        'doctor',
-        target,
-        '--ca',
-        ROOT_CA_FILE,
-        '--auth',
-        'bearer',
-        '--token',
-        'tok-123',
-        '--events',
-        'OrderIssuedByBuyer',
-        '--yes',
-        '--json',
-      ],
-      { HTTPS_PROXY: proxyUrl },
-    );
+    const result = await run(withToken('doctor', '--events', 'OrderIssuedByBuyer', '--yes', '--json'), {
+      HTTPS_PROXY: proxyUrl,
+    });
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as {
       proxy?: string;
