@@ -20,6 +20,7 @@ import {
 } from '../helpers/tls-servers.js';
 
 const ROOT_CA = ['--ca', cert('root-ca.pem')];
+/** The contract's check ids, written out rather than imported: the output is held to the contract, not to the code. */
 const IDS = [
   'https',
   'tls.modern',

@@ -1,21 +1,12 @@
-import type { TlsCheck } from '../assess-types.js';
-import type { TlsVersion } from '../probe-types.js';
-import type { VersionSuites } from './enumerate-suites.js';
-import type { GradeCap } from './grade-types.js';
-import type { HstsPolicy } from './hsts-header.js';
+import type { GradeCap, ProbedServer } from './grade-types.js';
 import type { SuiteFacts } from './suite-catalog.js';
 
 /** What the cap rules look at. */
-export interface CapInput {
-  protocols: Record<TlsVersion, boolean>;
-  ssl3: boolean;
-  suites: Partial<Record<TlsVersion, VersionSuites>>;
+export interface CapInput extends ProbedServer {
   /** The suite a current client (Node's default offer) negotiated at the best version. */
   negotiated: SuiteFacts | null;
   keyExchangeScore: number;
   signatureAlgorithm: string | null;
-  checks: readonly TlsCheck[];
-  hsts: HstsPolicy | null;
 }
 
 /** One row of docs/tls-grade.md's "Caps" table: when it applies, and what it says. */

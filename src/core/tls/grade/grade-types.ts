@@ -1,6 +1,19 @@
+import type { TlsCheck } from '../assess-types.js';
 import type { TlsVersion } from '../probe-types.js';
+import type { VersionSuites } from './enumerate-suites.js';
 import type { HstsPolicy } from './hsts-header.js';
 import type { KeyExchange } from './suite-catalog.js';
+
+/** What the probes found that both the scores and the caps read. */
+export interface ProbedServer {
+  protocols: Record<TlsVersion, boolean>;
+  /** SSL 3.0 accepted (probed with a hand-built ClientHello). */
+  ssl3: boolean;
+  suites: Partial<Record<TlsVersion, VersionSuites>>;
+  /** check-tls's own checks (trust, name, validity …), which cap the grade too. */
+  checks: readonly TlsCheck[];
+  hsts: HstsPolicy | null;
+}
 
 /** Best first; T (trust) and M (name mismatch) stand outside this order and fail every minimum. */
 export const GRADE_ORDER = ['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F'] as const;

@@ -1,7 +1,5 @@
-import type { TlsCheck } from '../assess-types.js';
 import type { CertificateFacts } from '../certificate-facts.js';
-import { TLS_VERSIONS, type TlsVersion } from '../probe-types.js';
-import type { VersionSuites } from './enumerate-suites.js';
+import { TLS_VERSIONS } from '../probe-types.js';
 import { findCaps } from './grade-caps.js';
 import {
   cipherStrengthScore,
@@ -15,23 +13,17 @@ import {
   type GradeLetter,
   type GradeSuite,
   type OrderedLetter,
+  type ProbedServer,
   type TlsGrade,
 } from './grade-types.js';
-import type { HstsPolicy } from './hsts-header.js';
 import type { KeyExchangeFacts } from './probe-key-exchange.js';
 import { findSuite } from './suite-catalog.js';
 
-export interface RateGradeInput {
-  protocols: Record<TlsVersion, boolean>;
-  /** SSL 3.0 accepted (probed with a hand-built ClientHello). */
-  ssl3: boolean;
-  suites: Partial<Record<TlsVersion, VersionSuites>>;
+export interface RateGradeInput extends ProbedServer {
   /** IANA name of the suite Node's default offer negotiated at the best version. */
   negotiatedCipher: string | null;
   keyExchange: KeyExchangeFacts;
   certificate: CertificateFacts | null;
-  checks: readonly TlsCheck[];
-  hsts: HstsPolicy | null;
   sctCount: number;
   minimum?: OrderedLetter;
 }
@@ -56,15 +48,16 @@ export function rateGrade(input: RateGradeInput): TlsGrade {
   });
   const cipherStrength = cipherStrengthScore(all);
   const total = totalScore(protocol, keyExchange, cipherStrength);
+  const { protocols, ssl3, suites, checks, hsts } = input;
   const caps = findCaps({
-    protocols: input.protocols,
-    ssl3: input.ssl3,
-    suites: input.suites,
+    protocols,
+    ssl3,
+    suites,
+    checks,
+    hsts,
     negotiated: input.negotiatedCipher ? (findSuite(input.negotiatedCipher) ?? null) : null,
     keyExchangeScore: keyExchange,
     signatureAlgorithm: input.certificate?.signatureAlgorithm ?? null,
-    checks: input.checks,
-    hsts: input.hsts,
   });
 
   let ignoringTrust: OrderedLetter = letterForScore(total);
