@@ -18,6 +18,8 @@ export function createCommandDeps(env: Record<string, string | undefined> = {}):
     lookup: (hostname) => process.getBuiltinModule('node:dns/promises').lookup(hostname, { all: true }),
     createDispatcher: async (options) =>
       (await import('../core/http/delivery-agent.js')).createDeliveryAgent(options),
+    createLanes: async (options, origin) =>
+      (await import('../core/http/delivery-agent.js')).createDeliveryLanes(options, origin),
     connectTls: (...args) => tls().connect(...args),
     connectTcp: (...args) => process.getBuiltinModule('node:net').connect(...args),
     get publicRoots() {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { connect, rootCertificates } from 'node:tls';
-import { loadAgentClass } from '../../src/core/http/delivery-agent.js';
+import { loadAgentClass, loadClientClass } from '../../src/core/http/delivery-agent.js';
 import { createTrustContext, nativeAddCACert } from '../../src/core/tls/trust-context.js';
 import { cert, startTlsServer } from '../helpers/tls-servers.js';
 
@@ -13,6 +13,12 @@ test('send-sample loads undici’s agent file directly, the same class the entry
   const { Agent, via } = await loadAgentClass();
   assert.equal(via, 'agent-file');
   assert.equal(Agent, (await import('undici')).Agent);
+});
+
+test('a burst’s lanes load undici’s client file directly, the same class the entry module exports', async () => {
+  const { Client, via } = await loadClientClass();
+  assert.equal(via, 'client-file');
+  assert.equal(Client, (await import('undici')).Client);
 });
 
 test('check-tls adds --ca certificates to the built-in root store through addCACert', async () => {

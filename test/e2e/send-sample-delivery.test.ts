@@ -176,5 +176,15 @@ describe('send-sample delivery and Tradecloud retry policy (real HTTPS receiver)
     assert.ok(report.requests.length <= 30);
     const { min, median, p95, max } = report.summary.latencyMs;
     assert.ok(min <= median && median <= p95 && p95 <= max);
+    // One keep-alive connection per request in flight, each kept for the whole burst.
+    assert.equal(r.connections, 16);
+  });
+
+  it('a burst smaller than its concurrency opens a connection per request, no more', async () => {
+    const r = await receiver({ recordBodies: false });
+    const { run, report } = await send(r.url, ['--count', '3', '--concurrency', '8']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(report.summary.delivered, 3);
+    assert.equal(r.connections, 3);
   });
 });

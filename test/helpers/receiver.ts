@@ -69,6 +69,8 @@ export interface Receiver {
   origin: string;
   port: number;
   requests: RecordedRequest[];
+  /** TLS connections accepted so far. */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -169,6 +171,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       })();
     });
   });
+  let connections = 0;
+  server.on('secureConnection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `https://127.0.0.1:${port}`;
@@ -177,6 +181,9 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     origin,
     port,
     requests,
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

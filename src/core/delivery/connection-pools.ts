@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { DeliveryLanes } from '../http/delivery-agent.js';
 import { pinClearTextRoute, type PinnedHosts } from '../http/clear-text-route.js';
 import { openTunnel } from '../proxy/open-tunnel.js';
 import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../proxy/select-proxy.js';
@@ -19,7 +20,8 @@ export interface ConnectionPoolOptions {
 }
 
 export interface ConnectionPools {
-  agent: Dispatcher;
+  /** The webhook requests' connections: a lane per burst worker. */
+  lanes: DeliveryLanes;
   tokenAgent: Dispatcher | undefined;
   /** The proxy webhook requests go through, when they do. */
   proxy: ProxyEndpoint | undefined;
@@ -31,7 +33,7 @@ export interface ConnectionPools {
  */
 export async function openConnectionPools(
   options: ConnectionPoolOptions,
-  deps: Pick<DeliveryDeps, 'createDispatcher' | 'lookup'>,
+  deps: Pick<DeliveryDeps, 'createDispatcher' | 'createLanes' | 'lookup'>,
 ): Promise<ConnectionPools> {
   const pins: PinnedHosts = new Map();
   const { lookup } = deps;
@@ -58,12 +60,10 @@ export async function openConnectionPools(
   const proxy = await route(options.url, options.sendsSecret);
   const tokenProxy = options.tokenUrl ? await route(options.tokenUrl, true) : undefined;
   const common = { ca: options.ca, timeoutMs: options.timeoutMs, pins };
-  const agent = await deps.createDispatcher({
-    ...common,
-    connections: options.connections,
-    refuseSelfSigned: true,
-    ...(proxy ? { proxy } : {}),
-  });
+  const lanes = await deps.createLanes(
+    { ...common, connections: options.connections, refuseSelfSigned: true, ...(proxy ? { proxy } : {}) },
+    options.url.origin,
+  );
   // The token endpoint (Microsoft's identity platform for Tradecloud) is not a webhook endpoint:
   // the self-signed rule is Tradecloud's rule for the URL it delivers to, so it gets its own pool.
   const tokenAgent = options.tokenUrl
@@ -74,5 +74,5 @@ export async function openConnectionPools(
         ...(tokenProxy ? { proxy: tokenProxy } : {}),
       })
     : undefined;
-  return { agent, tokenAgent, proxy };
+  return { lanes, tokenAgent, proxy };
 }

@@ -66,7 +66,7 @@ export async function deliverPayloads(options: DeliveryRunOptions, deps: Deliver
 
 async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise<DeliveryRun> {
   const { credentials, masker } = options;
-  const { agent, tokenAgent, proxy } = await openConnectionPools(
+  const { lanes, tokenAgent, proxy } = await openConnectionPools(
     {
       url: options.url,
       tokenUrl: options.tokenUrl,
@@ -81,7 +81,7 @@ async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise
   );
   try {
     const authorize = await prepareAuthorization(credentials, {
-      dispatcher: tokenAgent ?? agent,
+      dispatcher: tokenAgent,
       timeoutMs: options.timeoutMs,
       tokenUrl: options.tokenUrl,
       now: deps.wallClock,
@@ -93,7 +93,7 @@ async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise
       count: options.count,
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
-      dispatcher: agent,
+      lanes,
       authorize: authorize.header,
       retry: { ...options.retry, sleep: deps.sleep },
       masker,
@@ -123,6 +123,6 @@ async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise
       },
     };
   } finally {
-    await Promise.all([agent.destroy(), tokenAgent?.destroy()]);
+    await Promise.all([lanes.destroy(), tokenAgent?.destroy()]);
   }
 }

@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici';
 import { createAttemptDeadlines } from '../http/attempt-deadlines.js';
 import { createTally, type Tally } from '../http/burst-tally.js';
 import {
@@ -7,6 +6,7 @@ import {
   type DeliveryResult,
   type RetryOptions,
 } from '../http/deliver-request.js';
+import type { DeliveryLanes } from '../http/delivery-agent.js';
 import type { SecretMasker } from '../http/mask-secrets.js';
 import type { PayloadRequest } from '../payload/requests/payload-request.js';
 import { runBurst } from '../http/run-burst.js';
@@ -20,7 +20,8 @@ export interface RunDeliveriesOptions {
   count: number;
   concurrency: number;
   timeoutMs: number;
-  dispatcher: Dispatcher;
+  /** Burst worker `w` sends on `lanes.lane(w)`. */
+  lanes: DeliveryLanes;
   authorize: DeliveryOptions['authorize'];
   retry: RetryOptions;
   masker: SecretMasker;
@@ -73,9 +74,9 @@ export async function runDeliveries(
       ...(result.location ? { location: result.location } : {}),
     };
   };
-  // Built once: every request of a burst shares it (an access token is known and masked by now).
-  const delivery: DeliveryOptions = {
-    dispatcher: options.dispatcher,
+  // Built once per worker, which keeps its lane: every request of a burst shares the rest (an
+  // access token is known and masked by now).
+  const shared: Omit<DeliveryOptions, 'dispatcher'> = {
     timeoutMs: options.timeoutMs,
     now: options.monotonic,
     keepBytes: REPORTED_BODY_BYTES,
@@ -85,6 +86,7 @@ export async function runDeliveries(
     authorize: options.authorize,
     retry: options.retry,
   };
+  const byWorker: DeliveryOptions[] = [];
   const started = options.monotonic();
   try {
     await runBurst({
@@ -93,7 +95,11 @@ export async function runDeliveries(
       // Stop early when nothing could connect: a refused or untrusted endpoint fails every request the same way.
       shouldStop: () => tally.reached === 0 && tally.firstUnreached !== undefined,
       ...(options.signal ? { signal: options.signal } : {}),
-      task: (index) => deliverRequest(outgoing[index % outgoing.length]!, delivery),
+      task: (index, worker) =>
+        deliverRequest(
+          outgoing[index % outgoing.length]!,
+          (byWorker[worker] ??= { ...shared, dispatcher: options.lanes.lane(worker) }),
+        ),
       onResult: (result, index) => {
         progress.tick();
         tally.add(index, result, toRecord);

@@ -22,7 +22,8 @@ export interface Authorization {
 export async function prepareAuthorization(
   credentials: Credentials,
   options: {
-    dispatcher: Dispatcher;
+    /** The token endpoint's connection pool (OAuth 2.0 only). */
+    dispatcher: Dispatcher | undefined;
     timeoutMs: number;
     tokenUrl: URL | undefined;
     now: () => number;
@@ -43,6 +44,7 @@ export async function prepareAuthorization(
     }
     case 'oauth2': {
       const tokenUrl = options.tokenUrl ?? new URL(credentials.tokenUrl);
+      if (!options.dispatcher) throw new Error('OAuth 2.0 needs a connection pool for the token endpoint');
       const tokens = createTokenSource(
         {
           tokenUrl,

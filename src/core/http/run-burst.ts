@@ -1,8 +1,11 @@
 export interface BurstOptions<T> {
   total: number;
   concurrency: number;
-  /** Runs request number `index` (0-based). Must not throw: failures are results. */
-  task: (index: number) => Promise<T>;
+  /**
+   * Runs request number `index` (0-based) on worker `worker` (0-based, below `concurrency`; a
+   * worker runs one task at a time). Must not throw: failures are results.
+   */
+  task: (index: number, worker: number) => Promise<T>;
   /** Sees every result as it completes; nothing is kept here, so memory does not grow with `total`. */
   onResult: (result: T, index: number) => void;
   /** Checked before each new request starts, e.g. to stop when the endpoint cannot be reached at all. */
@@ -18,10 +21,10 @@ export interface BurstOptions<T> {
 export async function runBurst<T>(options: BurstOptions<T>): Promise<number> {
   const { signal } = options;
   let next = 0;
-  const worker = async () => {
+  const worker = async (_: unknown, id: number) => {
     while (next < options.total && !signal?.aborted && !options.shouldStop?.()) {
       const index = next++;
-      const result = await options.task(index);
+      const result = await options.task(index, id);
       if (signal?.aborted) return;
       options.onResult(result, index);
     }
