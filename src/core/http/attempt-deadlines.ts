@@ -1,78 +1,101 @@
+/** What a deadline calls once it is due. */
+export interface Expiring {
+  expire(): void;
+}
+
+/** A scheduled deadline; cancelling it after it fired, or twice, does nothing. */
+export interface Deadline {
+  cancel(): void;
+}
+
 /**
  * Deadlines for many attempts at once. A burst runs a hundred thousand attempts; a Node timer per
  * attempt costs a few microseconds each, so attempts in flight share one ticking timer instead.
  * A deadline fires within one tick (a twentieth of its duration, at most 100 ms) after it is due.
  */
 export interface AttemptDeadlines {
-  /** Calls `expire` once `ms` have passed, unless the returned cancel function is called first. */
-  schedule(ms: number, expire: () => void): () => void;
+  /** Calls `owner.expire()` once `ms` have passed, unless the deadline is cancelled first. */
+  schedule(ms: number, owner: Expiring): Deadline;
 }
 
-interface Entry {
-  at: number;
-  expire: () => void;
-  /** Position in `pending`, or -1 once done: removal swaps the last entry in, no search. */
-  index: number;
+/** One object per attempt, which is also its handle: no closures to allocate for each request. */
+class Entry implements Deadline {
+  constructor(
+    readonly at: number,
+    readonly owner: Expiring,
+    /** Position in the queue, or -1 once done: removal swaps the last entry in, no search. */
+    public index: number,
+    private readonly queue: DeadlineQueue,
+  ) {}
+
+  cancel(): void {
+    this.queue.remove(this);
+    this.queue.stopWhenEmpty();
+  }
 }
 
-export function createAttemptDeadlines(now: () => number = () => performance.now()): AttemptDeadlines {
+class DeadlineQueue implements AttemptDeadlines {
   // An array rather than a Set: a burst adds and removes an entry per request, and a hashed
   // collection of short-lived objects cost several microseconds a request in garbage collection.
-  const pending: Entry[] = [];
-  let ticker: NodeJS.Timeout | undefined;
-  let tickMs = Number.POSITIVE_INFINITY;
+  private readonly pending: Entry[] = [];
+  private ticker: NodeJS.Timeout | undefined;
+  private tickMs = Number.POSITIVE_INFINITY;
 
-  const remove = (entry: Entry) => {
+  constructor(private readonly now: () => number) {}
+
+  schedule(ms: number, owner: Expiring): Deadline {
+    const entry = new Entry(this.now() + ms, owner, this.pending.length, this);
+    this.pending.push(entry);
+    const wanted = Math.min(100, Math.max(1, Math.floor(ms / 20)));
+    if (wanted < this.tickMs) {
+      clearInterval(this.ticker);
+      this.tickMs = wanted;
+      this.ticker = setInterval(() => this.sweep(), this.tickMs);
+      // In-flight sockets keep the process alive; the ticker alone must not.
+      this.ticker.unref();
+    }
+    return entry;
+  }
+
+  remove(entry: Entry): void {
     const { index } = entry;
     if (index < 0) return;
-    const last = pending.pop()!;
+    const last = this.pending.pop()!;
     if (last !== entry) {
-      pending[index] = last;
+      this.pending[index] = last;
       last.index = index;
     }
     entry.index = -1;
-  };
-  const sweep = () => {
-    const at = now();
-    for (let i = pending.length - 1; i >= 0; i--) {
-      const entry = pending[i];
-      if (entry === undefined || entry.at > at) continue;
-      remove(entry);
-      entry.expire();
-    }
-    if (pending.length === 0) stop();
-  };
-  const stop = () => {
-    clearInterval(ticker);
-    ticker = undefined;
-    tickMs = Number.POSITIVE_INFINITY;
-  };
+  }
 
-  return {
-    schedule(ms, expire) {
-      const entry: Entry = { at: now() + ms, expire, index: pending.length };
-      pending.push(entry);
-      const wanted = Math.min(100, Math.max(1, Math.floor(ms / 20)));
-      if (wanted < tickMs) {
-        clearInterval(ticker);
-        tickMs = wanted;
-        ticker = setInterval(sweep, tickMs);
-        // In-flight sockets keep the process alive; the ticker alone must not.
-        ticker.unref();
-      }
-      return () => {
-        remove(entry);
-        if (pending.length === 0) stop();
-      };
-    },
-  };
+  stopWhenEmpty(): void {
+    if (this.pending.length > 0) return;
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.tickMs = Number.POSITIVE_INFINITY;
+  }
+
+  private sweep(): void {
+    const at = this.now();
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const entry = this.pending[i];
+      if (entry === undefined || entry.at > at) continue;
+      this.remove(entry);
+      entry.owner.expire();
+    }
+    this.stopWhenEmpty();
+  }
+}
+
+export function createAttemptDeadlines(now: () => number = () => performance.now()): AttemptDeadlines {
+  return new DeadlineQueue(now);
 }
 
 /** One Node timer per deadline: for a single request (a token fetch), where sharing buys nothing. */
 export const ownTimers: AttemptDeadlines = {
-  schedule(ms, expire) {
-    const timer = setTimeout(expire, ms);
-    return () => clearTimeout(timer);
+  schedule(ms, owner) {
+    const timer = setTimeout(() => owner.expire(), ms);
+    return { cancel: () => clearTimeout(timer) };
   },
 };
 

@@ -37,6 +37,11 @@ export interface DeliveryResult {
   answeredMs: number[];
 }
 
+/** Whether an answer with `status` to attempt number `attempt` is retried. */
+function retriesAfter(status: number, attempt: number, retry: RetryOptions): boolean {
+  return retry.enabled && attempt <= retry.maxRetries && classifyStatus(status) === 'retryable';
+}
+
 /** Delivers one request following Tradecloud's policy: only answers above 500 are retried. */
 export async function deliverRequest(
   request: OutgoingRequest,
@@ -61,13 +66,11 @@ export async function deliverRequest(
       });
     }
     const result = await sendAttempt(request, options, authorization);
-    const canRetry = (status: number) =>
-      options.retry.enabled && classifyStatus(status) === 'retryable' && attempt <= options.retry.maxRetries;
     if (!result.answered) {
       // An answer that started and broke off (closed mid-body, too slow to finish) is a failed
       // delivery: Tradecloud retries it only for a status above 500, as for a complete answer.
       const { status } = result;
-      if (status !== undefined && canRetry(status)) {
+      if (status !== undefined && retriesAfter(status, attempt, options.retry)) {
         (retriedStatuses ??= []).push(status);
         await options.retry.sleep(backoffDelayMs(attempt, options.retry.baseMs));
         continue;
@@ -86,7 +89,7 @@ export async function deliverRequest(
     }
     answeredMs.push(result.durationMs);
     const kind = classifyStatus(result.status);
-    if (canRetry(result.status)) {
+    if (retriesAfter(result.status, attempt, options.retry)) {
       (retriedStatuses ??= []).push(result.status);
       await options.retry.sleep(backoffDelayMs(attempt, options.retry.baseMs));
       continue;

@@ -1,5 +1,11 @@
 import type { Dispatcher } from 'undici';
-import { AttemptTimeoutError, ownTimers, type AttemptDeadlines } from './attempt-deadlines.js';
+import {
+  AttemptTimeoutError,
+  ownTimers,
+  type AttemptDeadlines,
+  type Deadline,
+  type Expiring,
+} from './attempt-deadlines.js';
 
 /** Where a POST goes, as undici's dispatch takes it: computed once for a burst's many requests. */
 export interface PostTarget {
@@ -61,7 +67,7 @@ const WANTED = new Map([
  * request, with every response header decoded into an object, a measurable part of a burst's
  * client time, where this reads the raw header list for the two headers it needs.
  */
-class CappedHandler implements Dispatcher.DispatchHandler {
+class CappedHandler implements Dispatcher.DispatchHandler, Expiring {
   private readonly kept: Buffer[] = [];
   private keptBytes = 0;
   private bytes = 0;
@@ -71,7 +77,7 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   private abandoned = false;
   private settled = false;
   private abort: ((error: Error) => void) | undefined;
-  private readonly cancelDeadline: () => void;
+  private readonly deadline: Deadline;
 
   constructor(
     private readonly limits: {
@@ -82,7 +88,7 @@ class CappedHandler implements Dispatcher.DispatchHandler {
     },
     private readonly settle: (result: CappedResult) => void,
   ) {
-    this.cancelDeadline = (limits.deadlines ?? ownTimers).schedule(limits.timeoutMs, () => this.expire());
+    this.deadline = (limits.deadlines ?? ownTimers).schedule(limits.timeoutMs, this);
   }
 
   onConnect(abort: (error?: Error) => void): void {
@@ -129,12 +135,14 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   onError(error: Error): void {
     if (this.settled) return;
     this.settled = true;
-    this.cancelDeadline();
-    this.settle({ answered: false, error, ...(this.status === undefined ? {} : { status: this.status }) });
+    this.deadline.cancel();
+    const failed: CappedResult = { answered: false, error };
+    if (this.status !== undefined) failed.status = this.status;
+    this.settle(failed);
   }
 
-  /** Settles once, and only then aborts: the abort's own error callback is ignored. */
-  private expire(): void {
+  /** The attempt's deadline passed. Settles once, and only then aborts: the abort's own error callback is ignored. */
+  expire(): void {
     if (this.settled) return;
     const error = new AttemptTimeoutError(this.limits.timeoutMs, this.abort !== undefined);
     this.onError(error);
@@ -144,23 +152,22 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   private finish(): void {
     if (this.settled) return;
     this.settled = true;
-    this.cancelDeadline();
+    this.deadline.cancel();
     const { kept } = this;
     const whole =
       kept.length === 0 ? '' : (kept.length === 1 ? kept[0]! : Buffer.concat(kept)).toString('utf8');
     // A multi-byte character cut at the boundary decodes as U+FFFD; drop it rather than show garbage.
     const text = whole.endsWith('\uFFFD') ? whole.replace(/\uFFFD+$/, '') : whole;
-    this.settle({
-      answered: true,
-      answer: {
-        status: this.status ?? 0,
-        ...(this.location ? { location: this.location } : {}),
-        ...(this.contentType ? { contentType: this.contentType } : {}),
-        text,
-        bytes: this.bytes,
-        abandoned: this.abandoned,
-      },
-    });
+    // Field by field, not spread: this runs for every request of a burst.
+    const answer: CappedAnswer = {
+      status: this.status ?? 0,
+      text,
+      bytes: this.bytes,
+      abandoned: this.abandoned,
+    };
+    if (this.location) answer.location = this.location;
+    if (this.contentType) answer.contentType = this.contentType;
+    this.settle({ answered: true, answer });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { describeNetworkFailure, type NetworkFailure } from './network-failure.js';
 import type { AttemptDeadlines } from './attempt-deadlines.js';
-import { postCapped, postTarget, type PostTarget } from './post-capped.js';
+import { postCapped, postTarget, type CappedPost, type PostTarget } from './post-capped.js';
 
 export interface OutgoingRequest {
   target: PostTarget;
@@ -65,34 +65,34 @@ export async function sendAttempt(
   authorization: string | undefined,
 ): Promise<AttemptResult> {
   const started = options.now();
-  const result = await postCapped(options.dispatcher, {
+  // Objects are built field by field on this path, not spread: it runs for every request of a burst.
+  const post: CappedPost = {
     target: request.target,
     headers: headersWith(request, authorization),
     body: request.body,
     timeoutMs: options.timeoutMs,
     keepBytes: options.keepBytes + options.maskMargin,
     drainBytes: DRAIN_BYTES,
-    ...(options.deadlines ? { deadlines: options.deadlines } : {}),
-  });
+  };
+  if (options.deadlines) post.deadlines = options.deadlines;
+  const result = await postCapped(options.dispatcher, post);
   const durationMs = options.now() - started;
   if (!result.answered) {
     const failure = describeNetworkFailure(result.error, options.timeoutMs, result.status);
-    return {
-      answered: false,
-      durationMs,
-      failure,
-      ...(result.status === undefined ? {} : { status: result.status }),
-    };
+    const failed: AttemptResult = { answered: false, durationMs, failure };
+    if (result.status !== undefined) failed.status = result.status;
+    return failed;
   }
   const { answer } = result;
-  return {
+  const answered: AttemptResult = {
     answered: true,
     status: answer.status,
     durationMs,
     responseBody: truncateUtf8(options.maskBody(answer.text), options.keepBytes),
-    ...(answer.location ? { location: options.maskBody(answer.location) } : {}),
     bodyAbandoned: answer.abandoned,
   };
+  if (answer.location) answered.location = options.maskBody(answer.location);
+  return answered;
 }
 
 function truncateUtf8(text: string, maxBytes: number): string {

@@ -8,10 +8,12 @@ describe('createAttemptDeadlines', () => {
     let clock = 0;
     const deadlines = createAttemptDeadlines(() => clock);
     const fired: string[] = [];
-    deadlines.schedule(40, () => fired.push('a'));
-    const cancelB = deadlines.schedule(40, () => fired.push('b'));
-    deadlines.schedule(1000, () => fired.push('c'));
-    cancelB();
+    const owner = (name: string) => ({ expire: () => void fired.push(name) });
+    deadlines.schedule(40, owner('a'));
+    const b = deadlines.schedule(40, owner('b'));
+    deadlines.schedule(1000, owner('c'));
+    b.cancel();
+    b.cancel(); // twice: nothing more
     clock = 50;
     while (fired.length < 1) await sleep(5);
     assert.deepEqual(fired, ['a']);
