@@ -25,7 +25,7 @@ import {
 const CONCURRENCY = 64;
 const DURATION_S = 6;
 const TARGET_RATIO = 1.0;
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 const RECEIVER_SOURCE = okReceiverSource('good', true);
 
@@ -220,40 +220,52 @@ async function main(): Promise<void> {
     // Warm the receiver (JIT, TLS session) so neither client pays for it.
     await runSendSample(cli(2000), port);
 
-    // Paired rounds: each send-sample run follows an autocannon run at once, so a busy machine
-    // weighs on both alike; the ratio reported is the median of the rounds' ratios.
+    // Paired rounds: send-sample and autocannon run back to back, so a busy machine weighs on both
+    // alike, and take turns going first, so neither always meets the receiver just after the other;
+    // the ratio reported is the median of the rounds' ratios.
     const ratios: number[] = [];
     const floorRatios: number[] = [];
     const cpu = { peer: [] as number[], ours: [] as number[], loop: [] as number[] };
+    /** Runs `step`, and the CPU seconds its child processes used (undefined off Linux). */
+    const withCpu = async <T>(
+      step: () => T | Promise<T>,
+    ): Promise<{ value: T; cpuS: number | undefined }> => {
+      const before = childrenCpuSeconds();
+      const value = await step();
+      const after = childrenCpuSeconds();
+      return { value, cpuS: before === undefined || after === undefined ? undefined : after - before };
+    };
+    const perRequest = (seconds: number | undefined, n: number) =>
+      seconds === undefined ? 'n/a' : `${((seconds * 1000) / n).toFixed(3)} ms CPU/request`;
+    let lastPeerRate: number | undefined;
     for (let round = 1; round <= ROUNDS; round++) {
-      const cpuBefore = childrenCpuSeconds();
-      const a = runAutocannon(port, bodyFile);
-      const cpuMid = childrenCpuSeconds();
-      const count = Math.max(10_000, Math.round(a.requestsPerSecond * DURATION_S));
-      const run = await runSendSample(cli(count), port);
-      const cpuAfter = childrenCpuSeconds();
-      const s = run.report.summary;
-      const ratio = s.requestsPerSecond / a.requestsPerSecond;
+      const peerFirst = round % 2 === 1;
+      const peerStep = () => withCpu(() => runAutocannon(port, bodyFile));
+      let a = peerFirst ? await peerStep() : undefined;
+      // As many requests as autocannon answers in its run, so both runs last about as long.
+      const count = Math.max(10_000, Math.round((a?.value.requestsPerSecond ?? lastPeerRate!) * DURATION_S));
+      const ours = await withCpu(() => runSendSample(cli(count), port));
+      a ??= await peerStep();
+      lastPeerRate = a.value.requestsPerSecond;
+      const floor = await withCpu(() => runUndiciLoop(url, bodyFile, count));
+      const peer = a.value;
+      const s = ours.value.report.summary;
+      const ratio = s.requestsPerSecond / peer.requestsPerSecond;
       ratios.push(ratio);
-      const floor = runUndiciLoop(url, bodyFile, count);
-      const cpuLoop = childrenCpuSeconds();
-      floorRatios.push(floor.requestsPerSecond / a.requestsPerSecond);
-      const perRequest = (seconds: number | undefined, n: number) =>
-        seconds === undefined ? 'n/a' : `${((seconds * 1000) / n).toFixed(3)} ms CPU/request`;
-      if (cpuBefore !== undefined && cpuMid !== undefined && cpuAfter !== undefined) {
-        cpu.peer.push((cpuMid - cpuBefore) / a.total);
-        cpu.ours.push((cpuAfter - cpuMid) / s.sent);
-        if (cpuLoop !== undefined) cpu.loop.push((cpuLoop - cpuAfter) / floor.ok);
+      floorRatios.push(floor.value.requestsPerSecond / peer.requestsPerSecond);
+      if (a.cpuS !== undefined && ours.cpuS !== undefined && floor.cpuS !== undefined) {
+        cpu.peer.push(a.cpuS / peer.total);
+        cpu.ours.push(ours.cpuS / s.sent);
+        cpu.loop.push(floor.cpuS / floor.value.ok);
       }
       console.log(
-        `round ${round}: autocannon ${a.requestsPerSecond.toFixed(0)} req/s (${a.total} requests, non-2xx ${a.non2xx}, ` +
-          `${perRequest(cpuMid !== undefined && cpuBefore !== undefined ? cpuMid - cpuBefore : undefined, a.total)}); ` +
-          `send-sample ${s.requestsPerSecond.toFixed(0)} req/s during the burst, ${((s.sent / run.wallMs) * 1000).toFixed(0)} req/s ` +
-          `with start-up (${s.delivered}/${s.sent} delivered, ` +
-          `${perRequest(cpuAfter !== undefined && cpuMid !== undefined ? cpuAfter - cpuMid : undefined, s.sent)} incl. start-up); ` +
-          `ratio ${ratio.toFixed(2)}; bare undici dispatch loop ${floor.requestsPerSecond.toFixed(0)} req/s ` +
-          `(ratio ${(floor.requestsPerSecond / a.requestsPerSecond).toFixed(2)}, ` +
-          `${perRequest(cpuLoop !== undefined && cpuAfter !== undefined ? cpuLoop - cpuAfter : undefined, floor.ok)} incl. start-up)`,
+        `round ${round} (${peerFirst ? 'autocannon' : 'send-sample'} first): autocannon ${peer.requestsPerSecond.toFixed(0)} req/s ` +
+          `(${peer.total} requests, non-2xx ${peer.non2xx}, ${perRequest(a.cpuS, peer.total)}); ` +
+          `send-sample ${s.requestsPerSecond.toFixed(0)} req/s during the burst, ${((s.sent / ours.value.wallMs) * 1000).toFixed(0)} req/s ` +
+          `with start-up (${s.delivered}/${s.sent} delivered, ${perRequest(ours.cpuS, s.sent)} incl. start-up); ` +
+          `ratio ${ratio.toFixed(2)}; bare undici dispatch loop ${floor.value.requestsPerSecond.toFixed(0)} req/s ` +
+          `(ratio ${(floor.value.requestsPerSecond / peer.requestsPerSecond).toFixed(2)}, ` +
+          `${perRequest(floor.cpuS, floor.value.ok)} incl. start-up)`,
       );
     }
     const ratio = median(ratios);
