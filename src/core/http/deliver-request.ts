@@ -65,9 +65,15 @@ export async function deliverRequest(
   let retriedStatuses: number[] | undefined;
   for (let attempt = 1; ; attempt++) {
     let authorization: string | undefined;
+    // The clock is read as little as possible: a burst reads it for every request.
+    let sentAt = attempt === 1 ? started : undefined;
     try {
       const value = options.authorize();
-      authorization = value === undefined || typeof value === 'string' ? value : await value;
+      if (value === undefined || typeof value === 'string') authorization = value;
+      else {
+        authorization = await value;
+        sentAt = undefined;
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return completed(
@@ -83,9 +89,11 @@ export async function deliverRequest(
       );
     }
     // sendAttempt's halves around this function's own await: one promise fewer per request.
-    const sentAt = options.now();
+    sentAt ??= options.now();
     const post = attemptPost(request, options, authorization);
     const result = attemptResult(await postCapped(options.dispatcher, post), options, sentAt);
+    // The delivery ends with this attempt's answer, unless it is retried.
+    const elapsedMs = sentAt + result.durationMs - started;
     if (!result.answered) {
       // An answer that started and broke off (closed mid-body, too slow to finish) is a failed
       // delivery: Tradecloud retries it only for a status above 500, as for a complete answer.
@@ -107,7 +115,7 @@ export async function deliverRequest(
           note: result.failure.reason,
           stage: result.failure.stage,
         },
-        options.now() - started,
+        elapsedMs,
         answeredMs,
       );
     }
@@ -143,7 +151,7 @@ export async function deliverRequest(
         outcome,
         responseBody: result.responseBody,
       },
-      options.now() - started,
+      elapsedMs,
       answeredMs,
     );
     if (note || bodyNote) done.note = [note, bodyNote].filter(Boolean).join('; ');
