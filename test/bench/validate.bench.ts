@@ -25,9 +25,8 @@ import {
 import { tmpdir, userInfo } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSchemaCompiler } from '../../src/core/schema/compile-schema.js';
+import { fullValidatorKey } from '../../src/core/schema/create-body-validator.js';
 import { loadBodySchema } from '../../src/core/schema/load-body-schema.js';
-import { withNullableOptionals } from '../../src/core/schema/nullable-optionals.js';
 import { precompiledSchemaDir } from '../../src/core/schema/precompiled-schemas.js';
 import { codeCacheFile } from '../../src/core/schema/schema-cache.js';
 import { toJsonSchema } from '../../src/core/schema/to-json-schema.js';
@@ -136,8 +135,7 @@ const FLOOR_SCRIPT = `
 /** Where the package build put the lenient (default) order validator, found by its own cache key. */
 async function bundledOrderValidatorFiles(): Promise<{ code: string; codeCache: string }> {
   const body = await loadBodySchema({ kind: 'order', cacheDir: false });
-  const full = withNullableOptionals(toJsonSchema(body.schema, body.dialect, body.specName));
-  const key = createSchemaCompiler(body.dialect, body.specName).keyOf(full);
+  const key = await fullValidatorKey(body, { strict: false });
   const dir = precompiledSchemaDir();
   const files = { code: join(dir, `${key}.cjs`), codeCache: join(dir, codeCacheFile(key)) };
   for (const file of Object.values(files)) {

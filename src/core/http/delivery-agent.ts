@@ -9,7 +9,10 @@ import { refuseSelfSignedLeaf } from './self-signed-leaf.js';
 export interface DeliveryAgentOptions {
   /** Extra trusted CA certificates (PEM text), added to the public roots, never replacing them. */
   ca: string[];
-  /** Keep-alive connections per origin: the burst concurrency. */
+  /**
+   * Keep-alive connections per origin of a pool (createDeliveryAgent, and lanes through a proxy):
+   * the burst concurrency. Direct lanes open one per burst worker instead, at most as many.
+   */
   connections: number;
   timeoutMs: number;
   /** Webhook deliveries refuse a self-signed endpoint certificate as Tradecloud does; a token endpoint is not held to that. */

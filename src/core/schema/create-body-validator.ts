@@ -41,7 +41,7 @@ export async function createBodyValidator(
   cache?: SchemaCache,
 ): Promise<BodyValidator> {
   const compile = createSchemaCompiler(body.dialect, body.specName, cache);
-  const enforcesEnums = policy.strict || body.source === 'spec';
+  const enforcesEnums = enforcesEnumsUnder(body, policy);
   let schemas: Promise<PolicySchemas> | undefined;
   const schemasOnce = () => (schemas ??= policySchemas(body, policy));
   const full = await compileFull(body, policy, compile, cache, schemasOnce);
@@ -146,14 +146,25 @@ export async function precompileBodyValidator(
   const compile = createSchemaCompiler(body.dialect, body.specName, cache);
   const schemas = policySchemas(body, policy);
   await compileFull(body, policy, compile, cache, () => schemas);
-  const { enforcesEnums } = await schemas;
-  if (!enforcesEnums) await compile((await schemas).lenient());
+  if (!enforcesEnumsUnder(body, policy)) await compile((await schemas).lenient());
+}
+
+/**
+ * The key the full validator of a body under a policy compiles under, which names its file in the
+ * package build's precompiled folder (the validate bench loads it from there on its own).
+ */
+export async function fullValidatorKey(body: BodySchema, policy: ValidationPolicy): Promise<string> {
+  return createSchemaCompiler(body.dialect, body.specName).keyOf((await policySchemas(body, policy)).full);
+}
+
+/** A spec the user passes is authoritative, and --strict holds the bundled one to its enums too. */
+function enforcesEnumsUnder(body: BodySchema, policy: ValidationPolicy): boolean {
+  return policy.strict || body.source === 'spec';
 }
 
 interface PolicySchemas {
-  enforcesEnums: boolean;
   full: JsonSchema;
-  /** Used only when unknown enum values are warnings (never when enforcesEnums). */
+  /** Used only when unknown enum values are warnings (never when enforcesEnumsUnder the policy). */
   lenient(): JsonSchema;
 }
 
@@ -167,7 +178,6 @@ async function policySchemas(body: BodySchema, policy: ValidationPolicy): Promis
   const converted = toJsonSchema(body.schema, body.dialect, body.specName);
   const base = body.source === 'bundled' ? withNullableOptionals(converted) : converted;
   return {
-    enforcesEnums: policy.strict || body.source === 'spec',
     full: policy.strict ? withUnknownFieldChecks(base) : base,
     lenient: () => withoutEnums(base),
   };

@@ -13,6 +13,7 @@ import {
   type HandshakeSuccess,
   type ProbeResult,
   type TlsVersion,
+  MODERN_CIPHERS,
 } from './probe-types.js';
 
 export interface ProbeTlsOptions {
@@ -31,10 +32,6 @@ export interface ProbeTlsOptions {
 // OpenSSL 3 refuses TLS 1.0/1.1 and their SHA-1 handshake signatures at its default security level;
 // level 0 lets the client offer them, so that a server still accepting them can be found out.
 const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
-// OpenSSL 3.0 (Node 20) defaults to security level 1; the OpenSSL of Node 24 and later to 2, which
-// refuses a 1024-bit DH group that level 1 accepts. Level 1 everywhere: the verdict on a server must
-// not depend on the Node.js line that checks it (--grade then caps such a group).
-const MODERN_CIPHERS = 'DEFAULT@SECLEVEL=1';
 const ALPN = ['h2', 'http/1.1'];
 
 /**

@@ -5,6 +5,14 @@ import type { ConnectionOptions, TLSSocket } from 'node:tls';
 export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 export type TlsVersion = (typeof TLS_VERSIONS)[number];
 
+/**
+ * The cipher offer of every verifying handshake check-tls makes. OpenSSL 3.0 (Node 20) defaults to
+ * security level 1; the OpenSSL of Node 24 and later to 2, which refuses a 1024-bit DH group that
+ * level 1 accepts. Level 1 everywhere: the verdict on a server must not depend on the Node.js line
+ * that checks it (--grade then caps such a group).
+ */
+export const MODERN_CIPHERS = 'DEFAULT@SECLEVEL=1';
+
 /** `tls.connect`, injectable so that tests and other transports can stand in. */
 export type ConnectTls = (options: ConnectionOptions) => TLSSocket;
 /** `net.connect`, used only to read what a port answers when it does not speak TLS. */

@@ -1,6 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import type { ProxyEndpoint } from '../../proxy/select-proxy.js';
+import { MODERN_CIPHERS } from '../probe-types.js';
 import { createTrustContext } from '../trust-context.js';
 import { parseHsts, type HstsPolicy } from './hsts-header.js';
 
@@ -57,9 +58,9 @@ async function createVerifyingAgent(options: FetchHstsOptions): Promise<Dispatch
   }
   const { loadAgentClass } = await import('../../http/delivery-agent.js');
   const { Agent } = await loadAgentClass();
-  // Security level 1, as check-tls's own handshakes (probe-tls.ts): the same verdict on every Node.js line.
+  // The security level of check-tls's own handshakes: the same verdict on every Node.js line.
   const secureContext = createTrustContext(
-    { minVersion: 'TLSv1.2', ciphers: 'DEFAULT@SECLEVEL=1' },
+    { minVersion: 'TLSv1.2', ciphers: MODERN_CIPHERS },
     rootCertificates,
     options.ca,
   );

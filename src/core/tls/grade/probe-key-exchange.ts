@@ -1,5 +1,5 @@
 import type { ConnectionOptions } from 'node:tls';
-import type { ConnectTls, TlsVersion } from '../probe-types.js';
+import { MODERN_CIPHERS, type ConnectTls, type TlsVersion } from '../probe-types.js';
 import type { VersionSuites } from './enumerate-suites.js';
 import { inspectHandshake } from './inspect-handshake.js';
 
@@ -35,7 +35,7 @@ function offerFor(suites: Partial<Record<TlsVersion, VersionSuites>>, kx: 'ECDHE
   for (const version of NEWEST_FIRST) {
     if (version === 'TLSv1.3') {
       if (kx === 'ECDHE' && suites[version])
-        return { minVersion: version, maxVersion: version, ciphers: 'DEFAULT@SECLEVEL=1' };
+        return { minVersion: version, maxVersion: version, ciphers: MODERN_CIPHERS };
       continue;
     }
     const names = (suites[version]?.suites ?? [])
@@ -69,7 +69,7 @@ export async function probeKeyExchange(options: KeyExchangeProbeOptions): Promis
   const groupsAt = async (offer: Offer | null) =>
     offer ? Promise.all(GROUPS.map((group) => handshake({ ...offer, ecdhCurve: group }))) : [];
   const groups = options.versions.includes('TLSv1.3')
-    ? groupsAt({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: 'DEFAULT@SECLEVEL=1' })
+    ? groupsAt({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: MODERN_CIPHERS })
     : options.suites.then((suites) => groupsAt(offerFor(suites, 'ECDHE')));
   const dh = options.suites.then((suites) => {
     const offer = offerFor(suites, 'DHE');
