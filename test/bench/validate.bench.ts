@@ -68,8 +68,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function medianOf(times: number, args: string[], env?: Record<string, string>): number {
-  return median(Array.from({ length: times }, () => run(args, env).ms));
+/** Medians of each command over `times` rounds, run in turn so that a busy moment weighs on all alike. */
+function interleavedMedians(times: number, commands: string[][]): number[] {
+  const runs = commands.map(() => [] as number[]);
+  for (let i = 0; i < times; i++) commands.forEach((args, k) => runs[k]!.push(run(args).ms));
+  return runs.map(median);
 }
 
 const f = (ms: number) => `${ms.toFixed(0)} ms`;
@@ -147,9 +150,11 @@ async function bundledOrderValidatorFiles(): Promise<{ code: string; codeCache: 
 try {
   // 1. Start-up.
   for (let i = 0; i < 3; i++) run([BIN, '--version']); // warm the file cache
-  const nodeStart = medianOf(20, ['-e', '0']);
-  const ourStart = medianOf(20, [BIN, '--version']);
-  console.log('1. start-up (median of 20 runs)');
+  const [nodeStart, ourStart] = interleavedMedians(20, [
+    ['-e', '0'],
+    [BIN, '--version'],
+  ]) as [number, number];
+  console.log('1. start-up (median of 20 runs each, taking turns)');
   console.log(`   node -e 0               ${f(nodeStart)}`);
   console.log(
     `   tc-webhook --version    ${f(ourStart)}   ${ratio(ourStart, nodeStart)} of node  (${verdict(ourStart / nodeStart, 1.2)}: ≤ 1.2×)`,
