@@ -4,6 +4,7 @@
  * one table in errors.ts.
  */
 import { readFileSync } from 'node:fs';
+import { VERSION } from './build-info.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
@@ -12,7 +13,9 @@ import { commanderErrorJson } from './cli/usage-error-json.js';
 
 export type { ProcessIo } from './cli/runtime.js';
 
+/** The version the build wrote; package.json's only in a compile by tsc alone. */
 function readVersion(): string {
+  if (VERSION !== undefined) return VERSION;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
