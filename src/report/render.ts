@@ -1,5 +1,6 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
 import type { CheckTlsReport } from './check-tls-report.js';
+import type { DevCertReport } from './dev-cert-report.js';
 import type { SendSampleReport } from './send-sample-report.js';
 import type { ValidateReport } from './validate-report.js';
 import { preparePalette } from './palette.js';
@@ -14,6 +15,7 @@ export interface ReportOf {
   'send-sample': SendSampleReport;
   validate: ValidateReport;
   doctor: DoctorReport;
+  'dev-cert': DevCertReport;
 }
 export type ReportKind = keyof ReportOf;
 export type ReportFormat = 'human' | 'json';
@@ -30,6 +32,7 @@ const humanRenderers: { [K in ReportKind]: () => Promise<HumanRenderer<K>> } = {
   'send-sample': async () => (await import('./send-sample-human.js')).renderSendSampleHuman,
   validate: async () => (await import('./validate-human.js')).renderValidateHuman,
   doctor: async () => (await import('./doctor-human.js')).renderDoctorHuman,
+  'dev-cert': async () => (await import('./dev-cert-human.js')).renderDevCertHuman,
 };
 
 export async function renderReport<K extends ReportKind>(
