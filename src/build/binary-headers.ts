@@ -16,7 +16,10 @@ export type BinaryFormat = 'elf-x64' | 'elf-arm64' | 'macho-x64' | 'macho-arm64'
 export const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
 const ELF_MACHINES: Partial<Record<number, BinaryFormat>> = { 0x3e: 'elf-x64', 0xb7: 'elf-arm64' };
-const MACHO_CPUS: Partial<Record<number, BinaryFormat>> = { 0x01000007: 'macho-x64', 0x0100000c: 'macho-arm64' };
+const MACHO_CPUS: Partial<Record<number, BinaryFormat>> = {
+  0x01000007: 'macho-x64',
+  0x0100000c: 'macho-arm64',
+};
 const PE_MACHINES: Partial<Record<number, BinaryFormat>> = { 0x8664: 'pe-x64' };
 
 /** What the header says, or undefined for anything else (32-bit, big-endian, another CPU). */
@@ -42,7 +45,8 @@ export function headerFormat(bytes: Buffer): BinaryFormat | undefined {
 /** Throws unless `bytes` is an executable of `format` with a SEA blob injected. */
 export function checkBinary(bytes: Buffer, format: BinaryFormat): void {
   const found = headerFormat(bytes);
-  if (found !== format) throw new Error(`expected a ${format} executable, the header says ${found ?? 'neither'}`);
+  if (found !== format)
+    throw new Error(`expected a ${format} executable, the header says ${found ?? 'neither'}`);
   if (!bytes.includes(`${SEA_FUSE}:1`)) throw new Error('no SEA blob was injected (the fuse is not flipped)');
 }
 
@@ -62,7 +66,8 @@ export function checkFolder(dir: string): string[] {
     const [sum, file] = line.split(/ [ *]/) as [string, string | undefined];
     if (file === undefined) throw new Error(`SHA256SUMS: cannot read the line "${line}"`);
     const bytes = readFileSync(join(dir, file));
-    if (createHash('sha256').update(bytes).digest('hex') !== sum) throw new Error(`${file}: the checksum differs`);
+    if (createHash('sha256').update(bytes).digest('hex') !== sum)
+      throw new Error(`${file}: the checksum differs`);
     const format = BINARY_FORMATS[file];
     if (format === undefined) throw new Error(`${file}: not a platform this build makes`);
     checkBinary(bytes, format);

@@ -55,7 +55,10 @@ describe('single executable headers', () => {
       () => checkBinary(Buffer.concat([elf(0xb7), Buffer.from(`${SEA_FUSE}:0`)]), 'elf-arm64'),
       /no SEA blob/,
     );
-    assert.throws(() => checkBinary(injected(elf(0x3e)), 'elf-arm64'), /expected a elf-arm64 executable, the header says elf-x64/);
+    assert.throws(
+      () => checkBinary(injected(elf(0x3e)), 'elf-arm64'),
+      /expected a elf-arm64 executable, the header says elf-x64/,
+    );
   });
 
   it('checks a folder against its SHA256SUMS', () => {

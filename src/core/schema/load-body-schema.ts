@@ -102,17 +102,12 @@ export async function loadSpec(
     shipped
       ? readBundledSpec(bundledKind)
       : readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs, maxBytes, ...fetch })
-  ).catch(
-    (error: unknown) => {
-      if (bundledKind && error instanceof InputError) {
-        throw new InputError(
-          `the ${display} schema is missing from this installation`,
-          'Reinstall tc-webhook',
-        );
-      }
-      throw error;
-    },
-  );
+  ).catch((error: unknown) => {
+    if (bundledKind && error instanceof InputError) {
+      throw new InputError(`the ${display} schema is missing from this installation`, 'Reinstall tc-webhook');
+    }
+    throw error;
+  });
   // Only a self-contained spec can be cached by its text alone.
   const key = options.cache && !hasExternalRefs(read.text) ? cacheKey('spec', read.text) : undefined;
   const cached = key ? decodeCachedSpec(await options.cache?.read(key, 'json')) : undefined;

@@ -23,7 +23,9 @@ export function precompiledSchemaDir(): string {
  */
 export function openPrecompiledSchemas(dir?: string): SchemaCache {
   const readEntry = (name: string) =>
-    dir === undefined ? readShippedFile(`${PRECOMPILED}${name}`) : readFile(join(dir, name)).catch(() => undefined);
+    dir === undefined
+      ? readShippedFile(`${PRECOMPILED}${name}`)
+      : readFile(join(dir, name)).catch(() => undefined);
   return {
     read: async (key, extension) => (await readEntry(`${key}.${extension}`))?.toString('utf8'),
     write: () => Promise.resolve(),

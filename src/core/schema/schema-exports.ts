@@ -31,6 +31,9 @@ export async function bundledJsonSchema(kind: BodyKind, text?: string): Promise<
 async function readShipped(relative: string): Promise<string> {
   const bytes = await readShippedFile(relative);
   if (bytes === undefined)
-    throw new InputError(`${shippedPath(relative)} is missing from this installation`, 'Reinstall tc-webhook');
+    throw new InputError(
+      `${shippedPath(relative)} is missing from this installation`,
+      'Reinstall tc-webhook',
+    );
   return bytes.toString('utf8');
 }
