@@ -4,6 +4,7 @@
  * one table in errors.ts.
  */
 import { readFileSync } from 'node:fs';
+import { VERSION } from './build-info.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
@@ -11,7 +12,9 @@ import { describeError, ExitCode, type ExitCodeValue } from './errors.js';
 
 export type { ProcessIo } from './cli/runtime.js';
 
+/** The version the build wrote; package.json's only in a compile by tsc alone. */
 function readVersion(): string {
+  if (VERSION !== undefined) return VERSION;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
