@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli.js';
-import { PROXY_VARIABLES, ROOT } from './run-cli.js';
+import { ROOT } from './run-cli.js';
 
 export interface MainRun {
   code: number;
@@ -8,32 +8,27 @@ export interface MainRun {
   stderr: string;
 }
 
-/**
- * The CLI in process: `main(argv, io)` with NO_COLOR, captured stdout and stderr, a stdin that is not
- * a terminal, and the environment without proxy variables (hermetic, as runCli).
- */
+/** Runs the CLI in this process (`main(argv, io)`), with NO_COLOR=1, no stdin and no proxy variables. */
 export async function runMain(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; stdinIsTTY?: boolean } = {},
+  options: { env?: Record<string, string>; cwd?: string; stdin?: string } = {},
 ): Promise<MainRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
-  delete env.FORCE_COLOR;
-  for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough().on('data', (d: Buffer) => (stdout += d.toString()));
-  const err = new PassThrough().on('data', (d: Buffer) => (stderr += d.toString()));
-  const stdin = Object.assign(Readable.from([]), { isTTY: options.stdinIsTTY === true });
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
   const code = await main(['node', 'tc-webhook', ...args], {
-    env,
-    stdin,
-    stdout: out,
-    stderr: err,
+    env: { NO_COLOR: '1', ...options.env },
+    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+    stdout,
+    stderr,
     cwd: options.cwd ?? ROOT,
     onInterrupt: () => () => undefined,
-    exit: (c) => {
-      throw new Error(`unexpected exit ${c}`);
+    exit: (exitCode) => {
+      throw new Error(`the process would have ended with ${exitCode}`);
     },
   });
-  return { code, stdout, stderr };
+  return { code, stdout: out, stderr: err };
 }
