@@ -1,4 +1,5 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
+import type { ScenarioReport } from '../core/scenario/scenario-report.js';
 import type { CheckTlsReport } from './check-tls-report.js';
 import type { DevCertReport } from './dev-cert-report.js';
 import type { SendSampleReport } from './send-sample-report.js';
@@ -16,6 +17,7 @@ export interface ReportOf {
   validate: ValidateReport;
   doctor: DoctorReport;
   'dev-cert': DevCertReport;
+  scenario: ScenarioReport;
 }
 export type ReportKind = keyof ReportOf;
 export type ReportFormat = 'human' | 'json';
@@ -33,6 +35,7 @@ const humanRenderers: { [K in ReportKind]: () => Promise<HumanRenderer<K>> } = {
   validate: async () => (await import('./validate-human.js')).renderValidateHuman,
   doctor: async () => (await import('./doctor-human.js')).renderDoctorHuman,
   'dev-cert': async () => (await import('./dev-cert-human.js')).renderDevCertHuman,
+  scenario: async () => (await import('./scenario-human.js')).renderScenarioHuman,
 };
 
 export async function renderReport<K extends ReportKind>(
