@@ -14,7 +14,8 @@ export function seconds(name: string, min: number): (value: string) => number {
   const parse = positiveInt(name, min);
   return (value) => {
     const n = parse(value);
-    if (n > MAX_SECONDS) throw new InvalidArgumentError(`${name} must be at most ${MAX_SECONDS} seconds, got "${value}".`);
+    if (n > MAX_SECONDS)
+      throw new InvalidArgumentError(`${name} must be at most ${MAX_SECONDS} seconds, got "${value}".`);
     return n;
   };
 }
@@ -99,7 +100,10 @@ export function documentsApiOf(
     );
     if (stray) {
       const flag = `--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-      throw new UsageError(`${flag} applies only with --documents-api`, 'Add --documents-api <port> or leave it out');
+      throw new UsageError(
+        `${flag} applies only with --documents-api`,
+        'Add --documents-api <port> or leave it out',
+      );
     }
     return undefined;
   }

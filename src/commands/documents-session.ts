@@ -1,13 +1,17 @@
 import { UsageError } from '../errors.js';
 import { assessDocuments } from '../core/documents/assess-documents.js';
 import { startDocumentsApi, type DocumentsApi } from '../core/documents/documents-api.js';
-import { findObjectDocuments, linkDocuments, pdfFilename, type SentDocument } from '../core/documents/link-documents.js';
+import {
+  findObjectDocuments,
+  linkDocuments,
+  pdfFilename,
+  type SentDocument,
+} from '../core/documents/link-documents.js';
 import type { SecretMasker } from '../core/http/mask-secrets.js';
 import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import type { DocumentsResult } from '../report/documents-report.js';
 import type { CommandContext } from './context.js';
 import type { DocumentsApiSettings } from './options.js';
-
 
 /**
  * The document API mock for the length of one sending command: started before the bodies are made
@@ -97,8 +101,7 @@ export class DocumentsSession {
    */
   async finish(waitMs: number, requests?: readonly number[]): Promise<DocumentsResult> {
     const mine = this.sent.filter((d) => !requests || requests.includes(d.request));
-    const judge = () =>
-      assessDocuments(mine, this.api.activity, (d) => this.deliveredAt.get(d.request) ?? 0);
+    const judge = () => assessDocuments(mine, this.api.activity, (d) => this.deliveredAt.get(d.request) ?? 0);
     if (mine.length > 0 && !this.ctx.signal?.aborted) {
       this.ctx.stderr.write(
         `waiting up to ${(waitMs / 1000).toFixed(0)} s for the integration to fetch ${mine.length} document${mine.length === 1 ? '' : 's'} (Ctrl-C stops the wait)\n`,

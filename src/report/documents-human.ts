@@ -8,7 +8,8 @@ export function renderDocuments(result: DocumentsResult, c: Palette): string[] {
   const { documentsApi: api, documents, documentsSummary: summary } = result;
   const lines = [
     '',
-    c.bold('Documents') + c.dim(`  (document API mock at ${api.apiBase}, links valid ${api.linkTtlSeconds} s)`),
+    c.bold('Documents') +
+      c.dim(`  (document API mock at ${api.apiBase}, links valid ${api.linkTtlSeconds} s)`),
   ];
   if (documents.length === 0) lines.push(c.dim('  no body of this run carried a document'));
   for (const doc of documents) lines.push(...renderDocument(doc, c));

@@ -64,10 +64,15 @@ export function answerApiRequest(request: ApiRequest, policy: ApiMockPolicy, sta
   const url = new URL(request.path, 'http://mock.invalid');
   const path = url.pathname;
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return json(405, { message: `${request.method} is not answered here: every endpoint is GET` }, {
-      kind: 'other',
-      reason: `${request.method} instead of GET`,
-    }, { allow: 'GET, HEAD' });
+    return json(
+      405,
+      { message: `${request.method} is not answered here: every endpoint is GET` },
+      {
+        kind: 'other',
+        reason: `${request.method} instead of GET`,
+      },
+      { allow: 'GET, HEAD' },
+    );
   }
   if (path === LOGIN_PATH) return login(request, policy, state);
   const metadataMatch = METADATA_PATH.exec(path);
@@ -129,7 +134,13 @@ function metadata(id: string, request: ApiRequest, policy: ApiMockPolicy, state:
   );
 }
 
-function download(id: string, url: URL, request: ApiRequest, policy: ApiMockPolicy, state: ApiMockState): ApiAnswer {
+function download(
+  id: string,
+  url: URL,
+  request: ApiRequest,
+  policy: ApiMockPolicy,
+  state: ApiMockState,
+): ApiAnswer {
   const facts = { kind: 'download' as const, document: id, ...credentialsOf(request) };
   const link = state.links.get(url.searchParams.get('X-Amz-Signature') ?? '');
   // Signed storage answers 403 to a link it did not sign and to one past its expiry.
@@ -150,7 +161,11 @@ function urlDocument(path: string, request: ApiRequest, policy: ApiMockPolicy): 
   const facts = { kind: 'url-document' as const, document: path, ...credentialsOf(request) };
   const known = policy.documents
     ? policy.documents.get(path)
-    : { key: path, storage: 'url' as const, filename: decodeURIComponent(path.slice(URL_DOCUMENTS_PREFIX.length)) };
+    : {
+        key: path,
+        storage: 'url' as const,
+        filename: decodeURIComponent(path.slice(URL_DOCUMENTS_PREFIX.length)),
+      };
   if (!known) return json(404, { message: 'Not found' }, { ...facts, reason: 'no such document' });
   return pdf(known, facts, policy);
 }
@@ -163,7 +178,11 @@ function findObject(id: string, policy: ApiMockPolicy): MockDocument | undefined
   return OBJECT_ID.test(id) ? { key: id, storage: 'object', filename: `${id}.pdf` } : undefined;
 }
 
-function checkBearer(authorization: string | undefined, policy: ApiMockPolicy, state: ApiMockState): string | undefined {
+function checkBearer(
+  authorization: string | undefined,
+  policy: ApiMockPolicy,
+  state: ApiMockState,
+): string | undefined {
   const presented = bearerTokenOf(authorization);
   if ('reason' in presented) return `${presented.reason}: send the access token from login as Bearer`;
   const until = state.tokens.get(presented.token);
@@ -196,7 +215,12 @@ function json(
   activity: ApiActivityFacts,
   headers: Record<string, string> = {},
 ): ApiAnswer {
-  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), activity };
+  return {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    activity,
+  };
 }
 
 function xmlError(status: number, code: string, activity: ApiActivityFacts): ApiAnswer {

@@ -112,7 +112,8 @@ function assessOne(
           ...base,
           outcome: 'never-fetched',
           ok: false,
-          message: 'never fetched: a document with only a url is downloaded from that url, without the Tradecloud API',
+          message:
+            'never fetched: a document with only a url is downloaded from that url, without the Tradecloud API',
         };
   }
   const metadataOk = mine.find((a) => a.kind === 'metadata' && a.status === 200);
@@ -185,7 +186,8 @@ function assessOne(
     ...timeline,
     outcome: 'never-fetched',
     ok: false,
-    message: 'never fetched: the event carries metadata only, so log in, fetch the metadata and download the document',
+    message:
+      'never fetched: the event carries metadata only, so log in, fetch the metadata and download the document',
   };
 }
 

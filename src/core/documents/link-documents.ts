@@ -26,7 +26,10 @@ export function findObjectDocuments(body: unknown): Array<{ objectId: string; na
     if (Array.isArray(value)) value.forEach(visit);
     else if (isObject(value)) {
       if (typeof value.objectId === 'string') {
-        found.push({ objectId: value.objectId, ...(typeof value.name === 'string' ? { name: value.name } : {}) });
+        found.push({
+          objectId: value.objectId,
+          ...(typeof value.name === 'string' ? { name: value.name } : {}),
+        });
       }
       Object.values(value).forEach(visit);
     }

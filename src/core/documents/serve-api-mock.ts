@@ -3,11 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { bindServer } from '../listen/bind-server.js';
 import { loggablePath } from '../listen/loggable-path.js';
 import type { ApiActivity } from './api-mock-types.js';
-import {
-  answerApiRequest,
-  createApiMockState,
-  type ApiMockPolicy,
-} from './answer-api-request.js';
+import { answerApiRequest, createApiMockState, type ApiMockPolicy } from './answer-api-request.js';
 
 export interface ApiMockServeOptions {
   /** TLS material; plain http when absent. */
@@ -32,7 +28,10 @@ export interface ApiMockServing {
 }
 
 /** Serves the document API mock until `stop` is aborted. */
-export async function serveApiMock(options: ApiMockServeOptions, policy: ApiMockPolicy): Promise<ApiMockServing> {
+export async function serveApiMock(
+  options: ApiMockServeOptions,
+  policy: ApiMockPolicy,
+): Promise<ApiMockServing> {
   const state = createApiMockState();
   let seq = 0;
   const scheme = options.tls ? 'https' : 'http';

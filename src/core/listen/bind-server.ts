@@ -5,7 +5,12 @@ import { UsageError } from '../../errors.js';
  * Starts `server` listening, turning the reasons it cannot into one clear usage error each.
  * `portFlag` names the flag that chose the port, so the hint points at what to change.
  */
-export async function bindServer(server: Server, host: string, port: number, portFlag = '--port'): Promise<void> {
+export async function bindServer(
+  server: Server,
+  host: string,
+  port: number,
+  portFlag = '--port',
+): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const where = `${host}:${port}`;
@@ -30,7 +35,8 @@ export async function bindServer(server: Server, host: string, port: number, por
             'Give --host an address of this machine, e.g. 127.0.0.1 or 0.0.0.0',
           ),
         );
-      else reject(new UsageError(`cannot listen on ${where}: ${error.message}`, `Check --host and ${portFlag}`));
+      else
+        reject(new UsageError(`cannot listen on ${where}: ${error.message}`, `Check --host and ${portFlag}`));
     });
     server.listen(port, host, () => resolve());
   });
