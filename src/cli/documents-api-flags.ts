@@ -5,8 +5,12 @@ import type { DocumentsApiSettings } from '../commands/options.js';
 import { InvalidArgumentError } from './commander.js';
 import { positiveInt } from './flags.js';
 
-export const DEFAULT_LINK_TTL_SECONDS = 60;
-export const DEFAULT_DOCUMENTS_WAIT_SECONDS = 30;
+import {
+  DEFAULT_DOCUMENTS_WAIT_SECONDS,
+  DEFAULT_LINK_TTL_SECONDS,
+} from '../core/documents/documents-defaults.js';
+
+export { DEFAULT_LINK_TTL_SECONDS };
 /** A day: longer is no test of a link Tradecloud gives about a minute. */
 const MAX_SECONDS = 86_400;
 

@@ -20,7 +20,8 @@ import type { DocumentsApiSettings } from './options.js';
  */
 export class DocumentsSession {
   private readonly sent: SentDocument[] = [];
-  private readonly deliveredAt = new Map<number, number>();
+  /** When the body carrying each document (by its index in `sent`) was delivered. */
+  private readonly deliveredAt: number[] = [];
 
   private constructor(
     readonly api: DocumentsApi,
@@ -82,26 +83,24 @@ export class DocumentsSession {
     });
   }
 
-  /** The moment the bodies `requests` (indexes into the request set; all when absent) went out. */
-  markDelivered(atMs: number, requests?: readonly number[]): void {
-    for (const doc of this.sent) {
-      if (!requests || requests.includes(doc.request)) {
-        if (!this.deliveredAt.has(doc.request)) this.deliveredAt.set(doc.request, atMs);
-      }
-    }
+  /** The documents registered so far are delivered now (those marked before keep their moment). */
+  markDelivered(atMs: number): void {
+    for (let i = this.deliveredAt.length; i < this.sent.length; i++) this.deliveredAt.push(atMs);
   }
 
+  /** How many documents are known so far: `finish(…, from)` judges only those registered later. */
   get documentCount(): number {
     return this.sent.length;
   }
 
   /**
-   * Waits for the integration (until every document of `requests` is fetched, `waitMs` has passed or
-   * Ctrl-C), stops the mock and judges what it saw.
+   * Waits for the integration (until every document from the `from`-th on is fetched, `waitMs` has
+   * passed or Ctrl-C), stops the mock and judges what it saw.
    */
-  async finish(waitMs: number, requests?: readonly number[]): Promise<DocumentsResult> {
-    const mine = this.sent.filter((d) => !requests || requests.includes(d.request));
-    const judge = () => assessDocuments(mine, this.api.activity, (d) => this.deliveredAt.get(d.request) ?? 0);
+  async finish(waitMs: number, from = 0): Promise<DocumentsResult> {
+    const mine = this.sent.slice(from);
+    const judge = () =>
+      assessDocuments(mine, this.api.activity, (d) => this.deliveredAt[this.sent.indexOf(d)] ?? 0);
     if (mine.length > 0 && !this.ctx.signal?.aborted) {
       this.ctx.stderr.write(
         `waiting up to ${(waitMs / 1000).toFixed(0)} s for the integration to fetch ${mine.length} document${mine.length === 1 ? '' : 's'} (Ctrl-C stops the wait)\n`,

@@ -2,7 +2,8 @@
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
-export type DoctorCheckId = 'config' | 'tls' | 'tls-grade' | 'auth' | 'delivery' | 'timing' | 'status-codes';
+export type DoctorCheckId =
+  'config' | 'tls' | 'tls-grade' | 'auth' | 'delivery' | 'timing' | 'status-codes' | 'documents';
 
 export interface DoctorCheck {
   id: DoctorCheckId | `delivery.${string}`;
