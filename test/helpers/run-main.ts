@@ -1,6 +1,6 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli.js';
-import { PROXY_VARIABLES, ROOT } from './run-cli.js';
+import { ROOT } from './run-cli.js';
 
 export interface MainRun {
   code: number;
@@ -9,9 +9,10 @@ export interface MainRun {
 }
 
 export interface MainOptions {
-  /** Added to (or, with undefined, removed from) the test process's environment. */
+  /** The whole environment besides NO_COLOR=1 (no proxy variables unless given); undefined values are left out. */
   env?: Record<string, string | undefined>;
   cwd?: string;
+  stdin?: string;
 }
 
 /** A command running in this process: its output so far, Ctrl-C, and its end. */
@@ -20,57 +21,48 @@ export interface RunningMain {
   readonly stderr: string;
   /** What Ctrl-C does: calls the command's interrupt listeners. */
   interrupt(): void;
-  /** Resolves once stdout or stderr matches. */
+  /** Resolves once stdout or stderr (or either) matches; rejects if the command ends first. */
   waitFor(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<void>;
   done: Promise<MainRun>;
 }
 
 /**
- * Starts `main(argv, io)` in this process (no spawn): NO_COLOR, no proxy variables, stdin not a
- * terminal, Ctrl-C under the test's control.
+ * Starts the CLI in this process (`main(argv, io)`), with NO_COLOR=1, no stdin unless given, no proxy
+ * variables, and Ctrl-C under the test's control (for long-running commands).
  */
 export function startMain(args: string[], options: MainOptions = {}): RunningMain {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  for (const k of PROXY_VARIABLES) delete env[k];
-  for (const [k, v] of Object.entries(options.env ?? {})) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
+  const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };
+  for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
   const output = { stdout: '', stderr: '' };
   const watchers = new Set<() => void>();
   const collect = (name: 'stdout' | 'stderr') => {
-    const stream = new PassThrough().setEncoding('utf8');
-    stream.on('data', (d: string) => {
-      output[name] += d;
+    const stream = new PassThrough();
+    stream.on('data', (d: Buffer) => {
+      output[name] += d.toString();
       for (const w of watchers) w();
     });
     return stream;
   };
-  const stdout = collect('stdout');
-  const stderr = collect('stderr');
-  const stdin = new PassThrough();
-  stdin.end();
   const listeners = new Set<() => void>();
+  let ended = false;
   const done = main(['node', 'tc-webhook', ...args], {
     env,
-    stdin,
-    stdout,
-    stderr,
+    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+    stdout: collect('stdout'),
+    stderr: collect('stderr'),
     cwd: options.cwd ?? ROOT,
     onInterrupt: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    exit: (c) => {
-      throw new Error(`exit(${c}) called in a test`);
+    exit: (exitCode) => {
+      throw new Error(`the process would have ended with ${exitCode}`);
     },
   }).then((code) => {
+    ended = true;
     for (const w of watchers) w();
     return { code, stdout: output.stdout, stderr: output.stderr };
   });
-  let ended = false;
-  void done.then(() => (ended = true));
   return {
     get stdout() {
       return output.stdout;
@@ -100,7 +92,7 @@ export function startMain(args: string[], options: MainOptions = {}): RunningMai
   };
 }
 
-/** Runs `main(argv, io)` in this process to its end. */
+/** Runs the CLI in this process (`main(argv, io)`) to its end, with NO_COLOR=1, no stdin and no proxy variables. */
 export function runMain(args: string[], options: MainOptions = {}): Promise<MainRun> {
   return startMain(args, options).done;
 }

@@ -72,7 +72,10 @@ export async function serveApiMock(
   server.requestTimeout = options.timeoutMs;
   server.headersTimeout = options.timeoutMs;
   server.keepAliveTimeout = 5000;
-  await bindServer(server, options.host, options.port, options.portFlag);
+  await bindServer(server, options.host, options.port, {
+    portFlag: options.portFlag,
+    inUseCode: 'documents-api.address-in-use',
+  });
 
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {

@@ -1,16 +1,18 @@
 import type { Server } from 'node:net';
-import { UsageError } from '../../errors.js';
+import { UsageError, type ErrorCode } from '../../errors.js';
 
 /**
  * Starts `server` listening, turning the reasons it cannot into one clear usage error each.
- * `portFlag` names the flag that chose the port, so the hint points at what to change.
+ * `portFlag` names the flag that chose the port, so the hint points at what to change; a port in use
+ * has its own error code per command (docs/error-codes.md).
  */
 export async function bindServer(
   server: Server,
   host: string,
   port: number,
-  portFlag = '--port',
+  flags: { portFlag: string; inUseCode: ErrorCode },
 ): Promise<void> {
+  const { portFlag, inUseCode } = flags;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const where = `${host}:${port}`;
@@ -19,6 +21,7 @@ export async function bindServer(
           new UsageError(
             `port ${port} on ${host} is already in use`,
             `Stop the other program or choose another ${portFlag}`,
+            { code: inUseCode },
           ),
         );
       else if (error.code === 'EACCES')

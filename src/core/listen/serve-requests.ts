@@ -71,7 +71,10 @@ export async function serveRequests(
   // --timeout per step) is cut, whatever state it is in.
   server.setTimeout(3 * options.timeoutMs, (socket) => socket.destroy());
 
-  await bindServer(server, options.host, options.port);
+  await bindServer(server, options.host, options.port, {
+    portFlag: '--port',
+    inUseCode: 'listen.address-in-use',
+  });
   server.on('error', (error) => policy.warn(`server error: ${error.message}`));
 
   let settle: () => void = () => undefined;

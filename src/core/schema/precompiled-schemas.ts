@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeCacheFile, type SchemaCache } from './schema-cache.js';
+import { CACHES_ENABLED, codeCacheFile, type SchemaCache } from './schema-cache.js';
 
 /**
  * The bundled specs, parsed and compiled when the package is built (dist/src/schemas/precompiled/),
@@ -29,11 +29,19 @@ export function openPrecompiledSchemas(dir: string = precompiledSchemaDir()): Sc
 /** Entries only the package build writes and only its folder keeps (see create-body-validator.ts). */
 export const NOTE_EXTENSION = 'note.json';
 
+/** Finds nothing, keeps nothing. */
+const NO_CACHE: SchemaCache = {
+  read: () => Promise.resolve(undefined),
+  write: () => Promise.resolve(),
+};
+
 /** The precompiled entries first; what is missing there is read from and written to `cache`. */
 export function withPrecompiledSchemas(
   cache: SchemaCache | undefined,
   precompiled: SchemaCache = openPrecompiledSchemas(),
 ): SchemaCache {
+  // A compile without a build id cannot tell whether the package's entries match its code.
+  if (!CACHES_ENABLED) return cache ?? NO_CACHE;
   return {
     read: async (key, extension) =>
       (await precompiled.read(key, extension)) ??
