@@ -27,5 +27,6 @@ export function createCommandDeps(env: Record<string, string | undefined> = {}):
     },
     cacheDir: defaultCacheDir(),
     proxyEnv: proxySettingsFromEnv(env),
+    ...(env.NODE_EXTRA_CA_CERTS ? { extraCaFile: env.NODE_EXTRA_CA_CERTS } : {}),
   };
 }

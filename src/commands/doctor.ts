@@ -18,8 +18,8 @@ import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.j
 import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
-import { proxySettingsOf } from './command-deps.js';
+import { pemsOf } from '../core/tls/trust-store.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
@@ -89,7 +89,7 @@ async function doctor(
   };
   const aborted = () => ctx.signal?.aborted === true;
 
-  const extraCa = await readCaFiles(options.ca, ctx.cwd);
+  const extraCa = await trustedCasOf(ctx.deps, options.ca, ctx.cwd);
   const proxySettings = proxySettingsOf(ctx.deps, options.proxy);
   const grader = startGrading();
   const tls = await inspectTlsEndpoint(
@@ -143,7 +143,7 @@ async function doctor(
         count: 1,
         concurrency: 1,
         timeoutMs: options.timeoutMs,
-        ca: extraCa,
+        ca: pemsOf(extraCa),
         retry: { enabled: false, maxRetries: 0, baseMs: 0 },
         masker,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
