@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readShippedFile, shippedPath } from '../files/shipped-files.js';
 import { CACHES_ENABLED, codeCacheFile, type SchemaCache } from './schema-cache.js';
+
+/** The folder's path inside the package (the single executable carries its files as assets). */
+const PRECOMPILED = 'dist/src/schemas/precompiled/';
 
 /**
  * The bundled specs, parsed and compiled when the package is built (dist/src/schemas/precompiled/),
@@ -11,18 +14,22 @@ import { CACHES_ENABLED, codeCacheFile, type SchemaCache } from './schema-cache.
  * new release therefore simply finds nothing here and takes the usual path.
  */
 export function precompiledSchemaDir(): string {
-  return fileURLToPath(new URL('../../schemas/precompiled/', import.meta.url));
+  return shippedPath(PRECOMPILED);
 }
 
 /**
  * Read-only: the folder belongs to the installation, trusted like the code next to it, so unlike
  * the temp-dir cache it needs no ownership check. A missing folder or entry is just a miss.
  */
-export function openPrecompiledSchemas(dir: string = precompiledSchemaDir()): SchemaCache {
+export function openPrecompiledSchemas(dir?: string): SchemaCache {
+  const readEntry = (name: string) =>
+    dir === undefined
+      ? readShippedFile(`${PRECOMPILED}${name}`)
+      : readFile(join(dir, name)).catch(() => undefined);
   return {
-    read: async (key, extension) => readFile(join(dir, `${key}.${extension}`), 'utf8').catch(() => undefined),
+    read: async (key, extension) => (await readEntry(`${key}.${extension}`))?.toString('utf8'),
     write: () => Promise.resolve(),
-    readCodeCache: async (key) => readFile(join(dir, codeCacheFile(key))).catch(() => undefined),
+    readCodeCache: async (key) => readEntry(codeCacheFile(key)),
   };
 }
 

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { describeFsError } from '../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 import { pemToDer } from './der-certificate.js';
 import type { ExtraCa } from './trust-store.js';
 
@@ -45,7 +45,9 @@ export async function readCaFiles(
     try {
       text = await readFile(resolve(cwd, file), 'utf8');
     } catch (error) {
-      throw new InputError(`cannot read ${what} "${file}": ${describeFsError(error)}`, fix);
+      throw new InputError(`cannot read ${what} "${file}": ${describeFsError(error)}`, fix, {
+        code: fsErrorCode(error),
+      });
     }
     const ders = pemToDer(text);
     if (ders.length === 0) {

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
 import { readFileBounded, readStreamBounded } from '../input/read-bounded.js';
 import type { PayloadInput } from './collect-inputs.js';
-import { describeFsError } from '../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 
 /** The payload as text, or why it cannot be a payload (which makes the file invalid, not unreadable). */
 export type DecodedPayload = { text: string } | { problem: string };
@@ -19,7 +19,9 @@ export async function readPayloadBytes(
     return await readFileBounded(input.path, input.file, maxBytes, input.regular);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${input.file}: ${describeFsError(error)}`, 'Check the path');
+    throw new InputError(`cannot read ${input.file}: ${describeFsError(error)}`, 'Check the path', {
+      code: fsErrorCode(error),
+    });
   }
 }
 
