@@ -15,7 +15,7 @@ const SAXES_POSITION = /^(?:.*:)?(\d+):(\d+): ([\s\S]*?)\.?$/;
 /**
  * Words and a position for a document the parser refused. Only a failing document comes here, so
  * the slower, friendlier checks run only then: references first (which entity), then
- * fast-xml-parser's validator (which tag is not closed), then the parser again with positions.
+ * fast-xml-validator (which tag is not closed), then the parser again with positions.
  */
 export function describeMalformedXml(input: string, reason: string): TxmlError {
   const text = input.replace(/\r\n?/g, '\n');
