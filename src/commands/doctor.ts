@@ -15,6 +15,7 @@ import {
   type DoctorReport,
 } from '../core/doctor/doctor-types.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
+import { ignoredVariablesNote } from '../core/http/infer-auth.js';
 import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
@@ -51,6 +52,8 @@ async function doctor(
 ): Promise<DoctorReport> {
   const target = resolveDeliveryTarget(options.url, options, masker);
   const plan = await planDoctor(options, ctx.deps.now());
+  const ignored = ignoredVariablesNote(options.ignoredVariables ?? [], options.auth);
+  if (ignored) ctx.warn(ignored);
   for (const warning of plan.warnings) ctx.warn(warning);
   // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too.
   const planned = plan.total + 1;
@@ -69,6 +72,7 @@ async function doctor(
     types: options.types,
     format: options.format,
     auth: options.auth,
+    ...(options.inferredFrom ? { authInferred: true as const, authInferredFrom: options.inferredFrom } : {}),
     requestsSent: sent,
     requestsPlanned: planned,
     ...(via.proxy ? { proxy: via.proxy } : {}),

@@ -3,6 +3,7 @@ import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
 import { describeDryRun } from '../core/delivery/describe-dry-run.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
+import { ignoredVariablesNote } from '../core/http/infer-auth.js';
 import { loadRequestSet } from '../core/payload/requests/request-set.js';
 import { readCaFiles } from '../core/tls/read-ca-files.js';
 import type { SendSampleReport } from '../report/send-sample-report.js';
@@ -31,7 +32,9 @@ async function sendSample(
     now: ctx.deps.now(),
     cwd: ctx.cwd,
   });
+  const ignored = ignoredVariablesNote(options.ignoredVariables ?? [], credentials.method);
   const warnings = [
+    ...(ignored ? [ignored] : []),
     ...target.warnings,
     ...payloadWarnings,
     ...tradecloudAuthWarnings({
@@ -51,6 +54,7 @@ async function sendSample(
     url: target.url.href,
     ok: true,
     auth: credentials.method,
+    ...(options.inferredFrom ? { authInferred: true as const, authInferredFrom: options.inferredFrom } : {}),
     count: options.count,
     concurrency: options.concurrency,
     warnings: warnings.map((w) => masker.mask(w)),
