@@ -4,14 +4,18 @@
  * one table in errors.ts.
  */
 import { readFileSync } from 'node:fs';
+import { VERSION } from './build-info.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
-import { describeError, ExitCode, type ExitCodeValue } from './errors.js';
+import { describeError, errorJson, ExitCode, type ExitCodeValue } from './errors.js';
+import { commanderErrorJson } from './cli/usage-error-json.js';
 
 export type { ProcessIo } from './cli/runtime.js';
 
+/** The version the build wrote; package.json's only in a compile by tsc alone. */
 function readVersion(): string {
+  if (VERSION !== undefined) return VERSION;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
@@ -39,6 +43,8 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     exit: io.exit ?? ((code) => process.exit(code)),
   };
   let exitCode: ExitCodeValue = ExitCode.passed;
+  // Once a result has begun on stdout, a later error is only the line on stderr (no error object).
+  let resultStarted = false;
   const runtime: CliRuntime = {
     io: pio,
     context: async (json) => buildContext(pio, json, await commandDeps(pio)),
@@ -53,6 +59,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
         interrupt?.dispose();
       }
       const { renderReport } = await import('./report/render.js');
+      resultStarted = true;
       pio.stdout.write(
         await renderReport(kind, report, { format: json ? 'json' : 'human', color: ctx.color }),
       );
@@ -67,21 +74,32 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     exit: (code) => {
       exitCode = code;
     },
+    resultStarted: () => {
+      resultStarted = true;
+    },
   };
-  // A usage error is one line on stderr (commander's message, its "Did you mean" and the hint).
+  // A usage error is one line on stderr (commander's message, its "Did you mean" and the hint), with
+  // the prefix of every other error instead of commander's "error:".
+  let usageHint = '';
   const output = (hint: string) => ({
     writeOut: (s: string) => pio.stdout.write(s),
     writeErr: (s: string) => pio.stderr.write(s),
     outputError: (message: string, write: (s: string) => void) => {
       const words = message
+        .replace(/^error: /, '')
         .split('\n')
         .map((part) => part.trim())
         .filter((part) => part !== '');
-      write(`${[...words, hint].join(' ')}\n`);
+      usageHint = hint;
+      write(`tc-webhook: ${[...words, hint].join(' ')}\n`);
     },
   });
 
   const args = argv.slice(2);
+  const json = args.includes('--json');
+  const printErrorJson = (error: object) => {
+    if (json && !resultStarted) pio.stdout.write(`${JSON.stringify(error)}\n`);
+  };
   const { Command, CommanderError } = await import('./cli/commander.js');
   const program = new Command('tc-webhook')
     .description("Check your HTTPS endpoint against Tradecloud's Webhook Connector before going live.")
@@ -118,9 +136,12 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are successes; everything else commander rejects is a usage error.
-      return error.exitCode === 0 ? ExitCode.passed : ExitCode.couldNotRun;
+      if (error.exitCode === 0) return ExitCode.passed;
+      printErrorJson(commanderErrorJson(error, usageHint));
+      return ExitCode.couldNotRun;
     }
     pio.stderr.write(`tc-webhook: ${describeError(error, argv.includes('--verbose'))}\n`);
+    printErrorJson(errorJson(error));
     return ExitCode.couldNotRun;
   } finally {
     stopTrace?.();

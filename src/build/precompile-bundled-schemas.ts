@@ -88,7 +88,18 @@ async function writeCodeCaches(dir: string): Promise<number> {
   return written;
 }
 
+/**
+ * `--code-caches DIR`: only adds the running Node.js version's code caches to a finished copy of the
+ * folder (the single executable's build runs this with the Node.js it embeds).
+ */
+async function addCodeCaches(dir: string): Promise<void> {
+  const caches = await writeCodeCaches(dir);
+  console.log(`wrote ${caches} V8 code caches for Node.js ${process.version} in ${dir}`);
+}
+
 async function main(): Promise<void> {
+  const only = process.argv.indexOf('--code-caches');
+  if (only !== -1) return addCodeCaches(process.argv[only + 1] ?? '.');
   const dir = precompiledSchemaDir();
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });

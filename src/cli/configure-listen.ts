@@ -151,7 +151,9 @@ async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime):
     // system call for many requests instead of one each.
     let pending = '';
     const flush = () => {
-      if (pending !== '') rt.io.stdout.write(pending);
+      if (pending === '') return;
+      rt.resultStarted();
+      rt.io.stdout.write(pending);
       pending = '';
     };
     const summary = await listenCommand(options, ctx, {

@@ -34,6 +34,8 @@ export interface CliRuntime {
   ): Promise<void>;
   /** Records the exit code of a command that prints as it goes instead of returning one report (listen). */
   exit(code: ExitCodeValue): void;
+  /** Says that such a command's result has begun on stdout: a later error prints no error object. */
+  resultStarted(): void;
 }
 
 export function useColor(io: ProcessIo): boolean {

@@ -123,7 +123,9 @@ async function doctor(
   );
   // Ctrl-C while the question was asked is an answer too: cancelled, nothing sent (exit 2).
   if ((!options.yes && ctx.stdinIsTTY && !(await confirmUnlessInterrupted(ctx))) || aborted()) {
-    throw new UsageError('doctor cancelled: nothing was sent', 'Run again and answer y, or pass --yes');
+    throw new UsageError('doctor cancelled: nothing was sent', 'Run again and answer y, or pass --yes', {
+      code: 'cancelled',
+    });
   }
   for (const warning of target.warnings) ctx.warn(masker.mask(warning));
 

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { post } from '../helpers/https-post.js';
 import { entriesOf, TLS_FLAGS } from '../helpers/listen-process.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { runMain, startMain, startMainRun } from '../helpers/run-main.js';
+import { runMain } from '../helpers/run-main.js';
+import { refusedAtStartUp, startMain } from '../helpers/start-main.js';
 
 const TOKEN = 'inferred-bearer-token-4e1d';
 const USER = 'tradecloud';
@@ -150,19 +151,8 @@ describe('authentication inferred from the credential flags (real CLI)', () => {
   });
 
   describe('listen', () => {
-    /** listen that must not start: resolves with the run, fails the test if it listens. */
-    const refused = async (args: string[], env: Record<string, string> = {}) => {
-      const run = startMainRun(['listen', '--port', '0', ...TLS_FLAGS, ...args], { env });
-      const listening = new Promise<'listening'>((resolve) => {
-        const poll = setInterval(() => {
-          if (/listening on/.test(run.stderr())) resolve('listening');
-        }, 20);
-        void run.done.then(() => clearInterval(poll));
-      });
-      const outcome = await Promise.race([run.done, listening]);
-      assert.notEqual(outcome, 'listening', run.stderr());
-      return outcome as Exclude<typeof outcome, 'listening'>;
-    };
+    const refused = (args: string[], env: Record<string, string> = {}) =>
+      refusedAtStartUp(['listen', '--port', '0', ...TLS_FLAGS, ...args], env);
 
     it('--token without --auth enforces bearer (never starts unauthenticated)', async () => {
       const served = await startMain([

@@ -381,7 +381,10 @@ describe('check-tls: cannot check (exit 2, one line)', () => {
     const port = CLOSED_PORT;
     const run = await runCli(['check-tls', `127.0.0.1:${port}`, '--json']);
     assert.equal(run.code, 2);
-    assert.equal(run.stdout, '');
+    assert.equal(
+      run.stdout,
+      `${JSON.stringify({ error: { code: 'network.refused', message: `cannot connect to 127.0.0.1:${port}: connection refused`, hint: 'Check the host and port, and that the server is running' } })}\n`,
+    );
     assert.equal(
       run.stderr,
       `tc-webhook: cannot connect to 127.0.0.1:${port}: connection refused. Check the host and port, and that the server is running\n`,

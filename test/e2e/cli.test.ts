@@ -40,16 +40,19 @@ describe('tc-webhook (program)', () => {
     const cases: [string[], string][] = [
       [
         ['validate', '--strcit', 'x.json'],
-        "error: unknown option '--strcit' (Did you mean --strict?) (run tc-webhook validate --help for usage)\n",
+        "tc-webhook: unknown option '--strcit' (Did you mean --strict?) (run tc-webhook validate --help for usage)\n",
       ],
       [
         ['validate', '--x', 'x.json'],
-        "error: unknown option '--x' (run tc-webhook validate --help for usage)\n",
+        "tc-webhook: unknown option '--x' (run tc-webhook validate --help for usage)\n",
       ],
-      [['validate'], "error: missing required argument 'file' (run tc-webhook validate --help for usage)\n"],
+      [
+        ['validate'],
+        "tc-webhook: missing required argument 'file' (run tc-webhook validate --help for usage)\n",
+      ],
       [
         ['valdate', 'x.json'],
-        "error: unknown command 'valdate' (Did you mean validate?) (run tc-webhook --help for usage)\n",
+        "tc-webhook: unknown command 'valdate' (Did you mean validate?) (run tc-webhook --help for usage)\n",
       ],
     ];
     for (const [args, stderr] of cases) {

@@ -35,7 +35,9 @@ describe('doctor --report', () => {
     ] as const) {
       const run = await runCli(['doctor', receiver.url, ...ARGS, '--report', file, '--json']);
       assert.equal(run.code, 2, run.stderr);
-      assert.equal(run.stdout, '');
+      assert.deepEqual(JSON.parse(run.stdout), {
+        error: { code: 'input', message: `cannot write the report to ${file}: ${reason}`, hint: HINT },
+      });
       assert.equal(run.stderr, `tc-webhook: cannot write the report to ${file}: ${reason}. ${HINT}\n`);
       assert.equal(receiver.requests.length, 0, 'nothing was sent');
     }

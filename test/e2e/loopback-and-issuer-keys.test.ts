@@ -14,26 +14,8 @@ import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy.j
 import { post } from '../helpers/https-post.js';
 import { entriesOf, TLS_FLAGS } from '../helpers/listen-process.js';
 import { CERTS_DIR, ROOT_CA_FILE } from '../helpers/receiver.js';
-import { runMain, startMain, startMainRun } from '../helpers/run-main.js';
-
-/** A command that must stop at start-up: it fails the test, rather than hang, if it starts listening. */
-async function refusedAtStartUp(args: string[], env: Record<string, string> = {}) {
-  const run = startMainRun(args, { env });
-  const outcome = await Promise.race([
-    run.done,
-    new Promise<'listening'>((resolve) => {
-      const poll = setInterval(() => {
-        if (/listening on/.test(run.stderr())) {
-          clearInterval(poll);
-          resolve('listening');
-        }
-      }, 20);
-      void run.done.then(() => clearInterval(poll));
-    }),
-  ]);
-  assert.notEqual(outcome, 'listening', `listen started: ${run.stderr()}`);
-  return outcome as Exclude<typeof outcome, 'listening'>;
-}
+import { runMain } from '../helpers/run-main.js';
+import { refusedAtStartUp, startMain } from '../helpers/start-main.js';
 
 const listen = (...args: string[]) => ['listen', '--port', '0', ...TLS_FLAGS, '--ca', ROOT_CA_FILE, ...args];
 

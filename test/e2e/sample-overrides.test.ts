@@ -118,7 +118,7 @@ describe('--overlay and --set: your data in the samples', () => {
   for (const [args, stderr] of [
     [
       ['--set', 'no-equals-sign'],
-      /^error: option '--set <path=value>' argument 'no-equals-sign' is invalid\. --set "no-equals-sign" is not <path>=<value>/,
+      /^tc-webhook: option '--set <path=value>' argument 'no-equals-sign' is invalid\. --set "no-equals-sign" is not <path>=<value>/,
     ],
     [['--set', '=5'], /is not <path>=<value>/],
     [['--set', 'orderEvent..orderId=5'], /is not <path>=<value>/],

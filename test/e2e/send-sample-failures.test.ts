@@ -63,7 +63,9 @@ describe('send-sample when the endpoint misbehaves (real HTTPS receiver)', () =>
     for (const args of [[], ['--count', '3', '--concurrency', '3'], ['--json']]) {
       const run = await runCli(['send-sample', r.url, ...trustIt, ...args]);
       assert.equal(run.code, 2, run.stdout);
-      assert.equal(run.stdout, '');
+      if (args[0] === '--json') {
+        assert.equal((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'network.tls');
+      } else assert.equal(run.stdout, '');
       assert.match(run.stderr, SELF_SIGNED);
       assert.equal(run.stderr.trim().split('\n').length, 1);
     }
@@ -138,7 +140,7 @@ describe('send-sample when the endpoint misbehaves (real HTTPS receiver)', () =>
       killAfterMs: 20_000,
     });
     assert.equal(run.code, 2, run.stderr);
-    assert.equal(run.stdout, '');
+    assert.equal((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'network.timeout');
     assert.match(run.stderr, /accepted the connection but gave no answer within 500 ms/);
     assert.equal(run.stderr.trim().split('\n').length, 1);
     assert.equal(r.requests.length, 1);

@@ -31,7 +31,13 @@ describe('tc-webhook validate: hostile input', () => {
     );
     assert.equal(code, 1);
     assert.deepEqual(file.errors, [
-      { path: '', message: 'malformed JSON: expected "," between values', line: 3, column: 3 },
+      {
+        path: '',
+        keyword: 'malformed-json',
+        message: 'malformed JSON: expected "," between values',
+        line: 3,
+        column: 3,
+      },
     ]);
   });
 
@@ -91,6 +97,7 @@ describe('tc-webhook validate: hostile input', () => {
     const latin1 = await validateOne(write('latin1.json', Buffer.from('{"eventName":"caf\xe9"}', 'latin1')));
     assert.equal(latin1.code, 1);
     assert.match(latin1.file.errors[0]!.message, /not valid UTF-8/);
+    assert.equal(latin1.file.errors[0]!.keyword, 'text-encoding');
   });
 
   it('a UTF-8 BOM is accepted, also on a .json file that holds tXML', async () => {
@@ -109,6 +116,7 @@ describe('tc-webhook validate: hostile input', () => {
     assert.deepEqual(file.errors, [
       {
         path: '',
+        keyword: 'nesting-depth',
         message: 'nested deeper than 512 levels; a webhook body is never this deep',
         line: 1,
         column: 526,
@@ -119,6 +127,7 @@ describe('tc-webhook validate: hostile input', () => {
     );
     assert.equal(xml.code, 1);
     assert.match(xml.file.errors[0]!.message, /nested deeper than 512 levels/);
+    assert.equal(xml.file.errors[0]!.keyword, 'nesting-depth');
   });
 
   it('XML with DOCTYPE or entity declarations is refused as unsafe, nothing expanded or fetched', async () => {

@@ -11,7 +11,8 @@ async function validate(file: string, strict: boolean) {
   const report = JSON.parse(r.stdout) as ValidateReport;
   const found = report.files[0]!;
   const issues = (list: { path: string; message: string }[]) => list.map((i) => [i.path, i.message]);
-  return { code: r.code, errors: issues(found.errors), warnings: issues(found.warnings) };
+  const keywords = [...found.errors, ...found.warnings].map((i) => i.keyword);
+  return { code: r.code, errors: issues(found.errors), warnings: issues(found.warnings), keywords };
 }
 
 describe('tc-webhook validate: never rejects what Tradecloud may send', () => {
@@ -51,38 +52,44 @@ describe('tc-webhook validate: never rejects what Tradecloud may send', () => {
         'simpleOrderEvent was renamed singleDeliveryOrderEvent in April 2024; Tradecloud no longer sends it (docs/webhook-payloads.md §3.0)',
       ],
     ]);
+    assert.deepEqual(r.keywords, ['retired-body-field']);
   });
 });
 
 describe('tc-webhook validate: says what Tradecloud cannot send (a warning; an error with --strict)', () => {
-  const cases: [file: string, path: string, message: RegExp][] = [
+  const cases: [file: string, path: string, message: RegExp, keyword: string][] = [
     [
       'retired-event-name.json',
       '/eventName',
       /^"OrderReissuedByBuyer" is a retired event name: the pre-2021 name/,
+      'retired-event-name',
     ],
     [
       'retired-shipment-event-name.json',
       '/eventName',
       /^"ShipmentDespatchedBySupplier" is a retired event name/,
+      'retired-event-name',
     ],
     [
       'event-name-of-another-body.json',
       '/eventName',
       /^"OrderLinesAcceptedBySupplier" is an order event, but a body with orderDocumentsEvent carries only the OrderDocumentsAttachedBy… events/,
+      'event-name-body-mismatch',
     ],
     [
       'relative-document-url.json',
       '/orderDocumentsEvent/supplierOrder/documents/0/url',
       /^the string "documents\/OC-SO123456789\.pdf" is not an absolute URL/,
+      'relative-document-url',
     ],
     [
       'shipment-in-txml.xml',
       '',
       /^a shipment body in tXML: Tradecloud sends shipment webhooks as JSON only$/,
+      'shipment-in-txml',
     ],
   ];
-  for (const [file, path, message] of cases) {
+  for (const [file, path, message, keyword] of cases) {
     it(file, async () => {
       const lenient = await validate(file, false);
       assert.equal(lenient.code, 0);
@@ -90,6 +97,7 @@ describe('tc-webhook validate: says what Tradecloud cannot send (a warning; an e
       assert.equal(lenient.warnings.length, 1, JSON.stringify(lenient.warnings));
       assert.equal(lenient.warnings[0]![0], path);
       assert.match(lenient.warnings[0]![1]!, message);
+      assert.deepEqual(lenient.keywords, [keyword], 'the policy rule is named');
       const strict = await validate(file, true);
       assert.equal(strict.code, 1);
       assert.deepEqual(strict.warnings, []);

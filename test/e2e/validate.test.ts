@@ -62,45 +62,66 @@ describe('tc-webhook validate: payload fixtures', () => {
   it('each invalid fixture reports the expected path, message and position (exit 1)', async () => {
     const { code, report } = await validateJson([INVALID]);
     assert.equal(code, 1);
-    const expectations: Record<string, { valid: boolean; path: string; message: RegExp; at: object }> = {
+    const expectations: Record<
+      string,
+      { valid: boolean; path: string; keyword: string; message: RegExp; at: object }
+    > = {
       'missing-required-field.json': {
         valid: false,
+        keyword: 'required',
         path: '/orderEvent',
         message: /^required field "orderId" is missing$/,
         at: { line: 3, column: 17 },
       },
       'missing-required-field.xml': {
         valid: false,
+        keyword: 'required',
         path: '/orderEvent',
         message: /^required field "orderId" is missing$/,
         at: { element: '/WebhookBody/orderEvent' },
       },
       'wrong-type.json': {
         valid: false,
+        keyword: 'type',
         path: '/orderEvent/lines/0/buyerLine/position',
         message: /^must be a string, found the number 10$/,
         at: { line: 36, column: 23 },
       },
       'bad-date.json': {
         valid: false,
+        keyword: 'format',
         path: '/orderEvent/lines/0/deliverySchedule/0/date',
         message: /^must be a date \(yyyy-MM-dd\), found the string "2026-13-45"$/,
         at: { line: 66, column: 21 },
       },
       'malformed.json': {
         valid: false,
+        keyword: 'malformed-json',
         path: '',
         message: /^malformed JSON: expected "," between values$/,
         at: { line: 5, column: 5 },
       },
       'malformed.xml': {
         valid: false,
+        keyword: 'malformed-xml',
         path: '',
         message: /^malformed XML: .*closing tag 'buyerLine'/,
         at: { line: 80, column: 5 },
       },
-      'doctype-entity.xml': { valid: false, path: '', message: /unsafe/, at: { line: 2, column: 1 } },
-      'external-entity.xml': { valid: false, path: '', message: /unsafe/, at: { line: 2, column: 1 } },
+      'doctype-entity.xml': {
+        valid: false,
+        path: '',
+        keyword: 'unsafe-xml',
+        message: /unsafe/,
+        at: { line: 2, column: 1 },
+      },
+      'external-entity.xml': {
+        valid: false,
+        path: '',
+        keyword: 'unsafe-xml',
+        message: /unsafe/,
+        at: { line: 2, column: 1 },
+      },
     };
     for (const [name, want] of Object.entries(expectations)) {
       const f = fileResult(report, name);
@@ -108,10 +129,11 @@ describe('tc-webhook validate: payload fixtures', () => {
       assert.equal(f.errors.length, 1, `${name}: ${JSON.stringify(f.errors)}`);
       const [error] = f.errors;
       assert.equal(error!.path, want.path, name);
+      assert.equal(error!.keyword, want.keyword, name);
       assert.match(error!.message, want.message, name);
       assert.deepEqual(
-        { ...error, path: undefined, message: undefined },
-        { path: undefined, message: undefined, ...want.at },
+        { ...error, path: undefined, keyword: undefined, message: undefined },
+        { path: undefined, keyword: undefined, message: undefined, ...want.at },
         name,
       );
     }
@@ -127,6 +149,7 @@ describe('tc-webhook validate: payload fixtures', () => {
     assert.deepEqual(f!.warnings, [
       {
         path: '/orderEvent/lines/0/status/processStatus',
+        keyword: 'enum',
         message:
           '"Shipped" is not a documented value (Issued, InProgress, Confirmed, Rejected, Completed, Cancelled)',
         line: 85,
@@ -150,10 +173,11 @@ describe('tc-webhook validate: payload fixtures', () => {
     const strict = await validateJson(['--strict', file]);
     assert.equal(strict.code, 1);
     assert.deepEqual(
-      strict.report.files[0]!.errors.map((e) => [e.path, e.message]),
+      strict.report.files[0]!.errors.map((e) => [e.path, e.keyword, e.message]),
       [
         [
           '/orderEvent/lines/0/buyerLine/packagingInstructions',
+          'additionalProperties',
           'unknown field "packagingInstructions": the schema does not define it',
         ],
       ],
@@ -234,6 +258,7 @@ describe('tc-webhook validate: payload fixtures', () => {
     assert.deepEqual(f!.errors, [
       {
         path: '',
+        keyword: 'unknown-body',
         message:
           'neither an order nor a shipment webhook body: found top-level fields "eventName", "order"; expected "orderEvent", "singleDeliveryOrderEvent" or "orderDocumentsEvent" (order webhook) or "shipment" (shipment webhook)',
         line: 1,

@@ -2,11 +2,12 @@ import { PassThrough, type Readable } from 'node:stream';
 import { createCommandDeps } from '../../src/cli/command-deps.js';
 import type { CommandDeps } from '../../src/commands/command-deps.js';
 import type { CommandContext } from '../../src/commands/context.js';
-import { ROOT } from './run-cli.js';
+import { join } from 'node:path';
+import { ROOT, TEST_TMPDIR } from './run-cli.js';
 
 /**
  * A CommandContext for calling a command directly: the real outside world (createCommandDeps) with
- * the parts a test replaces, quiet streams, JSON mode and the repository as cwd.
+ * the parts a test replaces (and a schema cache folder of the test file's own), quiet streams, JSON mode and the repository as cwd.
  */
 export function testContext(
   overrides: Partial<Omit<CommandContext, 'deps'>> & { deps?: Partial<CommandDeps>; stdin?: Readable } = {},
@@ -22,6 +23,6 @@ export function testContext(
     cwd: ROOT,
     warn: () => undefined,
     ...rest,
-    deps: { ...createCommandDeps(), ...deps },
+    deps: { ...createCommandDeps(), cacheDir: join(TEST_TMPDIR, 'cache'), ...deps },
   };
 }

@@ -1,10 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The CLI as users run it. */
 export const BIN = fileURLToPath(new URL('../../../bin/tc-webhook.js', import.meta.url));
 /** The repository root (tests run from dist/test/…). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The temp folder of the CLIs this test file runs (and so their schema cache): the tests never read
+ * or write the cache of the user running them, nor share one with another test file.
+ */
+export const TEST_TMPDIR = mkdtempSync(join(tmpdir(), 'tc-webhook-test-'));
+process.once('exit', () => rmSync(TEST_TMPDIR, { recursive: true, force: true }));
 
 /** The proxy variables the CLI reads; tests set them explicitly or not at all. */
 export const PROXY_VARIABLES = [
@@ -37,7 +47,12 @@ export interface RunCliOptions {
 export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      NO_COLOR: '1',
+      TMPDIR: TEST_TMPDIR,
+      ...options.env,
+    };
     delete env.FORCE_COLOR;
     // Hermetic: a proxy set on the machine running the tests must not reach the CLI under test.
     for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];

@@ -29,3 +29,9 @@ export function describeFsError(error: unknown): string {
   if (error instanceof Error && error.message !== '') return error.message;
   return 'unreadable';
 }
+
+/** The stable error code (docs/error-codes.md) of a file that could not be read. */
+export function fsErrorCode(error: unknown): 'input' | 'input.not-found' {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'ENOENT' || code === 'ENOTDIR' ? 'input.not-found' : 'input';
+}

@@ -82,10 +82,15 @@ export async function withSecretMasker<T>(work: (masker: SecretMasker) => Promis
 /** Error messages pass through the masker too: a secret never reaches stderr. */
 export function maskError(error: unknown, masker: SecretMasker): unknown {
   if (error instanceof CliError) {
-    const Kind = error.constructor as new (message: string, hint?: string) => CliError;
+    const Kind = error.constructor as new (
+      message: string,
+      hint?: string,
+      options?: { code: CliError['code'] },
+    ) => CliError;
     return new Kind(
       masker.mask(error.message),
       error.hint === undefined ? undefined : masker.mask(error.hint),
+      { code: error.code },
     );
   }
   if (error instanceof Error) return new Error(masker.mask(error.message));

@@ -1,4 +1,4 @@
-import { NetworkError } from '../../errors.js';
+import { NetworkError, type ErrorCode } from '../../errors.js';
 import { SELF_SIGNED_LEAF, SELF_SIGNED_LEAF_HINT, SELF_SIGNED_LEAF_MESSAGE } from './self-signed-leaf.js';
 
 /**
@@ -123,20 +123,31 @@ export function describeNetworkFailure(error: unknown, timeoutMs: number, status
   return { stage: 'answer', reason: code ? `${message} (${code})` : message };
 }
 
+function connectCode(note: string | undefined): ErrorCode {
+  if (note === CONNECT.ECONNREFUSED) return 'network.refused';
+  if (note === CONNECT.ENOTFOUND || note === CONNECT.EAI_AGAIN) return 'network.dns';
+  if (note?.startsWith('no connection within ')) return 'network.timeout';
+  return 'network';
+}
+
 /** The could-not-run error for an endpoint no request could reach. */
 export function unreachableError(url: URL, failure: { stage?: FailureStage; note?: string }): NetworkError {
   if (failure.stage === 'tls' && failure.note === SELF_SIGNED_LEAF_MESSAGE) {
-    return new NetworkError(`${url.origin}: ${SELF_SIGNED_LEAF_MESSAGE}`, SELF_SIGNED_LEAF_HINT);
+    return new NetworkError(`${url.origin}: ${SELF_SIGNED_LEAF_MESSAGE}`, SELF_SIGNED_LEAF_HINT, {
+      code: 'network.tls',
+    });
   }
   if (failure.stage === 'tls') {
     return new NetworkError(
       `${url.origin} refused a verifying TLS connection: ${failure.note}; Tradecloud would refuse it too`,
       'Serve a certificate from a public CA with its full chain (check with tc-webhook check-tls); trust a private test CA with --ca',
+      { code: 'network.tls' },
     );
   }
   return new NetworkError(
     `cannot connect to ${url.href}: ${failure.note}`,
     'Check the URL and that the endpoint is running',
+    { code: connectCode(failure.note) },
   );
 }
 
@@ -147,6 +158,7 @@ export function noAnswerError(url: URL, failure: { note?: string }): NetworkErro
     return new NetworkError(
       `${url.href} accepted the connection but gave no answer ${note.slice('no answer '.length)}`,
       'Check that the endpoint answers every POST (Tradecloud waits about 60 s); raise --timeout if it is only slow',
+      { code: 'network.timeout' },
     );
   }
   return new NetworkError(

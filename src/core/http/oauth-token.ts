@@ -3,6 +3,11 @@ import { NetworkError } from '../../errors.js';
 import { describeNetworkFailure } from './network-failure.js';
 import { postCapped, postTarget } from './post-capped.js';
 
+/** The OAuth 2.0 token endpoint gave no token: nothing can be sent. */
+class TokenError extends NetworkError {
+  static override readonly defaultCode = 'network.token';
+}
+
 export interface OAuthClient {
   tokenUrl: URL;
   clientId: string;
@@ -79,7 +84,7 @@ async function requestToken(
   });
   if (!result.answered) {
     const failure = describeNetworkFailure(result.error, options.timeoutMs);
-    throw new NetworkError(
+    throw new TokenError(
       `cannot get a token from ${where}: ${failure.reason}`,
       'Check --token-url; a private CA can be trusted with --ca',
     );
@@ -96,7 +101,7 @@ async function requestToken(
   if (answer && typeof answer.error === 'string') {
     const detail = typeof answer.error_description === 'string' ? ` (${answer.error_description})` : '';
     const refused = ['invalid_client', 'unauthorized_client'].includes(answer.error) || status === 401;
-    throw new NetworkError(
+    throw new TokenError(
       refused
         ? `${where} refused the client credentials: ${answer.error}${detail}`
         : `${where} answered HTTP ${status}: ${answer.error}${detail}`,
@@ -106,14 +111,14 @@ async function requestToken(
     );
   }
   if (status < 200 || status > 299) {
-    throw new NetworkError(`${where} answered HTTP ${status}`, 'Check --token-url');
+    throw new TokenError(`${where} answered HTTP ${status}`, 'Check --token-url');
   }
   if (!answer) {
     const kind = contentType ? contentType.split(';')[0] : 'no content type';
-    throw new NetworkError(`${where} answered with ${kind}, not a JSON token response`, 'Check --token-url');
+    throw new TokenError(`${where} answered with ${kind}, not a JSON token response`, 'Check --token-url');
   }
   if (typeof answer.access_token !== 'string' || answer.access_token === '') {
-    throw new NetworkError(`${where} answered without an access_token`, 'Check --token-url and --scope');
+    throw new TokenError(`${where} answered without an access_token`, 'Check --token-url and --scope');
   }
   const expiresIn = Number(answer.expires_in);
   return {

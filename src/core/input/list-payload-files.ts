@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../../errors.js';
-import { describeFsError } from '../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 import { checkFileSize } from './read-bounded.js';
 
 /** A payload file found in a directory: `file` as shown to the user, `path` to open. */
@@ -52,6 +52,7 @@ export function listPayloadFiles(shown: string, root: string, maxBytes: number):
       throw new InputError(
         `cannot read directory ${display}: ${describeFsError(error)}`,
         'Check its permissions',
+        { code: fsErrorCode(error) },
       );
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -15,7 +15,9 @@ import { InputError } from '../../errors.js';
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** An input over the size limit: never read further, never used. */
-export class InputTooLargeError extends InputError {}
+export class InputTooLargeError extends InputError {
+  static override readonly defaultCode = 'input.too-large';
+}
 
 export function describeSize(bytes: number): string {
   const mib = bytes / (1024 * 1024);

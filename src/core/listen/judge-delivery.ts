@@ -26,7 +26,7 @@ export async function judgeDelivery(
   if ('problem' in decoded) {
     const problem = decoded.problem.replace('the file', 'the body');
     return {
-      result: rejectedPayload(label, null, { path: '', message: problem }),
+      result: rejectedPayload(label, null, { path: '', keyword: decoded.keyword, message: problem }),
       format: hinted,
       eventName: undefined,
     };

@@ -79,6 +79,7 @@ export async function serveRequests(
           new UsageError(
             `port ${options.port} on ${options.host} is already in use`,
             'Stop the other program or choose another --port',
+            { code: 'listen.address-in-use' },
           ),
         );
       else if (error.code === 'EACCES')

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { InputError } from '../../errors.js';
-import { describeFsError } from '../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 
 /** The --cert and --key files, checked to be PEM and a matching pair before listen starts. */
 export async function readTlsPair(
@@ -17,6 +17,7 @@ export async function readTlsPair(
       throw new InputError(
         `cannot read ${flag} ${path}: ${describeFsError(error)}`,
         'Give the PEM certificate chain and its private key',
+        { code: fsErrorCode(error) },
       );
     }
   };

@@ -60,7 +60,9 @@ export function selectEvents(options: { type?: WebhookType; event?: string; all?
   if (owner === undefined) {
     const pool = options.type ? EVENT_CATALOG[options.type] : Object.values(EVENT_CATALOG).flat();
     const suggestions = listNames(closestEventNames(event, [...new Set(pool)]));
-    throw new UsageError(`unknown event "${event}". Did you mean ${suggestions}? ${HELP_HINT}`);
+    throw new UsageError(`unknown event "${event}". Did you mean ${suggestions}? ${HELP_HINT}`, undefined, {
+      code: 'usage.unknown-event',
+    });
   }
   const type = options.type ?? owner;
   if (!EVENT_CATALOG[type].includes(event)) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { describeFsError } from '../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 import { applyBodyOverrides, type BodyOverrides } from './body-overrides.js';
 import { bodyKindOf, type WebhookType } from './events.js';
 
@@ -23,6 +23,7 @@ export async function readOverlays(files: string[], cwd: string): Promise<BodyOv
       throw new InputError(
         `cannot read the overlay ${file}: ${describeFsError(error)}`,
         'Give a JSON file with a partial body',
+        { code: fsErrorCode(error) },
       );
     }
     let body: unknown;

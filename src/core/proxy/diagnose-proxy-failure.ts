@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { NetworkError } from '../../errors.js';
 import { openTunnel, type TunnelOptions } from './open-tunnel.js';
-import { describeProxyRefusal, proxyUnreachableError } from './proxy-failure.js';
+import { describeProxyRefusal, ProxyError, proxyUnreachableError } from './proxy-failure.js';
 import type { ProxyEndpoint } from './select-proxy.js';
 
 const PROXY_ANSWER = /Proxy response \((\d+)\)|Proxy Authentication Required \((\d+)\)/;
@@ -62,7 +62,7 @@ export async function diagnoseProxyFailure(
     if (diagnosed instanceof NetworkError) return diagnosed;
   }
   const status = answered?.[1] ?? answered?.[2] ?? '?';
-  return new NetworkError(
+  return new ProxyError(
     `the proxy ${proxy.display} answered ${status} instead of connecting to ${target.host}`,
     'Check the proxy settings (HTTPS_PROXY / HTTP_PROXY, --proxy) and what the proxy allows',
   );

@@ -2,6 +2,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { NetworkError } from '../../errors.js';
 import type { ProxyEndpoint } from './select-proxy.js';
 
+/** A failure of the forward proxy itself, not of the target behind it. */
+export class ProxyError extends NetworkError {
+  static override readonly defaultCode = 'network.proxy';
+}
+
 const REACH: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
   ENOTFOUND: 'host name not found (DNS)',
@@ -12,7 +17,7 @@ const REACH: Record<string, string> = {
 };
 
 /** The proxy itself could not be reached or did not answer. */
-export function proxyUnreachableError(proxy: ProxyEndpoint, cause: unknown): NetworkError {
+export function proxyUnreachableError(proxy: ProxyEndpoint, cause: unknown): ProxyError {
   const code = (cause as { code?: unknown } | null)?.code;
   const reason =
     typeof cause === 'string'
@@ -22,7 +27,7 @@ export function proxyUnreachableError(proxy: ProxyEndpoint, cause: unknown): Net
         : cause instanceof Error
           ? cause.message
           : String(cause);
-  return new NetworkError(
+  return new ProxyError(
     `cannot reach the proxy ${proxy.display}: ${reason}`,
     'Check HTTPS_PROXY / HTTP_PROXY or --proxy (--proxy "" connects directly)',
   );
@@ -47,31 +52,31 @@ export function describeProxyRefusal(
   proxy: ProxyEndpoint,
   authority: string,
   response: { statusCode?: number; statusMessage?: string; headers: IncomingHttpHeaders },
-): NetworkError {
+): ProxyError {
   const status = response.statusCode ?? 0;
   if (status === 407) return proxyAuthError(proxy, proxyAuthSchemes(response.headers));
   const text = `${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`;
-  return new NetworkError(
+  return new ProxyError(
     `the proxy ${proxy.display} refused to connect to ${authority} (${text})`,
     'Some proxies allow CONNECT only to port 443 or to listed hosts: ask your network team, or set NO_PROXY / --proxy "" if the host is reachable directly',
   );
 }
 
-export function proxyAuthError(proxy: ProxyEndpoint, schemes: string[]): NetworkError {
+export function proxyAuthError(proxy: ProxyEndpoint, schemes: string[]): ProxyError {
   const lower = schemes.map((s) => s.toLowerCase());
   if (lower.length > 0 && !lower.includes('basic')) {
-    return new NetworkError(
+    return new ProxyError(
       `the proxy ${proxy.display} asks for ${schemes.join(' or ')} authentication (407), which tc-webhook does not support`,
       'Run a local proxy that speaks it for you (such as cntlm or px) and point HTTPS_PROXY or --proxy at that',
     );
   }
   if (!proxy.authorization) {
-    return new NetworkError(
+    return new ProxyError(
       `the proxy ${proxy.display} requires authentication (407) and no proxy credentials were given`,
       'Put them in the proxy URL: http://user:password@host:port (percent-encode special characters)',
     );
   }
-  return new NetworkError(
+  return new ProxyError(
     `the proxy ${proxy.display} refused the proxy credentials (407)`,
     'Check the user name and password in the proxy URL (percent-encode special characters)',
   );

@@ -66,6 +66,7 @@ export function checkBodyPolicy(body: unknown): PolicyFindings {
     findings.errors.push(
       issue(
         '/simpleOrderEvent',
+        'retired-body-field',
         'simpleOrderEvent was renamed singleDeliveryOrderEvent in April 2024; Tradecloud no longer sends it (docs/webhook-payloads.md §3.0)',
       ),
     );
@@ -74,7 +75,9 @@ export function checkBodyPolicy(body: unknown): PolicyFindings {
   if (typeof name === 'string') {
     const retired = RETIRED_EVENTS[name];
     if (retired !== undefined) {
-      findings.notices.push(issue('/eventName', `"${name}" is a retired event name: ${retired}`));
+      findings.notices.push(
+        issue('/eventName', 'retired-event-name', `"${name}" is a retired event name: ${retired}`),
+      );
     }
     // The retired simpleOrderEvent has an error of its own above.
     const found = findBodyField(
@@ -87,6 +90,7 @@ export function checkBodyPolicy(body: unknown): PolicyFindings {
       findings.notices.push(
         issue(
           '/eventName',
+          'event-name-body-mismatch',
           `"${name}" is ${FAMILY_WORDS[actual][0]}, but a body with ${family} carries only ${FAMILY_WORDS[expected][1]}: Tradecloud cannot send this combination (docs/webhook-payloads.md §2.4)`,
         ),
       );
@@ -130,6 +134,7 @@ function checkDocuments(documents: unknown[], path: string[], out: SchemaIssue[]
     out.push(
       issue(
         pointer,
+        'relative-document-url',
         `${describeFound(doc.url)} is not an absolute URL; a receiver cannot download the document from it`,
       ),
     );
@@ -143,8 +148,8 @@ function isAbsoluteUrl(text: string): boolean {
   return ABSOLUTE_URL.test(text.trim());
 }
 
-function issue(path: string, message: string): SchemaIssue {
-  return { path, anchor: path, message };
+function issue(path: string, keyword: string, message: string): SchemaIssue {
+  return { path, anchor: path, keyword, message };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

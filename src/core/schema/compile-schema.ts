@@ -46,7 +46,7 @@ export function createSchemaCompiler(
     if (!found) {
       const source = JSON.stringify(schema);
       const flavour = flavourOf(source);
-      found = { flavour, key: cacheKey('validator', flavour, ajvVersion(), source) };
+      found = { flavour, key: validatorKey(flavour, source) };
       identities.set(schema, found);
     }
     return found;
@@ -114,6 +114,31 @@ function keepCodeCacheAfterFirstUse(
 
 const ajvVersion = () => (require('ajv/package.json') as { version: string }).version;
 
+/**
+ * ajv's options, one object for compiling and for the cache key: a validator compiled with other
+ * options (say, without `allErrors`) is another validator, found under another key.
+ */
+export const AJV_OPTIONS = {
+  allErrors: true,
+  strict: false,
+  logger: false,
+  messages: false,
+  // The schema is generated from the spec; compiling the meta-schema to check it costs more than it finds.
+  validateSchema: false,
+  // Shared definitions compile to one function each instead of a copy at every use.
+  inlineRefs: false,
+} as const;
+
+/** The cache key of the validator of `source` (a JSON Schema as text) compiled as `flavour`. */
+export function validatorKey(
+  flavour: string,
+  source: string,
+  options: Readonly<Record<string, unknown>> = AJV_OPTIONS,
+): string {
+  const formats = Object.keys(webhookFormats()).sort().join(',');
+  return cacheKey('validator', flavour, `ajv ${ajvVersion()}`, JSON.stringify(options), formats, source);
+}
+
 interface AjvLike {
   compile(schema: object): unknown;
 }
@@ -128,14 +153,7 @@ async function createAjv(flavour: Flavour): Promise<AjvLike> {
   const { _ } = module;
   const AjvClass = module.default.default;
   return new AjvClass({
-    allErrors: true,
-    strict: false,
-    logger: false,
-    messages: false,
-    // The schema is generated from the spec; compiling the meta-schema to check it costs more than it finds.
-    validateSchema: false,
-    // Shared definitions compile to one function each instead of a copy at every use.
-    inlineRefs: false,
+    ...AJV_OPTIONS,
     formats: webhookFormats(),
     code: { source: true, formats: _`require(${FORMATS_MODULE})` },
   });

@@ -17,7 +17,9 @@ export interface RefBounds {
 }
 
 /** A `$ref` the bounds refuse; kept aside so the resolver library cannot reword it. */
-export class RefusedRefError extends InputError {}
+export class RefusedRefError extends InputError {
+  static override readonly defaultCode = 'input.refused-ref';
+}
 
 /**
  * Reads the target of every external `$ref`, refusing those outside the spec's bounds: for a

@@ -7,6 +7,11 @@ import { FORMAT_DESCRIPTIONS } from './webhook-formats.js';
 export interface SchemaIssue {
   /** JSON pointer of the offending value (the object, for a missing field). */
   path: string;
+  /**
+   * The rule that was broken, stable for scripts and SARIF: the JSON Schema keyword (`required`,
+   * `enum`, …) or the name of a policy rule (docs/schema-policy.md, Finding keywords).
+   */
+  keyword: string;
   message: string;
   /** JSON pointer of the value to point at in the source. */
   anchor: string;
@@ -24,7 +29,9 @@ export function describeAjvError(
   const at = error.instancePath;
   const p = error.params as Params;
   const found = () => describeFound(valueAtPointer(data, at));
-  const issue = (message: string, path = at): SchemaIssue => ({ path, message, anchor: path });
+  // ajv calls a `false` subschema's error "false schema"; a keyword has no space.
+  const keyword = error.keyword === 'false schema' ? 'false-schema' : error.keyword;
+  const issue = (message: string, path = at): SchemaIssue => ({ path, keyword, message, anchor: path });
   switch (error.keyword) {
     case 'type':
       return issue(`must be ${describeTypes(p.type as string | string[])}, found ${found()}`);

@@ -28,7 +28,9 @@ export function detectSpecDialect(document: unknown, display: string): SpecDiale
     if (version.startsWith('3.1')) return 'openapi-3.1';
     throw new InputError(`the spec ${display} declares openapi ${version}, which is not supported`, hint);
   }
-  throw new InputError(`${display} is not an OpenAPI document (no "swagger" or "openapi" field)`, hint);
+  throw new InputError(`${display} is not an OpenAPI document (no "swagger" or "openapi" field)`, hint, {
+    code: 'input.not-a-spec',
+  });
 }
 
 /** Every POST operation with a request body, in document order. */

@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { CliError, InputError } from '../../errors.js';
+import { readShippedFile, shippedPath } from '../files/shipped-files.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../input/read-bounded.js';
 import type { BodyKind, BodySchema, SpecDialect } from './body-schema-types.js';
 import { dereferenceSpec } from './dereference-spec.js';
@@ -40,7 +40,14 @@ const BUNDLED: Record<BodyKind, string> = {
 
 /** Where the bundled schemas live: src/schemas/, next to dist/ in the installed package. */
 export function bundledSchemaPath(kind: BodyKind): string {
-  return fileURLToPath(new URL(`../../../../src/schemas/${BUNDLED[kind]}`, import.meta.url));
+  return shippedPath(`src/schemas/${BUNDLED[kind]}`);
+}
+
+/** The bundled schema's text, from the package (or from inside the single executable). */
+async function readBundledSpec(kind: BodyKind): Promise<SpecText> {
+  const bytes = await readShippedFile(`src/schemas/${BUNDLED[kind]}`);
+  if (bytes === undefined) throw new InputError('missing', 'Reinstall tc-webhook');
+  return { location: bundledSchemaPath(kind), isUrl: false, text: bytes.toString('utf8') };
 }
 
 /**
@@ -90,17 +97,17 @@ export async function loadSpec(
   // The limit is for the user's inputs; the bundled documents are part of the installation.
   const maxBytes = (bundledKind ? undefined : options.maxBytes) ?? DEFAULT_MAX_INPUT_BYTES;
   const fetch = options.fetch ? { fetch: options.fetch } : {};
-  const read = await readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs, maxBytes, ...fetch }).catch(
-    (error: unknown) => {
-      if (bundledKind && error instanceof InputError) {
-        throw new InputError(
-          `the ${display} schema is missing from this installation`,
-          'Reinstall tc-webhook',
-        );
-      }
-      throw error;
-    },
-  );
+  const shipped = bundledKind !== undefined && spec === bundledSchemaPath(bundledKind);
+  const read = await (
+    shipped
+      ? readBundledSpec(bundledKind)
+      : readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs, maxBytes, ...fetch })
+  ).catch((error: unknown) => {
+    if (bundledKind && error instanceof InputError) {
+      throw new InputError(`the ${display} schema is missing from this installation`, 'Reinstall tc-webhook');
+    }
+    throw error;
+  });
   // Only a self-contained spec can be cached by its text alone.
   const key = options.cache && !hasExternalRefs(read.text) ? cacheKey('spec', read.text) : undefined;
   const cached = key ? decodeCachedSpec(await options.cache?.read(key, 'json')) : undefined;

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { codeCacheFile, type SchemaCache } from './schema-cache.js';
+import { readShippedFile, shippedPath } from '../files/shipped-files.js';
+import { CACHES_ENABLED, codeCacheFile, type SchemaCache } from './schema-cache.js';
+
+/** The folder's path inside the package (the single executable carries its files as assets). */
+const PRECOMPILED = 'dist/src/schemas/precompiled/';
 
 /**
  * The bundled specs, parsed and compiled when the package is built (dist/src/schemas/precompiled/),
@@ -11,29 +14,41 @@ import { codeCacheFile, type SchemaCache } from './schema-cache.js';
  * new release therefore simply finds nothing here and takes the usual path.
  */
 export function precompiledSchemaDir(): string {
-  return fileURLToPath(new URL('../../schemas/precompiled/', import.meta.url));
+  return shippedPath(PRECOMPILED);
 }
 
 /**
  * Read-only: the folder belongs to the installation, trusted like the code next to it, so unlike
  * the temp-dir cache it needs no ownership check. A missing folder or entry is just a miss.
  */
-export function openPrecompiledSchemas(dir: string = precompiledSchemaDir()): SchemaCache {
+export function openPrecompiledSchemas(dir?: string): SchemaCache {
+  const readEntry = (name: string) =>
+    dir === undefined
+      ? readShippedFile(`${PRECOMPILED}${name}`)
+      : readFile(join(dir, name)).catch(() => undefined);
   return {
-    read: async (key, extension) => readFile(join(dir, `${key}.${extension}`), 'utf8').catch(() => undefined),
+    read: async (key, extension) => (await readEntry(`${key}.${extension}`))?.toString('utf8'),
     write: () => Promise.resolve(),
-    readCodeCache: async (key) => readFile(join(dir, codeCacheFile(key))).catch(() => undefined),
+    readCodeCache: async (key) => readEntry(codeCacheFile(key)),
   };
 }
 
 /** Entries only the package build writes and only its folder keeps (see create-body-validator.ts). */
 export const NOTE_EXTENSION = 'note.json';
 
+/** Finds nothing, keeps nothing. */
+const NO_CACHE: SchemaCache = {
+  read: () => Promise.resolve(undefined),
+  write: () => Promise.resolve(),
+};
+
 /** The precompiled entries first; what is missing there is read from and written to `cache`. */
 export function withPrecompiledSchemas(
   cache: SchemaCache | undefined,
   precompiled: SchemaCache = openPrecompiledSchemas(),
 ): SchemaCache {
+  // A compile without a build id cannot tell whether the package's entries match its code.
+  if (!CACHES_ENABLED) return cache ?? NO_CACHE;
   return {
     read: async (key, extension) =>
       (await precompiled.read(key, extension)) ??

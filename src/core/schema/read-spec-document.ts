@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, InputError } from '../../errors.js';
-import { describeFsError } from '../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 import { DEFAULT_MAX_INPUT_BYTES, readFileBounded, tooLarge } from '../input/read-bounded.js';
 
 export interface SpecText {
@@ -46,7 +46,9 @@ async function readSpecFile(spec: string, path: string, maxBytes: number): Promi
     return (await readFileBounded(path, `the spec ${spec}`, maxBytes)).toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read the spec ${spec}: ${describeFsError(error)}`, 'Check the --spec path');
+    throw new InputError(`cannot read the spec ${spec}: ${describeFsError(error)}`, 'Check the --spec path', {
+      code: fsErrorCode(error),
+    });
   }
 }
 

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
+import { BUILD_ID } from '../../build-info.js';
 
 /**
  * Parsing the bundled YAML and compiling its schema with ajv take far longer than validating a
@@ -27,24 +27,26 @@ export function codeCacheFile(key: string): string {
   return `${key}.v8-${cachedDataVersionTag()}.bin`;
 }
 
-/** Bump when the format of cached entries or the way they are produced changes. */
-const CACHE_FORMAT = '1';
+/** Bump when the format of cached entries changes. */
+const CACHE_FORMAT = '2';
 
-/** A new release never reads what an older one wrote. */
-function readPackageVersion(): string {
-  try {
-    const pkg = new URL('../../../../package.json', import.meta.url);
-    return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
+/**
+ * Whether caches can be used at all: only in a build that knows its id (`npm run build`). A compile
+ * by tsc alone has none, and a key without it could find what older code wrote.
+ */
+export const CACHES_ENABLED = BUILD_ID !== undefined;
+
+/**
+ * The key of a cached entry: everything that shapes its content. The build id stands for the code
+ * that produces it (a hash of the compiled sources); `parts` name the rest (what is cached, the
+ * options it was made with, the versions of the libraries that made it, the input text).
+ */
+export function cacheKey(...parts: string[]): string {
+  return cacheKeyOf(BUILD_ID ?? 'unbuilt', parts);
 }
 
-/** Read once when schema work starts (this module is only loaded by the commands that need it). */
-const TOOL_VERSION = readPackageVersion();
-
-export function cacheKey(...parts: string[]): string {
-  const hash = createHash('sha256').update(CACHE_FORMAT).update(TOOL_VERSION);
+export function cacheKeyOf(buildId: string, parts: readonly string[]): string {
+  const hash = createHash('sha256').update(CACHE_FORMAT).update('\u0000').update(buildId);
   for (const part of parts) hash.update('\u0000').update(part);
   return hash.digest('hex').slice(0, 40);
 }
@@ -60,6 +62,7 @@ export function defaultCacheDir(): string {
 }
 
 export async function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
+  if (!CACHES_ENABLED) return undefined;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const info = await lstat(dir);

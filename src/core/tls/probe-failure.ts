@@ -81,11 +81,13 @@ export function describeUnreachable(failure: HandshakeFailure, context: Unreacha
       return new NetworkError(
         `cannot resolve the host name "${context.host}"`,
         'Check the spelling of the host name, and your DNS or network connection',
+        { code: 'network.dns' },
       );
     case 'refused':
       return new NetworkError(
         `cannot connect to ${where}: connection refused`,
         'Check the host and port, and that the server is running',
+        { code: 'network.refused' },
       );
     case 'unreachable':
       return new NetworkError(
@@ -97,10 +99,12 @@ export function describeUnreachable(failure: HandshakeFailure, context: Unreacha
         ? new NetworkError(
             `${where} accepted the connection but did not answer the TLS handshake within ${ms} ms`,
             'Check that this port serves HTTPS (TLS), or raise --timeout',
+            { code: 'network.timeout' },
           )
         : new NetworkError(
             `${where} did not answer within ${ms} ms`,
             'Check the host, the port and any firewall in between, or raise --timeout',
+            { code: 'network.timeout' },
           );
     case 'not-tls':
     case 'closed':
@@ -124,11 +128,12 @@ function describeNotTls(
   greeting: Buffer | undefined,
 ): NetworkError {
   const hint = 'Check the port: Tradecloud needs it to serve HTTPS (TLS)';
+  const code = { code: 'network.not-tls' } as const;
   if (greeting && greeting.length > 0) {
-    return new NetworkError(`${where} does not speak TLS (got ${previewGreeting(greeting)})`, hint);
+    return new NetworkError(`${where} does not speak TLS (got ${previewGreeting(greeting)})`, hint, code);
   }
   if (failure.kind === 'not-tls') {
-    return new NetworkError(`${where} does not speak TLS (its answer is not a TLS handshake)`, hint);
+    return new NetworkError(`${where} does not speak TLS (its answer is not a TLS handshake)`, hint, code);
   }
-  return new NetworkError(`${where} closed the connection without completing a TLS handshake`, hint);
+  return new NetworkError(`${where} closed the connection without completing a TLS handshake`, hint, code);
 }

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { describeFsError } from '../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 import { pemToDer } from './der-certificate.js';
 
 /**
@@ -20,6 +20,7 @@ export async function readCaFiles(files: readonly string[], cwd: string): Promis
       throw new InputError(
         `cannot read --ca file "${file}": ${describeFsError(error)}`,
         'Pass the path of a PEM file with your CA certificate(s)',
+        { code: fsErrorCode(error) },
       );
     }
     const ders = pemToDer(text);

@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { describeFsError } from '../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 import { listPayloadFiles, type SkippedInput } from '../input/list-payload-files.js';
 import { checkFileSize } from '../input/read-bounded.js';
 
@@ -38,7 +38,9 @@ export function collectInputs(args: string[], cwd: string, maxBytes: number): Co
     try {
       info = statSync(path);
     } catch (error) {
-      throw new InputError(`cannot read ${arg}: ${describeFsError(error)}`, 'Check the path');
+      throw new InputError(`cannot read ${arg}: ${describeFsError(error)}`, 'Check the path', {
+        code: fsErrorCode(error),
+      });
     }
     checkFileSize(arg, info, maxBytes);
     let found = [{ file: arg, path, regular: info.isFile() }];

@@ -5,6 +5,8 @@ import type { PayloadFormat } from './detect-format.js';
 export interface PayloadIssue {
   /** JSON pointer in the JSON shape of the body (tXML is converted to it first). */
   path: string;
+  /** The schema keyword or policy rule that was broken (docs/schema-policy.md, Finding keywords). */
+  keyword: string;
   message: string;
   /** 1-based, for JSON input (and for tXML syntax errors). */
   line?: number;
@@ -25,7 +27,9 @@ export interface PayloadResult {
   moreWarnings?: number;
 }
 
-export type IssueLocator = (anchors: string[]) => Map<string, Omit<PayloadIssue, 'path' | 'message'>>;
+export type IssueLocator = (
+  anchors: string[],
+) => Map<string, Omit<PayloadIssue, 'path' | 'keyword' | 'message'>>;
 
 /** A result with a single problem that stops the file from being checked further. */
 export function rejectedPayload(
@@ -49,9 +53,10 @@ export function finishPayload(
   const positions =
     errors.length + warnings.length > 0
       ? locate([...errors, ...warnings].map((i) => i.anchor))
-      : new Map<string, Omit<PayloadIssue, 'path' | 'message'>>();
+      : new Map<string, Omit<PayloadIssue, 'path' | 'keyword' | 'message'>>();
   const place = (i: SchemaIssue): PayloadIssue => ({
     path: i.path,
+    keyword: i.keyword,
     message: i.message,
     ...positions.get(i.anchor),
   });

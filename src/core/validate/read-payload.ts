@@ -3,10 +3,11 @@ import type { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
 import { readFileBounded, readStreamBounded } from '../input/read-bounded.js';
 import type { PayloadInput } from './collect-inputs.js';
-import { describeFsError } from '../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 
 /** The payload as text, or why it cannot be a payload (which makes the file invalid, not unreadable). */
-export type DecodedPayload = { text: string } | { problem: string };
+export type DecodedPayload =
+  { text: string } | { problem: string; keyword: 'empty-payload' | 'text-encoding' };
 
 /** The bytes of one input, at most `maxBytes` of them (over it: InputError, the run stops). */
 export async function readPayloadBytes(
@@ -19,19 +20,28 @@ export async function readPayloadBytes(
     return await readFileBounded(input.path, input.file, maxBytes, input.regular);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${input.file}: ${describeFsError(error)}`, 'Check the path');
+    throw new InputError(`cannot read ${input.file}: ${describeFsError(error)}`, 'Check the path', {
+      code: fsErrorCode(error),
+    });
   }
 }
 
 /** UTF-8 text with an optional BOM; anything else is reported in words, never shown as garbage. */
 export function decodePayload(bytes: Buffer): DecodedPayload {
-  if (bytes.length === 0) return { problem: 'the file is empty; expected a JSON or tXML webhook body' };
+  if (bytes.length === 0)
+    return { problem: 'the file is empty; expected a JSON or tXML webhook body', keyword: 'empty-payload' };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { problem: 'the file is UTF-16 encoded; webhook bodies are UTF-8 (save it as UTF-8)' };
+    return {
+      problem: 'the file is UTF-16 encoded; webhook bodies are UTF-8 (save it as UTF-8)',
+      keyword: 'text-encoding',
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { problem: `binary content (a NUL byte at offset ${nul}); expected a JSON or tXML webhook body` };
+    return {
+      problem: `binary content (a NUL byte at offset ${nul}); expected a JSON or tXML webhook body`,
+      keyword: 'text-encoding',
+    };
   }
   let body: string;
   // Most bodies are ASCII: checked with SIMD and copied as one-byte text, several times faster than
@@ -40,12 +50,16 @@ export function decodePayload(bytes: Buffer): DecodedPayload {
   else if (!isUtf8(bytes)) {
     return {
       problem: 'the file is not valid UTF-8 text (binary or another encoding); webhook bodies are UTF-8',
+      keyword: 'text-encoding',
     };
   } else {
     body = bytes.toString('utf8');
     if (body.charCodeAt(0) === 0xfeff) body = body.slice(1); // a leading BOM is dropped
   }
   if (!/\S/.test(body))
-    return { problem: 'the file is empty (only whitespace); expected a JSON or tXML webhook body' };
+    return {
+      problem: 'the file is empty (only whitespace); expected a JSON or tXML webhook body',
+      keyword: 'empty-payload',
+    };
   return { text: body };
 }

@@ -23,16 +23,22 @@ export async function validateJsonPayload(
   options: PayloadCheckOptions,
 ): Promise<PayloadResult> {
   const parsed = parseJsonPayload(text);
-  if ('syntax' in parsed) return rejectedPayload(file, 'json', { path: '', ...parsed.syntax });
+  if ('syntax' in parsed)
+    return rejectedPayload(file, 'json', { path: '', keyword: 'malformed-json', ...parsed.syntax });
   if (!opensAtMost(text, MAX_NESTING) && nestsDeeperThan(parsed.value, MAX_NESTING)) {
     const message = `nested deeper than ${MAX_NESTING} levels; a webhook body is never this deep`;
     const at = lineColumnAt(text, Math.max(0, findDeepJsonNesting(text, MAX_NESTING)));
-    return rejectedPayload(file, 'json', { path: '', message, ...at });
+    return rejectedPayload(file, 'json', { path: '', keyword: 'nesting-depth', message, ...at });
   }
   const detected = options.type === 'auto' ? detectBodyKind(parsed.value) : { kind: options.type };
   if ('problem' in detected) {
     const at = locateJsonPointers(text, ['']).get('');
-    return rejectedPayload(file, 'json', { path: '', message: detected.problem, ...at });
+    return rejectedPayload(file, 'json', {
+      path: '',
+      keyword: 'unknown-body',
+      message: detected.problem,
+      ...at,
+    });
   }
   const validator = await options.validatorFor(detected.kind);
   const found = await validator.validate(parsed.value);

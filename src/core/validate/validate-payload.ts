@@ -17,7 +17,12 @@ export async function validatePayload(
   options: ValidatePayloadOptions,
 ): Promise<PayloadResult> {
   const decoded = decodePayload(await readPayloadBytes(input, stdin, options.maxBytes));
-  if ('problem' in decoded) return rejectedPayload(input.file, null, { path: '', message: decoded.problem });
+  if ('problem' in decoded)
+    return rejectedPayload(input.file, null, {
+      path: '',
+      keyword: decoded.keyword,
+      message: decoded.problem,
+    });
   if (detectPayloadFormat(decoded.text, input.file) === 'json') {
     return validateJsonPayload(input.file, decoded.text, options);
   }

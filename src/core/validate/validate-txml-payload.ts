@@ -19,7 +19,12 @@ export async function validateTxmlPayload(
   const deep = findDeepXmlNesting(text, MAX_NESTING);
   if (deep !== -1) {
     const message = `elements nested deeper than ${MAX_NESTING} levels; a webhook body is never this deep`;
-    return rejectedPayload(file, 'txml', { path: '', message, ...lineColumnAt(text, deep) });
+    return rejectedPayload(file, 'txml', {
+      path: '',
+      keyword: 'nesting-depth',
+      message,
+      ...lineColumnAt(text, deep),
+    });
   }
   const { readTxml, convertTxml, txmlTopLevel, TxmlError } = await import('../txml/index.js');
   // Parsed once; converted once, with the schema of the webhook it turns out to be.
@@ -31,7 +36,7 @@ export async function validateTxmlPayload(
     return rejectedPayload(
       file,
       'txml',
-      { path: '', ...describeTxmlProblem(error) },
+      { path: '', keyword: error.unsafe ? 'unsafe-xml' : 'malformed-xml', ...describeTxmlProblem(error) },
       options.type === 'auto' ? undefined : options.type,
     );
   }
@@ -41,7 +46,12 @@ export async function validateTxmlPayload(
     const detected = detectBodyKind(txmlTopLevel(document));
     if ('problem' in detected) {
       const message = detected.problem.replace('top-level fields', `child elements of <${document.name}>`);
-      return rejectedPayload(file, 'txml', { path: '', message, element: `/${document.name}` });
+      return rejectedPayload(file, 'txml', {
+        path: '',
+        keyword: 'unknown-body',
+        message,
+        element: `/${document.name}`,
+      });
     }
     kind = detected.kind;
   } else {
@@ -70,6 +80,7 @@ export async function validateTxmlPayload(
 const SHIPMENT_IN_TXML: SchemaIssue = {
   path: '',
   anchor: '',
+  keyword: 'shipment-in-txml',
   message: 'a shipment body in tXML: Tradecloud sends shipment webhooks as JSON only',
 };
 
@@ -80,6 +91,7 @@ function checkRootName(rootName: string, schema: JsonSchema): SchemaIssue | unde
   return {
     path: '',
     anchor: '',
+    keyword: 'txml-root-element',
     message: `the root element is <${rootName}>; Tradecloud sends <${expected}>`,
   };
 }

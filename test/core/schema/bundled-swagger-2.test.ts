@@ -82,12 +82,13 @@ describe('bundled schemas: what the extensions stand for is enforced', () => {
   it('an order body without an event object, or with two, is an error that says so', async () => {
     const v = await validatorFor('order');
     assert.deepEqual((await v.validate({ eventName: 'OrderIssuedByBuyer' })).errors, [
-      { path: '', message: 'required field "orderEvent" is missing', anchor: '' },
+      { path: '', keyword: 'required', message: 'required field "orderEvent" is missing', anchor: '' },
     ]);
     const two = { eventName: 'OrderIssuedByBuyer', orderEvent: { orderId: 'a' }, orderDocumentsEvent: {} };
     assert.deepEqual((await v.validate(two)).errors, [
       {
         path: '',
+        keyword: 'oneOf',
         message: 'has "orderEvent" and "orderDocumentsEvent", but only one of them is allowed',
         anchor: '',
       },
@@ -108,6 +109,7 @@ describe('bundled schemas: what the extensions stand for is enforced', () => {
     assert.deepEqual((await v.validate(body({ position: '0001' }, null))).errors, [
       {
         path: '/orderEvent/orderId',
+        keyword: 'type',
         message: 'must be a string, found null',
         anchor: '/orderEvent/orderId',
       },

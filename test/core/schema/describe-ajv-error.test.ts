@@ -27,7 +27,12 @@ describe('describeAjvError', () => {
 
   it('names a missing field at the object that lacks it', () => {
     const issue = describeAjvError(error('required', '/a', { missingProperty: 'orderId' }), data);
-    assert.deepEqual(issue, { path: '/a', anchor: '/a', message: 'required field "orderId" is missing' });
+    assert.deepEqual(issue, {
+      path: '/a',
+      anchor: '/a',
+      keyword: 'required',
+      message: 'required field "orderId" is missing',
+    });
   });
 
   it('points an unknown field at the field itself', () => {

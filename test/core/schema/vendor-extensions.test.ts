@@ -44,11 +44,12 @@ describe('vendor extensions (Swagger 2.0 has no oneOf, anyOf or type lists)', ()
     const v = await createBodyValidator(asBody(envelope), { strict: false });
     assert.deepEqual((await v.validate({ eventName: 'X', b: {} })).errors, []);
     assert.deepEqual((await v.validate({ eventName: 'X' })).errors, [
-      { path: '', message: 'required field "a" is missing', anchor: '' },
+      { path: '', keyword: 'required', message: 'required field "a" is missing', anchor: '' },
     ]);
     assert.deepEqual((await v.validate({ eventName: 'X', a: {}, c: {} })).errors, [
       {
         path: '',
+        keyword: 'oneOf',
         message: 'has "a" and "c", but only one of them is allowed',
         anchor: '',
       },

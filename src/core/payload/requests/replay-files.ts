@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { InputError } from '../../../errors.js';
-import { describeFsError } from '../../files/describe-fs-error.js';
+import { describeFsError, fsErrorCode } from '../../files/describe-fs-error.js';
 import { listPayloadFiles } from '../../input/list-payload-files.js';
 import { checkFileSize, DEFAULT_MAX_INPUT_BYTES, readFileBounded } from '../../input/read-bounded.js';
 import { detectPayloadFormat } from '../../validate/detect-format.js';
@@ -31,7 +31,9 @@ async function expandPaths(
     try {
       info = await stat(full);
     } catch (error) {
-      throw new InputError(`cannot read --file ${path}: ${describeFsError(error)}`, 'Check the path');
+      throw new InputError(`cannot read --file ${path}: ${describeFsError(error)}`, 'Check the path', {
+        code: fsErrorCode(error),
+      });
     }
     if (!info.isDirectory()) {
       checkFileSize(`--file ${path}`, info, maxBytes);
@@ -61,7 +63,9 @@ export async function loadReplayFiles(
       bytes = await readFileBounded(full, `--file ${name}`, maxBytes);
     } catch (error) {
       if (error instanceof InputError) throw error;
-      throw new InputError(`cannot read --file ${name}: ${describeFsError(error)}`, 'Check the path');
+      throw new InputError(`cannot read --file ${name}: ${describeFsError(error)}`, 'Check the path', {
+        code: fsErrorCode(error),
+      });
     }
     const text = bytes.toString('utf8');
     // As validate decides: the content first, the extension breaks ties.
