@@ -185,11 +185,17 @@ async function doctor(
   if (aborted()) return interrupted(deliveries, sent);
   for (const type of options.types) {
     const ofType = deliveries.filter((d) => d.type === type);
-    checks.push(assessDeliveries(type, ofType[0]?.format ?? options.format, ofType));
+    checks.push(assessDeliveries(type, ofType[0]?.format ?? options.format, ofType, options.auth));
   }
-  checks.push(assessTiming(deliveries, options.slowMs));
+  checks.push(assessTiming(deliveries, options.slowMs, options.auth));
   const invalid = records[plan.deliveries.length];
-  checks.push(assessStatusCodes(invalid ? { status: invalid.status, note: invalid.note } : { status: null }));
+  checks.push(
+    assessStatusCodes(
+      invalid ? { status: invalid.status, note: invalid.note } : { status: null },
+      deliveries,
+      options.auth,
+    ),
+  );
   return report(deliveries, sent);
 }
 

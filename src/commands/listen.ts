@@ -1,5 +1,7 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { partialName } from '../core/files/write-whole-file.js';
+import { sweepPartialSaves } from '../core/listen/save-delivery.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../core/files/describe-fs-error.js';
 import { createDeliveryAgent } from '../core/http/delivery-agent.js';
@@ -44,7 +46,7 @@ export async function listenCommand(
 ): Promise<ListenSummary> {
   const checked = checkListenOptions(o);
   const tls = o.http ? undefined : await readTlsPair(o.cert!, o.key!, ctx.cwd);
-  const saveDir = o.save === undefined ? undefined : await prepareSaveDir(resolve(ctx.cwd, o.save));
+  const saveDir = o.save === undefined ? undefined : await prepareSaveDir(resolve(ctx.cwd, o.save), ctx);
   const ca = await readCaFiles(o.ca, ctx.cwd);
   const proxySettings = proxySettingsOf(ctx.deps, o.proxy);
   const agents: { close(): Promise<void> }[] = [];
@@ -133,17 +135,24 @@ export async function listenCommand(
   return tally.result();
 }
 
-async function prepareSaveDir(dir: string): Promise<string> {
+/** The --save folder, created if need be, proven writable, and swept of half-written files of an earlier run. */
+async function prepareSaveDir(dir: string, ctx: CommandContext): Promise<string> {
   try {
     await mkdir(dir, { recursive: true });
     if (!(await stat(dir)).isDirectory())
       throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    // Writing is the only proof (permissions, a read-only mount, root on a read-only file system).
+    const probe = partialName(join(dir, 'tc-webhook-write-check'));
+    await writeFile(probe, '', { flag: 'w' });
+    await unlink(probe);
+    const swept = await sweepPartialSaves(dir);
+    if (swept > 0) ctx.warn(`removed ${swept} half-written file(s) an earlier run left in ${dir}`);
   } catch (error) {
     // mkdir answers EEXIST when a file has the name.
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
       `cannot use --save ${dir}: ${code === 'EEXIST' ? 'not a directory' : describeFsError(error)}`,
-      'Give a directory listen may create files in',
+      'Give a directory listen may create files in: a delivery that cannot be saved is answered 503',
     );
   }
   return dir;

@@ -25,7 +25,7 @@ function xmlEscape(text: string): string {
 /** JUnit XML: one test case per check; warnings pass with their text in system-out. */
 function renderJunit(report: DoctorReport): string {
   const failures = report.checks.filter((k) => k.status === 'fail').length;
-  const skipped = report.checks.filter((k) => k.status === 'skip').length;
+  const skipped = report.checks.filter((k) => k.status === 'skip' || k.status === 'inconclusive').length;
   const cases = report.checks.map((k) => {
     const name = xmlEscape(`${k.id}: ${k.title}`);
     const text = xmlEscape([k.message, ...(k.details ?? []), ...(k.fix ? [`fix: ${k.fix}`] : [])].join('\n'));
@@ -34,6 +34,9 @@ function renderJunit(report: DoctorReport): string {
       return `${open}\n      <failure message="${xmlEscape(k.message)}">${text}</failure>\n    </testcase>`;
     if (k.status === 'skip')
       return `${open}\n      <skipped message="${xmlEscape(k.message)}"/>\n    </testcase>`;
+    // JUnit has no "could not tell": a skipped case whose message says so, with the fix as its text.
+    if (k.status === 'inconclusive')
+      return `${open}\n      <skipped message="${xmlEscape(`inconclusive: ${k.message}`)}">${text}</skipped>\n    </testcase>`;
     return `${open}\n      <system-out>${xmlEscape(`${k.status}: `)}${text}</system-out>\n    </testcase>`;
   });
   return [
@@ -53,7 +56,13 @@ function mdCell(text: string): string {
 
 /** Markdown: a verdict line and one table row per check. */
 function renderMarkdown(report: DoctorReport): string {
-  const icon = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skip: '➖ skip' } as const;
+  const icon = {
+    pass: '✅ pass',
+    warn: '⚠️ warn',
+    fail: '❌ fail',
+    skip: '➖ skip',
+    inconclusive: '❔ inconclusive',
+  } as const;
   const rows = report.checks.map(
     (k) =>
       `| ${mdCell(k.title)} | ${icon[k.status]} | ${mdCell(k.message)} | ${mdCell([...(k.details ?? []), ...(k.fix ? [`Fix: ${k.fix}`] : [])].join('\n'))} |`,

@@ -41,6 +41,14 @@ export interface RunCliOptions {
   killAfterMs?: number;
   /** Sees the child process once spawned, e.g. to send it SIGINT. */
   onSpawn?: (child: ChildProcess) => void;
+  /** `ulimit -f`: no file the CLI writes may grow past this many 512-byte blocks (a full disk, EFBIG). */
+  maxFileBlocks?: number;
+}
+
+/** The command line that runs the CLI, under `ulimit -f` when asked. */
+export function cliCommand(args: string[], maxFileBlocks?: number): [string, string[]] {
+  if (maxFileBlocks === undefined) return [process.execPath, [BIN, ...args]];
+  return ['sh', ['-c', `ulimit -f ${maxFileBlocks} && exec "$0" "$@"`, process.execPath, BIN, ...args]];
 }
 
 /** Spawns bin/tc-webhook.js with NO_COLOR=1 and collects exit code, stdout and stderr separately. */
@@ -57,7 +65,8 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     // Hermetic: a proxy set on the machine running the tests must not reach the CLI under test.
     for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const [command, commandArgs] = cliCommand(args, options.maxFileBlocks);
+    const child = spawn(command, commandArgs, {
       cwd: options.cwd ?? ROOT,
       env: env,
       stdio: ['pipe', 'pipe', 'pipe'],
