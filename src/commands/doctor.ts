@@ -15,14 +15,15 @@ import {
   type DoctorReport,
 } from '../core/doctor/doctor-types.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
+import { ignoredVariablesNote } from '../core/http/infer-auth.js';
 import { assessDocumentsCheck } from '../core/doctor/assess-documents-check.js';
 import { DEFAULT_DOCUMENTS_WAIT_SECONDS } from '../core/documents/documents-defaults.js';
 import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
-import { proxySettingsOf } from './command-deps.js';
+import { pemsOf } from '../core/tls/trust-store.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
@@ -74,6 +75,8 @@ async function doctorWith(
   documents: DocumentsSession | undefined,
 ): Promise<DoctorReport> {
   const plan = await planDoctor(options, ctx.deps.now(), documents?.prepare);
+  const ignored = ignoredVariablesNote(options.ignoredVariables ?? [], options.auth);
+  if (ignored) ctx.warn(ignored);
   for (const warning of plan.warnings) ctx.warn(warning);
   // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too, as is the
   // order-documents event of the documents check.
@@ -93,6 +96,7 @@ async function doctorWith(
     types: options.types,
     format: options.format,
     auth: options.auth,
+    ...(options.inferredFrom ? { authInferred: true as const, authInferredFrom: options.inferredFrom } : {}),
     requestsSent: sent,
     requestsPlanned: planned,
     ...(via.proxy ? { proxy: via.proxy } : {}),
@@ -113,7 +117,7 @@ async function doctorWith(
   };
   const aborted = () => ctx.signal?.aborted === true;
 
-  const extraCa = await readCaFiles(options.ca, ctx.cwd);
+  const extraCa = await trustedCasOf(ctx.deps, options.ca, ctx.cwd);
   const proxySettings = proxySettingsOf(ctx.deps, options.proxy);
   const grader = startGrading();
   const tls = await inspectTlsEndpoint(
@@ -170,7 +174,7 @@ async function doctorWith(
         count: 1,
         concurrency: 1,
         timeoutMs: options.timeoutMs,
-        ca: extraCa,
+        ca: pemsOf(extraCa),
         retry: { enabled: false, maxRetries: 0, baseMs: 0 },
         masker,
         ...(ctx.signal ? { signal: ctx.signal } : {}),

@@ -14,6 +14,7 @@ export function describeStart(url: string, o: ListenOptions, warnings: string[])
     o.auth === 'oauth2'
       ? `oauth2 (issuer ${o.issuers.join(', ')}; audience ${o.audiences.join(', ')}${o.scope ? `; scope or role ${o.scope}` : ''})`
       : o.auth;
+  const inferred = o.inferredFrom ? ` (inferred from ${o.inferredFrom.join(' and ')})` : '';
   const policy = [
     o.spec ? `schema ${o.spec}` : 'bundled schemas',
     o.type === 'auto' ? undefined : `type ${o.type}`,
@@ -27,7 +28,7 @@ export function describeStart(url: string, o: ListenOptions, warnings: string[])
   const everywhere = o.host === '0.0.0.0' || o.host === '::';
   return {
     url: clientUrl(url),
-    auth,
+    auth: `${auth}${inferred}`,
     policy: [...(everywhere ? [`on every interface (${o.host})`] : []), ...policy].join(', '),
     warnings,
   };
