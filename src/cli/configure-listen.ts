@@ -62,7 +62,10 @@ export function configureListen(command: Command, rt: CliRuntime): void {
     )
     .option('--reject-invalid', 'answer 400 with the errors to an invalid delivery', false)
     .option('--forward-to <url>', 'relay each delivery to your endpoint and answer with its answer')
-    .option('--save <dir>', 'save every authenticated delivery as <dir>/<seq>-<eventName>.<json|xml>')
+    .option(
+      '--save <dir>',
+      'save every authenticated delivery as <dir>/<seq>-<eventName>.<json|xml> before answering (503 when it cannot be saved)',
+    )
     .option('--max-requests <n>', 'stop after n answered requests of any kind', positiveInt('--max-requests'))
     .option(
       '--max-body <bytes>',

@@ -1,7 +1,8 @@
-import { access, constants, stat, writeFile } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../core/files/describe-fs-error.js';
+import { writeWholeFile } from '../core/files/write-whole-file.js';
 
 const HINT = 'Check that the folder exists and is writable, or choose another --report path';
 
@@ -39,9 +40,10 @@ export async function checkReportFile(path: string): Promise<void> {
   }
 }
 
+/** Whole or not at all: a full disk leaves the previous report (or none), never a short one. */
 export async function writeReportFile(path: string, text: string): Promise<void> {
   try {
-    await writeFile(path, text);
+    await writeWholeFile(path, text);
   } catch (error) {
     throw cannotWrite(path, error);
   }

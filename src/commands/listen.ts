@@ -1,9 +1,11 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { partialName } from '../core/files/write-whole-file.js';
+import { sweepPartialSaves } from '../core/listen/save-delivery.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../core/files/describe-fs-error.js';
 import { createDeliveryAgent } from '../core/http/delivery-agent.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
+import { pemsOf } from '../core/tls/trust-store.js';
 import { buildAuthCheck } from '../core/listen/build-auth-check.js';
 import { checkListenOptions } from '../core/listen/check-listen-options.js';
 import { describeStart } from '../core/listen/describe-start.js';
@@ -16,7 +18,7 @@ import { readTlsPair } from '../core/listen/tls-pair.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
 import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/proxy/select-proxy.js';
 import type { KeyFetch } from '../core/listen/issuer-keys.js';
-import { proxySettingsOf } from './command-deps.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 
 export type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../core/listen/listen-types.js';
@@ -42,8 +44,8 @@ export async function listenCommand(
 ): Promise<ListenSummary> {
   const checked = checkListenOptions(o);
   const tls = o.http ? undefined : await readTlsPair(o.cert!, o.key!, ctx.cwd);
-  const saveDir = o.save === undefined ? undefined : await prepareSaveDir(resolve(ctx.cwd, o.save));
-  const ca = await readCaFiles(o.ca, ctx.cwd);
+  const saveDir = o.save === undefined ? undefined : await prepareSaveDir(resolve(ctx.cwd, o.save), ctx);
+  const ca = pemsOf(await trustedCasOf(ctx.deps, o.ca, ctx.cwd));
   const proxySettings = proxySettingsOf(ctx.deps, o.proxy);
   const agents: { close(): Promise<void> }[] = [];
   // The issuer's discovery document and keys: through the proxy settings, trusting --ca.
@@ -128,17 +130,24 @@ export async function listenCommand(
   return tally.result();
 }
 
-async function prepareSaveDir(dir: string): Promise<string> {
+/** The --save folder, created if need be, proven writable, and swept of half-written files of an earlier run. */
+async function prepareSaveDir(dir: string, ctx: CommandContext): Promise<string> {
   try {
     await mkdir(dir, { recursive: true });
     if (!(await stat(dir)).isDirectory())
       throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    // Writing is the only proof (permissions, a read-only mount, root on a read-only file system).
+    const probe = partialName(join(dir, 'tc-webhook-write-check'));
+    await writeFile(probe, '', { flag: 'w' });
+    await unlink(probe);
+    const swept = await sweepPartialSaves(dir);
+    if (swept > 0) ctx.warn(`removed ${swept} half-written file(s) an earlier run left in ${dir}`);
   } catch (error) {
     // mkdir answers EEXIST when a file has the name.
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
       `cannot use --save ${dir}: ${code === 'EEXIST' ? 'not a directory' : describeFsError(error)}`,
-      'Give a directory listen may create files in',
+      'Give a directory listen may create files in: a delivery that cannot be saved is answered 503',
     );
   }
   return dir;

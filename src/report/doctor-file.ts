@@ -19,14 +19,14 @@ export function renderDoctorFile(report: DoctorReport, format: DoctorFileFormat)
   return format === 'junit' ? renderJunit(report) : renderMarkdown(report);
 }
 
-function xmlEscape(text: string): string {
+export function xmlEscape(text: string): string {
   return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /** JUnit XML: one test case per check; warnings pass with their text in system-out. */
 function renderJunit(report: DoctorReport): string {
   const failures = report.checks.filter((k) => k.status === 'fail').length;
-  const skipped = report.checks.filter((k) => k.status === 'skip').length;
+  const skipped = report.checks.filter((k) => k.status === 'skip' || k.status === 'inconclusive').length;
   const cases = report.checks.map((k) => {
     const name = xmlEscape(`${k.id}: ${k.title}`);
     const text = xmlEscape([k.message, ...(k.details ?? []), ...(k.fix ? [`fix: ${k.fix}`] : [])].join('\n'));
@@ -35,6 +35,9 @@ function renderJunit(report: DoctorReport): string {
       return `${open}\n      <failure message="${xmlEscape(k.message)}">${text}</failure>\n    </testcase>`;
     if (k.status === 'skip')
       return `${open}\n      <skipped message="${xmlEscape(k.message)}"/>\n    </testcase>`;
+    // JUnit has no "could not tell": a skipped case whose message says so, with the fix as its text.
+    if (k.status === 'inconclusive')
+      return `${open}\n      <skipped message="${xmlEscape(`inconclusive: ${k.message}`)}">${text}</skipped>\n    </testcase>`;
     return `${open}\n      <system-out>${xmlEscape(`${k.status}: `)}${text}</system-out>\n    </testcase>`;
   });
   return [
@@ -48,14 +51,20 @@ function renderJunit(report: DoctorReport): string {
   ].join('\n');
 }
 
-/** Answer bodies and server messages are shown as text, never as markup (docs: step summary). */
-function mdCell(text: string): string {
+/** Answer bodies and server messages are shown as text, never as markup, links or HTML. */
+export function mdCell(text: string): string {
   return markdownCell(text);
 }
 
 /** Markdown: a verdict line and one table row per check. */
 function renderMarkdown(report: DoctorReport): string {
-  const icon = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skip: '➖ skip' } as const;
+  const icon = {
+    pass: '✅ pass',
+    warn: '⚠️ warn',
+    fail: '❌ fail',
+    skip: '➖ skip',
+    inconclusive: '❔ inconclusive',
+  } as const;
   const rows = report.checks.map(
     (k) =>
       `| ${mdCell(k.title)} | ${icon[k.status]} | ${mdCell(k.message)} | ${mdCell([...(k.details ?? []), ...(k.fix ? [`Fix: ${k.fix}`] : [])].join('\n'))} |`,

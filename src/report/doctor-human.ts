@@ -1,12 +1,13 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
 import { palette } from './palette.js';
 
-const MARKS = { pass: '✓', warn: '!', fail: '✗', skip: '-' } as const;
+const MARKS = { pass: '✓', warn: '!', fail: '✗', skip: '-', inconclusive: '?' } as const;
+const HEADINGS = { fail: 'Failed', inconclusive: 'Inconclusive', warn: 'Warning' } as const;
 
 /** A checklist: one line per check, then the details and fixes of warnings and failures, then the verdict. */
 export function renderDoctorHuman(report: DoctorReport, options: { color: boolean }): string {
   const c = palette(options.color);
-  const paint = { pass: c.green, warn: c.yellow, fail: c.red, skip: c.gray } as const;
+  const paint = { pass: c.green, warn: c.yellow, fail: c.red, skip: c.gray, inconclusive: c.red } as const;
   const width = Math.max(...report.checks.map((k) => k.title.length));
   const lines = [c.bold(`tc-webhook doctor ${report.url}`)];
   if (report.proxy) lines.push(c.dim(`  through the proxy ${report.proxy} (Tradecloud connects directly)`));
@@ -15,9 +16,12 @@ export function renderDoctorHuman(report: DoctorReport, options: { color: boolea
     const mark = paint[check.status](MARKS[check.status]);
     lines.push(`${mark} ${check.title.padEnd(width)}  ${check.message}`);
   }
-  const noteworthy = report.checks.filter((k) => k.status === 'fail' || k.status === 'warn');
-  for (const check of noteworthy) {
-    lines.push('', paint[check.status](`${check.status === 'fail' ? 'Failed' : 'Warning'}: ${check.title}`));
+  // What to fix first comes first: failures, then what they left inconclusive, then warnings.
+  const noteworthy = (['fail', 'inconclusive', 'warn'] as const).flatMap((status) =>
+    report.checks.filter((k) => k.status === status).map((check) => ({ check, status })),
+  );
+  for (const { check, status } of noteworthy) {
+    lines.push('', paint[status](`${HEADINGS[status]}: ${check.title}`));
     for (const detail of check.details ?? []) lines.push(`  ${detail}`);
     if (check.fix) lines.push(`  ${c.bold('fix:')} ${check.fix}`);
   }
@@ -31,7 +35,9 @@ export function renderDoctorHuman(report: DoctorReport, options: { color: boolea
         ? c.green.bold(
             `Ready: Tradecloud can deliver to this endpoint (${report.requestsSent} requests sent).`,
           )
-        : c.red.bold(`Not ready: fix the failed checks above (${report.requestsSent} requests sent).`),
+        : c.red.bold(
+            `Not ready: fix the ${report.checks.some((k) => k.status === 'fail') ? 'failed' : 'inconclusive'} checks above (${report.requestsSent} requests sent).`,
+          ),
   );
   return lines.join('\n');
 }

@@ -121,11 +121,6 @@ describe('listen against hostile and broken clients', () => {
     assert.doesNotMatch(stalled, /^HTTP\/1\.1 200/);
   });
 
-  it('many parallel connections are all served', async () => {
-    const answers = await Promise.all(Array.from({ length: 100 }, () => send(valid)));
-    assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([200]));
-  });
-
   it('still alive, then stops with exit 1 (invalid deliveries) and never prints the password', async () => {
     assert.equal((await send(valid)).status, 200);
     const done = await listen.stop('SIGTERM');
@@ -153,6 +148,27 @@ describe('listen against hostile and broken clients', () => {
       assert.ok(!stream.includes('hostile-Secr3t') && !stream.includes('guess-Secr3t-wrong'));
     }
     assert.match(done.stderr, /1 auth failure/);
+  });
+});
+
+describe('listen under a burst of connections', () => {
+  let listen: ListenProcess;
+  before(async () => {
+    listen = await startListen([...TLS_FLAGS]);
+  });
+  after(() => listen.stop());
+
+  // 100 TLS handshakes queue behind each other on a busy machine: the default --timeout, which bounds
+  // each handshake from the moment the connection is accepted, leaves room for that queue (a
+  // --timeout of 1.5 s, as the hostile clients above get, would cut the last ones on two loaded cores).
+  it('many parallel connections are all served', async () => {
+    const body = JSON.stringify({ eventName: 'OrderIssuedByBuyer' });
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        post(listen.url, { headers: { 'content-type': 'application/json' }, body }),
+      ),
+    );
+    assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([200]));
   });
 });
 

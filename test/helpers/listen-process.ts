@@ -7,7 +7,7 @@
  *   const done = await listen.stop();      // SIGINT, then { code, stdout, stderr }
  */
 import { spawn } from 'node:child_process';
-import { BIN, PROXY_VARIABLES, ROOT, type CliRun } from './run-cli.js';
+import { cliCommand, PROXY_VARIABLES, ROOT, type CliRun } from './run-cli.js';
 import { CERTS_DIR } from './receiver.js';
 
 export const GOOD_CHAIN = `${CERTS_DIR}good-chain.pem`;
@@ -30,13 +30,15 @@ export interface ListenProcess {
 
 export function startListen(
   args: string[],
-  options: { env?: Record<string, string>; killAfterMs?: number } = {},
+  options: { env?: Record<string, string>; killAfterMs?: number; maxFileBlocks?: number } = {},
 ): Promise<ListenProcess> {
   const started = performance.now();
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.FORCE_COLOR;
   for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
-  const child = spawn(process.execPath, [BIN, 'listen', '--port', '0', ...args], {
+  if (!('NODE_EXTRA_CA_CERTS' in (options.env ?? {}))) delete env.NODE_EXTRA_CA_CERTS;
+  const [command, commandArgs] = cliCommand(['listen', '--port', '0', ...args], options.maxFileBlocks);
+  const child = spawn(command, commandArgs, {
     cwd: ROOT,
     env: env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -44,6 +44,14 @@ export interface RunCliOptions {
   killAfterMs?: number;
   /** Sees the child process once spawned, e.g. to send it SIGINT. */
   onSpawn?: (child: ChildProcess) => void;
+  /** `ulimit -f`: no file the CLI writes may grow past this many 512-byte blocks (a full disk, EFBIG). */
+  maxFileBlocks?: number;
+}
+
+/** The command line that runs the CLI, under `ulimit -f` when asked. */
+export function cliCommand(args: string[], maxFileBlocks?: number): [string, string[]] {
+  if (maxFileBlocks === undefined) return [process.execPath, [BIN, ...args]];
+  return ['sh', ['-c', `ulimit -f ${maxFileBlocks} && exec "$0" "$@"`, process.execPath, BIN, ...args]];
 }
 
 /** Spawns bin/tc-webhook.js with NO_COLOR=1 and collects exit code, stdout and stderr separately. */
@@ -61,8 +69,11 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
     // Likewise GitHub Actions' variables: a CI run on GitHub must not turn every report into annotations.
     for (const k of GITHUB_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
+    // Likewise the machine's extra CA certificates: the tests choose what is trusted.
+    if (!('NODE_EXTRA_CA_CERTS' in (options.env ?? {}))) delete env.NODE_EXTRA_CA_CERTS;
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const [command, commandArgs] = cliCommand(args, options.maxFileBlocks);
+    const child = spawn(command, commandArgs, {
       cwd: options.cwd ?? ROOT,
       env: env,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import type { DoctorCheck, DoctorDelivery } from './doctor-types.js';
+import { credentialsFix, refusedCredentials } from './refused-credentials.js';
 
-function isDelivered(d: DoctorDelivery): boolean {
+export function isDelivered(d: DoctorDelivery): boolean {
   return d.outcome === 'delivered' || d.outcome === 'retried-then-delivered';
 }
 
@@ -9,6 +10,7 @@ export function assessDeliveries(
   type: string,
   format: string,
   deliveries: readonly DoctorDelivery[],
+  auth: string,
 ): DoctorCheck {
   const formatName = format === 'txml' ? 'tXML' : 'JSON';
   const failed = deliveries.filter((d) => !isDelivered(d));
@@ -29,9 +31,11 @@ export function assessDeliveries(
     title,
     status: 'fail',
     message: `${failed.length} of ${deliveries.length} ${type} events not delivered in ${formatName}`,
-    fix: formatRejected
-      ? 'the endpoint refuses tXML (Content-Type application/xml): accept it, or choose JSON for this webhook in the Tradecloud portal'
-      : 'answer 2xx (200 or 202) to every enabled event, including events your integration ignores',
+    fix: refusedCredentials(failed)
+      ? credentialsFix(auth)
+      : formatRejected
+        ? 'the endpoint refuses tXML (Content-Type application/xml): accept it, or choose JSON for this webhook in the Tradecloud portal'
+        : 'answer 2xx (200 or 202) to every enabled event, including events your integration ignores',
     details: failed.map(
       (d) =>
         `${d.event}: ${d.status === null ? 'no answer' : `answered ${d.status}`}${d.note ? ` (${d.note})` : ''}`,

@@ -1,5 +1,7 @@
 import type { ProbeAnswer } from './assess-auth.js';
-import type { DoctorCheck } from './doctor-types.js';
+import type { DoctorCheck, DoctorDelivery } from './doctor-types.js';
+import { isDelivered } from './assess-deliveries.js';
+import { notAcceptedFix } from './refused-credentials.js';
 
 const title = 'Status codes for a bad payload';
 const policy =
@@ -7,8 +9,22 @@ const policy =
   'answer 400 to a payload you cannot process, and 502/503 for a temporary outage';
 
 /** How the endpoint answers a deliberately invalid payload, read against Tradecloud's retry policy (docs/webhook-payloads.md §1.5). */
-export function assessStatusCodes(answer: ProbeAnswer): DoctorCheck {
+export function assessStatusCodes(
+  answer: ProbeAnswer,
+  deliveries: readonly DoctorDelivery[],
+  auth: string,
+): DoctorCheck {
   const { status } = answer;
+  // A refusal means something only when good payloads are accepted: else it may refuse anything.
+  if (!deliveries.some(isDelivered)) {
+    return {
+      id: 'status-codes',
+      title,
+      status: 'inconclusive',
+      message: `no event was accepted, so the answer to an invalid payload (${status === null ? 'none' : status}) says nothing about payloads`,
+      fix: notAcceptedFix(deliveries, auth),
+    };
+  }
   if (status === null) {
     return {
       id: 'status-codes',

@@ -1,8 +1,13 @@
 /** The readiness report of `tc-webhook doctor`: one list of checks, rendered as a checklist, JSON, JUnit or Markdown. */
 
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+/**
+ * `inconclusive`: the check needs something the run did not get (an accepted delivery), so it cannot
+ * vouch for the endpoint; like a failure, it costs the readiness verdict.
+ */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'inconclusive';
 
-export type DoctorCheckId = 'config' | 'tls' | 'tls-grade' | 'auth' | 'delivery' | 'timing' | 'status-codes';
+export type DoctorCheckId =
+  'config' | 'tls' | 'tls-grade' | 'auth' | 'delivery' | 'timing' | 'status-codes' | 'documents';
 
 export interface DoctorCheck {
   id: DoctorCheckId | `delivery.${string}`;
@@ -44,8 +49,8 @@ export interface DoctorReport {
   interrupted?: true;
 }
 
-/** A readiness verdict is lost by any failed check; warnings are allowed. */
+/** A readiness verdict is lost by any failed or inconclusive check; warnings are allowed. */
 export function verdictOf(checks: readonly DoctorCheck[]): Pick<DoctorReport, 'ok' | 'verdict'> {
-  const ok = !checks.some((c) => c.status === 'fail');
+  const ok = !checks.some((c) => c.status === 'fail' || c.status === 'inconclusive');
   return { ok, verdict: ok ? 'ready' : 'not-ready' };
 }

@@ -16,6 +16,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'no space left on the device',
   EDQUOT: 'the disk quota is exceeded',
+  EFBIG: 'the file is larger than this process may write',
   EIO: 'input/output error',
   EBUSY: 'the file is busy',
   ENXIO: 'no such device',

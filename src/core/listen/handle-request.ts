@@ -28,7 +28,8 @@ export interface RequestPolicy {
 /**
  * One request, decided in the documented order: not POST → 405; authentication → 401/403; body
  * over --max-body → 413; then parse and validate; then the answer: --forward-to, else 400 under
- * --reject-invalid for an invalid delivery, else the --respond sequence.
+ * --reject-invalid for an invalid delivery, else the --respond sequence. Under --save, a delivery is
+ * saved before it is forwarded or answered, and one that cannot be saved is answered 503.
  */
 export async function handleRequest(
   req: IncomingMessage,
@@ -100,8 +101,16 @@ async function decide(req: IncomingMessage, entry: ListenEntry, policy: RequestP
       format: entry.format!,
       body,
     });
-    if ('savedAs' in saved) entry.savedAs = saved.savedAs;
-    else policy.warn(saved.warning);
+    if ('failed' in saved) {
+      // Acknowledged means kept: a delivery that cannot be saved is answered 503, which Tradecloud
+      // retries, and is not forwarded (the forwarded endpoint's 2xx would acknowledge it).
+      entry.note = `not saved: ${saved.failed}`;
+      policy.warn(
+        `delivery #${entry.seq} not saved (answered 503, Tradecloud will retry it): ${saved.failed}`,
+      );
+      return jsonAnswer(503, { error: 'delivery not saved, try again later' }, true);
+    }
+    entry.savedAs = saved.savedAs;
   }
   if (policy.relay) {
     const relayed = await policy.relay.send({

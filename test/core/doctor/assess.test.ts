@@ -50,29 +50,51 @@ describe('doctor assessments', () => {
   });
 
   it('deliveries: every event must be 2xx; a refused tXML body says how to fix it', () => {
-    assert.equal(assessDeliveries('order', 'json', [delivery('A', 200), delivery('B', 202)]).status, 'pass');
-    const txml = assessDeliveries('order', 'txml', [delivery('A', 415), delivery('B', 415)]);
+    assert.equal(
+      assessDeliveries('order', 'json', [delivery('A', 200), delivery('B', 202)], 'basic').status,
+      'pass',
+    );
+    const txml = assessDeliveries('order', 'txml', [delivery('A', 415), delivery('B', 415)], 'basic');
     assert.equal(txml.status, 'fail');
     assert.match(txml.fix ?? '', /tXML/);
     assert.deepEqual(txml.details, ['A: answered 415', 'B: answered 415']);
   });
 
   it('timing: warns above the threshold, naming the slow events', () => {
-    assert.equal(assessTiming([delivery('A', 200, 30)], 100).status, 'pass');
-    const slow = assessTiming([delivery('A', 200, 30), delivery('B', 200, 300)], 100);
+    assert.equal(assessTiming([delivery('A', 200, 30)], 100, 'basic').status, 'pass');
+    const slow = assessTiming(
+      [delivery('A', 200, 30), delivery('B', 200, 300), delivery('C', 401, 900)],
+      100,
+      'basic',
+    );
     assert.equal(slow.status, 'warn');
     assert.deepEqual(slow.details, ['B: 300 ms']);
-    assert.equal(assessTiming([delivery('A', null)], 100).status, 'skip');
+    assert.equal(assessTiming([delivery('A', null)], 100, 'basic').status, 'inconclusive');
+  });
+
+  it('refused credentials: deliveries name the credential flags; timing and status codes are inconclusive', () => {
+    const refused = [delivery('A', 401), delivery('B', 403)];
+    const failed = assessDeliveries('order', 'json', refused, 'bearer');
+    assert.equal(failed.status, 'fail');
+    assert.match(failed.fix ?? '', /refused the credentials: check --token/);
+    const timing = assessTiming(refused, 100, 'bearer');
+    assert.equal(timing.status, 'inconclusive');
+    assert.match(timing.fix ?? '', /--token/);
+    const codes = assessStatusCodes({ status: 401 }, refused, 'basic');
+    assert.equal(codes.status, 'inconclusive');
+    assert.match(codes.fix ?? '', /--username and --password/);
+    assert.deepEqual(verdictOf([timing]), { ok: false, verdict: 'not-ready' });
   });
 
   it('status codes: 4xx passes; 2xx, 500 and above 500 warn with the retry policy', () => {
-    assert.equal(assessStatusCodes({ status: 400 }).status, 'pass');
-    assert.equal(assessStatusCodes({ status: 200 }).status, 'warn');
-    const five = assessStatusCodes({ status: 500 });
+    const ok = [delivery('A', 200)];
+    assert.equal(assessStatusCodes({ status: 400 }, ok, 'basic').status, 'pass');
+    assert.equal(assessStatusCodes({ status: 200 }, ok, 'basic').status, 'warn');
+    const five = assessStatusCodes({ status: 500 }, ok, 'basic');
     assert.equal(five.status, 'warn');
     assert.match(five.message, /will not retry/);
     assert.match(five.fix ?? '', /502\/503/);
-    assert.match(assessStatusCodes({ status: 503 }).message, /retry it indefinitely/);
+    assert.match(assessStatusCodes({ status: 503 }, ok, 'basic').message, /retry it indefinitely/);
   });
 
   it('tls: any failed check fails and says no events were sent', () => {

@@ -23,7 +23,7 @@ describe('listen parts', () => {
     assert.equal(saveFileName(1234567, 'X', 'json', 2), '1234567-X-2.json');
   });
 
-  it('saving never overwrites: the next free name, then a warning when all are taken', async () => {
+  it('saving never overwrites: the next free name, then a failure when all are taken', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tc-save-'));
     try {
       writeFileSync(join(dir, '000001-E.json'), 'old');
@@ -33,8 +33,8 @@ describe('listen parts', () => {
       writeFileSync(join(dir, '000002-E.json'), 'x');
       for (let i = 1; i < 20; i++) writeFileSync(join(dir, `000002-E-${i}.json`), 'x');
       const skipped = await saveDelivery(dir, { seq: 2, eventName: 'E', format: 'json', body });
-      assert.ok('warning' in skipped && /not saved: 20 names .* already taken/.test(skipped.warning));
-      assert.equal(readdirSync(dir).length, 22);
+      assert.ok('failed' in skipped && /20 names .* already taken/.test(skipped.failed));
+      assert.equal(readdirSync(dir).length, 22, 'no temporary file left');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
