@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { USER_AGENT } from '../http/user-agent.js';
 import { describeNetworkFailure } from '../http/network-failure.js';
 import { postCapped, postTarget } from '../http/post-capped.js';
 
@@ -34,7 +35,7 @@ export function forwardDelivery(
 ): Relay {
   const destination = postTarget(target);
   return async (delivery) => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT };
     if (delivery.contentType) headers['content-type'] = delivery.contentType;
     if (delivery.authorization) headers.authorization = delivery.authorization;
     const started = now();
