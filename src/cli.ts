@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { VERSION } from './build-info.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
+import { guardOutput } from './cli/output-guard.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
 import { describeError, errorJson, ExitCode, type ExitCodeValue } from './errors.js';
 import { commanderErrorJson } from './cli/usage-error-json.js';
@@ -28,6 +29,17 @@ async function commandDeps(io: ProcessIo) {
 }
 
 export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise<ExitCodeValue> {
+  const stdout = io.stdout ?? process.stdout;
+  const output = guardOutput(stdout);
+  const code = await runMain(argv, { ...io, stdout }, output.closed);
+  return output.settle(code, io.stderr ?? process.stderr);
+}
+
+async function runMain(
+  argv: string[],
+  io: Partial<ProcessIo>,
+  outputClosed: AbortSignal,
+): Promise<ExitCodeValue> {
   const pio: ProcessIo = {
     env: io.env ?? process.env,
     stdin: io.stdin ?? process.stdin,
@@ -47,6 +59,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   let resultStarted = false;
   const runtime: CliRuntime = {
     io: pio,
+    outputClosed,
     context: async (json) => buildContext(pio, json, await commandDeps(pio)),
     run: async (kind, json, execute, afterRender) => {
       // check-tls is short and bounded by --timeout: Ctrl-C simply ends it, as it ends any process.
