@@ -47,6 +47,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./configure-doctor.js')).configureDoctor,
   },
   {
+    name: 'scenario',
+    description:
+      'send a coherent story of events (an order, a shipment) and judge each answer as Tradecloud would',
+    load: async () => (await import('./configure-scenario.js')).configureScenario,
+  },
+  {
     name: 'listen',
     description: 'a webhook endpoint that enforces auth, validates, saves and forwards each delivery',
     load: async () => (await import('./configure-listen.js')).configureListen,

@@ -88,3 +88,21 @@ export interface DoctorOptions extends NetworkOptions, AuthOptions {
   /** --overlay and --set, applied to the generated bodies. */
   overrides?: BodyOverrides;
 }
+
+export interface ScenarioOptions extends NetworkOptions, AuthOptions {
+  url: string;
+  /** A built-in scenario name or a scenario file; default order-lifecycle. */
+  scenario: string;
+  format: PayloadFormat;
+  seed?: number;
+  yes: boolean;
+  retry: boolean;
+  maxRetries: number;
+  retryBaseMs: number;
+  /** The longest back-off delay with --retry. */
+  retryCapMs?: number;
+  /** No retry starts once a delivery would outlast this many ms. */
+  maxRetryTimeMs?: number;
+  /** Each step's body is delivered this many more times, byte for byte. */
+  redeliver: number;
+}

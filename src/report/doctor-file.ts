@@ -18,7 +18,7 @@ export function renderDoctorFile(report: DoctorReport, format: DoctorFileFormat)
   return format === 'junit' ? renderJunit(report) : renderMarkdown(report);
 }
 
-function xmlEscape(text: string): string {
+export function xmlEscape(text: string): string {
   return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
@@ -50,7 +50,7 @@ function renderJunit(report: DoctorReport): string {
   ].join('\n');
 }
 
-function mdCell(text: string): string {
+export function mdCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 

@@ -1,4 +1,5 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
+import type { ScenarioReport } from '../core/scenario/scenario-report.js';
 import type { CheckTlsReport } from './check-tls-report.js';
 import type { SendSampleReport } from './send-sample-report.js';
 import type { ValidateReport } from './validate-report.js';
@@ -14,6 +15,7 @@ export interface ReportOf {
   'send-sample': SendSampleReport;
   validate: ValidateReport;
   doctor: DoctorReport;
+  scenario: ScenarioReport;
 }
 export type ReportKind = keyof ReportOf;
 export type ReportFormat = 'human' | 'json';
@@ -30,6 +32,7 @@ const humanRenderers: { [K in ReportKind]: () => Promise<HumanRenderer<K>> } = {
   'send-sample': async () => (await import('./send-sample-human.js')).renderSendSampleHuman,
   validate: async () => (await import('./validate-human.js')).renderValidateHuman,
   doctor: async () => (await import('./doctor-human.js')).renderDoctorHuman,
+  scenario: async () => (await import('./scenario-human.js')).renderScenarioHuman,
 };
 
 export async function renderReport<K extends ReportKind>(

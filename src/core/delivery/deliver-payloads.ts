@@ -22,7 +22,9 @@ export interface DeliveryRunOptions {
   timeoutMs: number;
   /** Extra trusted CA certificates (PEM). */
   ca: string[];
-  retry: { enabled: boolean; maxRetries: number; baseMs: number };
+  retry: { enabled: boolean; maxRetries: number; baseMs: number; capMs?: number; maxTimeMs?: number };
+  /** A pause before request `index` (0-based) is sent, e.g. a scenario step's `delay`. */
+  delayBeforeMs?: (index: number) => number;
   /** Knows every secret of the run; access tokens are added as they are fetched. */
   masker: SecretMasker;
   progress?: DeliveryProgress;
@@ -97,6 +99,7 @@ async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise
       authorize: authorize.header,
       retry: { ...options.retry, sleep: deps.sleep },
       masker,
+      ...(options.delayBeforeMs ? { delayBeforeMs: options.delayBeforeMs, sleep: deps.sleep } : {}),
       progress: options.progress ?? QUIET,
       monotonic: deps.monotonic,
       ...(options.signal ? { signal: options.signal } : {}),

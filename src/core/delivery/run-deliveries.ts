@@ -28,6 +28,9 @@ export interface RunDeliveriesOptions {
   progress: DeliveryProgress;
   monotonic: () => number;
   signal?: AbortSignal;
+  /** A pause before request `index` is sent (scenario steps); with `sleep` to wait it. */
+  delayBeforeMs?: (index: number) => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -87,6 +90,14 @@ export async function runDeliveries(
     retry: options.retry,
   };
   const byWorker: DeliveryOptions[] = [];
+  const send = (index: number, worker: number) =>
+    deliverRequest(
+      outgoing[index % outgoing.length]!,
+      (byWorker[worker] ??= { ...shared, dispatcher: options.lanes.lane(worker) }),
+    );
+  // Scenario steps may pause before they are sent; a burst goes straight to the request.
+  const { delayBeforeMs, sleep } = options;
+  const delayBefore = delayBeforeMs && sleep ? (index: number) => sleep(delayBeforeMs(index)) : undefined;
   const started = options.monotonic();
   try {
     await runBurst({
@@ -95,11 +106,7 @@ export async function runDeliveries(
       // Stop early when nothing could connect: a refused or untrusted endpoint fails every request the same way.
       shouldStop: () => tally.reached === 0 && tally.firstUnreached !== undefined,
       ...(options.signal ? { signal: options.signal } : {}),
-      task: (index, worker) =>
-        deliverRequest(
-          outgoing[index % outgoing.length]!,
-          (byWorker[worker] ??= { ...shared, dispatcher: options.lanes.lane(worker) }),
-        ),
+      task: delayBefore ? (index, worker) => delayBefore(index).then(() => send(index, worker)) : send,
       onResult: (result, index) => {
         progress.tick();
         tally.add(index, result, toRecord);

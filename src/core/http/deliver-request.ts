@@ -10,6 +10,10 @@ export interface RetryOptions {
   enabled: boolean;
   maxRetries: number;
   baseMs: number;
+  /** The longest back-off delay (--retry-cap-ms); the doubling stops there. */
+  capMs?: number;
+  /** No retry starts once the delivery, back-off included, would outlast this (--max-retry-time). */
+  maxTimeMs?: number;
   sleep: (ms: number) => Promise<void>;
 }
 
@@ -38,9 +42,21 @@ export interface DeliveryResult {
   answeredMs: number[];
 }
 
-/** Whether an answer with `status` to attempt number `attempt` is retried. */
-function retriesAfter(status: number, attempt: number, retry: RetryOptions): boolean {
-  return retry.enabled && attempt <= retry.maxRetries && classifyStatus(status) === 'retryable';
+/**
+ * The back-off before retrying an answer with `status` to attempt number `attempt`, `elapsedMs`
+ * into the delivery; undefined when it is not retried (not retryable, retries or time used up).
+ */
+function retryDelay(
+  status: number,
+  attempt: number,
+  elapsedMs: number,
+  retry: RetryOptions,
+): number | undefined {
+  if (!retry.enabled || attempt > retry.maxRetries || classifyStatus(status) !== 'retryable')
+    return undefined;
+  const delay = Math.min(backoffDelayMs(attempt, retry.baseMs), retry.capMs ?? Number.POSITIVE_INFINITY);
+  if (retry.maxTimeMs !== undefined && elapsedMs + delay > retry.maxTimeMs) return undefined;
+  return delay;
 }
 
 /** Delivers one request following Tradecloud's policy: only answers above 500 are retried. */
@@ -84,9 +100,10 @@ export async function deliverRequest(
       // An answer that started and broke off (closed mid-body, too slow to finish) is a failed
       // delivery: Tradecloud retries it only for a status above 500, as for a complete answer.
       const { status } = result;
-      if (status !== undefined && retriesAfter(status, attempt, options.retry)) {
+      const delay = status === undefined ? undefined : retryDelay(status, attempt, elapsedMs, options.retry);
+      if (status !== undefined && delay !== undefined) {
         (retriedStatuses ??= []).push(status);
-        await options.retry.sleep(backoffDelayMs(attempt, options.retry.baseMs));
+        await options.retry.sleep(delay);
         continue;
       }
       return {
@@ -105,9 +122,10 @@ export async function deliverRequest(
     }
     answeredMs.push(result.durationMs);
     const kind = classifyStatus(result.status);
-    if (retriesAfter(result.status, attempt, options.retry)) {
+    const delay = retryDelay(result.status, attempt, elapsedMs, options.retry);
+    if (delay !== undefined) {
       (retriedStatuses ??= []).push(result.status);
-      await options.retry.sleep(backoffDelayMs(attempt, options.retry.baseMs));
+      await options.retry.sleep(delay);
       continue;
     }
     const outcome: Outcome =

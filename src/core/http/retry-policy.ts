@@ -37,7 +37,7 @@ export function explainStatus(
   }
   if (status > 500 && status <= 599) {
     return options.retried
-      ? 'still failing after the last retry; Tradecloud would keep retrying indefinitely with back-off'
+      ? 'still failing after the last retry; Tradecloud itself would keep retrying without end, with exponential back-off (its real timings are not published)'
       : 'Tradecloud would retry this with exponential back-off; run with --retry to follow that policy';
   }
   return `unexpected status ${status}: Tradecloud expects 2xx for a delivered message`;

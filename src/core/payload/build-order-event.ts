@@ -17,7 +17,7 @@ const LOGISTICS_ORDER: readonly LogisticsStatus[] = [
 ];
 
 /** The order status aggregates the lines (§3.1.2): a mix of process statuses is still in progress. */
-function aggregateStatus(states: LineState[]): {
+export function aggregateStatus(states: LineState[]): {
   processStatus: ProcessStatus;
   logisticsStatus: LogisticsStatus;
 } {
