@@ -57,6 +57,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'a webhook endpoint that enforces auth, validates, saves and forwards each delivery',
     load: async () => (await import('./configure-listen.js')).configureListen,
   },
+  {
+    name: 'api-mock',
+    description:
+      "a local stand-in for Tradecloud's document API: login, document metadata, expiring download links",
+    load: async () => (await import('./configure-api-mock.js')).configureApiMock,
+  },
 ];
 
 /**

@@ -15,6 +15,9 @@ import {
   type DoctorReport,
 } from '../core/doctor/doctor-types.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
+import { assessDocumentsCheck } from '../core/doctor/assess-documents-check.js';
+import { DEFAULT_DOCUMENTS_WAIT_SECONDS } from '../core/documents/documents-defaults.js';
+import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
@@ -26,6 +29,8 @@ import { planDoctor, wrongCredentials } from './doctor-plan.js';
 import type { AuthOptions, DoctorOptions } from './options.js';
 
 export type { DoctorReport } from '../core/doctor/doctor-types.js';
+
+const DOCUMENTS_CHECK = ['documents', 'Documents downloaded'] as const;
 
 const LATER = [
   ['tls-grade', 'TLS grade (estimate)'],
@@ -50,10 +55,29 @@ async function doctor(
   masker: SecretMasker,
 ): Promise<DoctorReport> {
   const target = resolveDeliveryTarget(options.url, options, masker);
-  const plan = await planDoctor(options, ctx.deps.now());
+  checkDocumentsApi(options.documentsApi);
+  const documents = options.documentsApi
+    ? await DocumentsSession.start(options.documentsApi, ctx, masker, options.timeoutMs)
+    : undefined;
+  try {
+    return await doctorWith(options, ctx, masker, target, documents);
+  } finally {
+    await documents?.close();
+  }
+}
+
+async function doctorWith(
+  options: DoctorOptions,
+  ctx: CommandContext,
+  masker: SecretMasker,
+  target: ReturnType<typeof resolveDeliveryTarget>,
+  documents: DocumentsSession | undefined,
+): Promise<DoctorReport> {
+  const plan = await planDoctor(options, ctx.deps.now(), documents?.prepare);
   for (const warning of plan.warnings) ctx.warn(warning);
-  // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too.
-  const planned = plan.total + 1;
+  // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too, as is the
+  // order-documents event of the documents check.
+  const planned = plan.total + 1 + (documents ? 1 : 0);
   const via: { proxy?: string } = {};
   const checks: DoctorCheck[] = [
     assessConfig({
@@ -76,7 +100,7 @@ async function doctor(
     deliveries,
   });
   const skipRest = (message: string) => {
-    for (const [id, title] of LATER) {
+    for (const [id, title] of documents ? [...LATER, DOCUMENTS_CHECK] : LATER) {
       if (!checks.some((k) => k.id === id || k.id.startsWith(`${id}.`))) {
         checks.push({ id, title, status: 'skip', message });
       }
@@ -115,7 +139,8 @@ async function doctor(
   ctx.stderr.write(
     `doctor will send ${planned} requests to ${options.url}: ` +
       `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
-      `${plan.deliveries.length} events, 1 invalid payload, 1 GET for the TLS grade (HSTS)\n`,
+      `${plan.deliveries.length} events, 1 invalid payload, 1 GET for the TLS grade (HSTS)` +
+      `${documents ? ', 1 order-documents event for the documents check' : ''}\n`,
   );
   // Ctrl-C while the question was asked is an answer too: cancelled, nothing sent (exit 2).
   if ((!options.yes && ctx.stdinIsTTY && !(await confirmUnlessInterrupted(ctx))) || aborted()) {
@@ -166,6 +191,7 @@ async function doctor(
   }
   checks.push(assessAuth(options.auth, probes));
 
+  documents?.markDelivered(ctx.deps.monotonic());
   const main = await send([...plan.deliveries, plan.invalid], options);
   sent += main.summary.sent;
   const records = main.records.map((r): DoctorDelivery => ({
@@ -192,6 +218,26 @@ async function doctor(
       options.auth,
     ),
   );
+  if (documents) {
+    const waitSeconds = options.documentsApi?.waitSeconds ?? DEFAULT_DOCUMENTS_WAIT_SECONDS;
+    const from = documents.documentCount;
+    const { generateRequests } = await import('../core/payload/requests/generated-requests.js');
+    const [event] = await generateRequests({
+      type: 'order-documents',
+      event: 'OrderDocumentsAttachedByBuyer',
+      all: false,
+      format: options.format,
+      now: ctx.deps.now(),
+      prepare: documents.prepare,
+    });
+    documents.markDelivered(ctx.deps.monotonic());
+    const delivered = await send([event!], options);
+    sent += delivered.summary.sent;
+    if (aborted()) return interrupted(deliveries, sent);
+    const result = await documents.finish(waitSeconds * 1000, from);
+    if (aborted()) return interrupted(deliveries, sent);
+    checks.push(assessDocumentsCheck(result.documents, waitSeconds, delivered.records[0]));
+  }
   return report(deliveries, sent);
 }
 

@@ -10,6 +10,7 @@ import { proxySettingsOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { SendSampleOptions } from './options.js';
 import { createBurstProgress } from './send-sample-progress.js';
+import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 
 /** Sends generated or stored payloads as Tradecloud would, through the shared delivery service. */
 export async function sendSampleCommand(
@@ -25,12 +26,32 @@ async function sendSample(
   masker: SecretMasker,
 ): Promise<SendSampleReport> {
   const target = resolveDeliveryTarget(options.url, options, masker);
+  checkDocumentsApi(options.documentsApi, options.dryRun);
+  const documents = options.documentsApi
+    ? await DocumentsSession.start(options.documentsApi, ctx, masker, options.timeoutMs)
+    : undefined;
+  try {
+    return await sendWith(options, ctx, masker, target, documents);
+  } finally {
+    await documents?.close();
+  }
+}
+
+async function sendWith(
+  options: SendSampleOptions,
+  ctx: CommandContext,
+  masker: SecretMasker,
+  target: ReturnType<typeof resolveDeliveryTarget>,
+  documents: DocumentsSession | undefined,
+): Promise<SendSampleReport> {
   const { credentials, tokenUrl } = target;
   const { requests, warnings: payloadWarnings } = await loadRequestSet({
     ...options,
     now: ctx.deps.now(),
     cwd: ctx.cwd,
+    ...(documents ? { prepare: documents.prepare } : {}),
   });
+  if (documents && options.files.length > 0) documents.registerReplayed(requests);
   const warnings = [
     ...target.warnings,
     ...payloadWarnings,
@@ -60,6 +81,7 @@ async function sendSample(
     return { ...base, ok: true, dryRun: true, ...view };
   }
 
+  documents?.markDelivered(ctx.deps.monotonic());
   const run = await deliverPayloads(
     {
       url: target.url,
@@ -78,12 +100,18 @@ async function sendSample(
     },
     ctx.deps,
   );
+  // A link fetched at the last moment still gets its whole lifetime before the wait ends.
+  const fetched =
+    documents && !run.interrupted
+      ? await documents.finish(2 * options.documentsApi!.linkTtlSeconds * 1000)
+      : undefined;
   return {
     ...base,
     ...(run.proxy ? { proxy: run.proxy } : {}),
+    ...(fetched ?? {}),
     ok: !run.interrupted && run.summary.sent > 0 && run.summary.failed === 0,
     dryRun: false,
-    ...(run.interrupted ? { interrupted: true as const } : {}),
+    ...(run.interrupted || ctx.signal?.aborted ? { interrupted: true as const } : {}),
     requests: run.records,
     requestsOmitted: run.omitted,
     summary: run.summary,

@@ -4,6 +4,7 @@ import type {
   SendSampleReport,
   SendSampleRequestRecord,
 } from './send-sample-report.js';
+import { renderDocuments } from './documents-human.js';
 import { palette } from './palette.js';
 
 type Paint = ReturnType<typeof palette>;
@@ -76,6 +77,10 @@ function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
     );
   }
   if (summary.tokenFetches !== undefined) lines.push(c.dim(`OAuth token requests: ${summary.tokenFetches}`));
+  if (report.documentsApi && report.documents && report.documentsSummary) {
+    const { documentsApi, documents, documentsSummary } = report;
+    lines.push(...renderDocuments({ documentsApi, documents, documentsSummary }, c));
+  }
   if (report.interrupted) {
     lines.push(
       c.yellow(`interrupted: the summary counts the ${summary.sent} requests answered before Ctrl-C`),

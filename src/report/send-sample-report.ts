@@ -2,6 +2,7 @@ import type { AuthMethod } from '../core/http/auth-credentials.js';
 import type { DeliveryRecord } from '../core/delivery/delivery-record.js';
 import type { DeliverySummary } from '../core/delivery/deliver-payloads.js';
 import type { DryRunRequest, DryRunTokenRequest } from '../core/delivery/describe-dry-run.js';
+import type { DocumentsResult } from './documents-report.js';
 
 /** The contract's JSON result for `send-sample`: one record per request (bursts keep some). */
 export type SendSampleRequestRecord = DeliveryRecord;
@@ -18,7 +19,7 @@ interface ReportBase {
   proxy?: string;
 }
 
-export interface SendSampleDeliveryReport extends ReportBase {
+export interface SendSampleDeliveryReport extends ReportBase, Partial<DocumentsResult> {
   dryRun: false;
   /** Ctrl-C stopped the run: the summary covers the requests answered before it (exit 130). */
   interrupted?: true;

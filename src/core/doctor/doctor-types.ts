@@ -6,7 +6,8 @@
  */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'inconclusive';
 
-export type DoctorCheckId = 'config' | 'tls' | 'tls-grade' | 'auth' | 'delivery' | 'timing' | 'status-codes';
+export type DoctorCheckId =
+  'config' | 'tls' | 'tls-grade' | 'auth' | 'delivery' | 'timing' | 'status-codes' | 'documents';
 
 export interface DoctorCheck {
   id: DoctorCheckId | `delivery.${string}`;
