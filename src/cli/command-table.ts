@@ -47,6 +47,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./configure-doctor.js')).configureDoctor,
   },
   {
+    name: 'dev-cert',
+    description: 'make a local test CA and a certificate for localhost, to run listen over HTTPS',
+    load: async () => (await import('./configure-dev-cert.js')).configureDevCert,
+  },
+  {
     name: 'scenario',
     description:
       'send a coherent story of events (an order, a shipment) and judge each answer as Tradecloud would',

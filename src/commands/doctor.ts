@@ -21,8 +21,8 @@ import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
-import { proxySettingsOf } from './command-deps.js';
+import { pemsOf } from '../core/tls/trust-store.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
@@ -113,7 +113,7 @@ async function doctorWith(
   };
   const aborted = () => ctx.signal?.aborted === true;
 
-  const extraCa = await readCaFiles(options.ca, ctx.cwd);
+  const extraCa = await trustedCasOf(ctx.deps, options.ca, ctx.cwd);
   const proxySettings = proxySettingsOf(ctx.deps, options.proxy);
   const grader = startGrading();
   const tls = await inspectTlsEndpoint(
@@ -170,7 +170,7 @@ async function doctorWith(
         count: 1,
         concurrency: 1,
         timeoutMs: options.timeoutMs,
-        ca: extraCa,
+        ca: pemsOf(extraCa),
         retry: { enabled: false, maxRetries: 0, baseMs: 0 },
         masker,
         ...(ctx.signal ? { signal: ctx.signal } : {}),

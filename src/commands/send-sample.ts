@@ -4,9 +4,9 @@ import { describeDryRun } from '../core/delivery/describe-dry-run.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
 import { loadRequestSet } from '../core/payload/requests/request-set.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
+import { pemsOf } from '../core/tls/trust-store.js';
 import type { SendSampleReport } from '../report/send-sample-report.js';
-import { proxySettingsOf } from './command-deps.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { SendSampleOptions } from './options.js';
 import { createBurstProgress } from './send-sample-progress.js';
@@ -91,7 +91,7 @@ async function sendWith(
       count: options.count,
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
-      ca: await readCaFiles(options.ca, ctx.cwd),
+      ca: pemsOf(await trustedCasOf(ctx.deps, options.ca, ctx.cwd)),
       retry: { enabled: options.retry, maxRetries: options.maxRetries, baseMs: options.retryBaseMs },
       masker,
       progress: await createBurstProgress(ctx, requests.length * options.count),
