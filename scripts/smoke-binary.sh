@@ -108,6 +108,8 @@ check 'check-tls' '0 1' check-tls "$url" "${ca[@]}"
 expect 'TLS'
 check 'doctor' '0 1' doctor "$url" "${ca[@]}" --yes
 expect 'order events delivered'
+check 'scenario --list' 0 scenario --list
+check 'scenario' '0 1' scenario "$url" "${ca[@]}" --yes --seed 1
 check 'send-sample, wrong CA' 2 send-sample "$url"
 
 kill "$listener" 2>/dev/null || true
