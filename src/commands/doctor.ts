@@ -15,6 +15,7 @@ import {
   type DoctorReport,
 } from '../core/doctor/doctor-types.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
+import { ignoredVariablesNote } from '../core/http/infer-auth.js';
 import { assessDocumentsCheck } from '../core/doctor/assess-documents-check.js';
 import { DEFAULT_DOCUMENTS_WAIT_SECONDS } from '../core/documents/documents-defaults.js';
 import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
@@ -74,6 +75,8 @@ async function doctorWith(
   documents: DocumentsSession | undefined,
 ): Promise<DoctorReport> {
   const plan = await planDoctor(options, ctx.deps.now(), documents?.prepare);
+  const ignored = ignoredVariablesNote(options.ignoredVariables ?? [], options.auth);
+  if (ignored) ctx.warn(ignored);
   for (const warning of plan.warnings) ctx.warn(warning);
   // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too, as is the
   // order-documents event of the documents check.
@@ -93,6 +96,7 @@ async function doctorWith(
     types: options.types,
     format: options.format,
     auth: options.auth,
+    ...(options.inferredFrom ? { authInferred: true as const, authInferredFrom: options.inferredFrom } : {}),
     requestsSent: sent,
     requestsPlanned: planned,
     ...(via.proxy ? { proxy: via.proxy } : {}),

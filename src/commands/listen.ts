@@ -18,6 +18,8 @@ import { readTlsPair } from '../core/listen/tls-pair.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
 import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/proxy/select-proxy.js';
 import type { KeyFetch } from '../core/listen/issuer-keys.js';
+import { guardKeyFetch } from '../core/listen/guard-key-fetch.js';
+import type { PinnedHosts } from '../core/http/clear-text-route.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 
@@ -50,13 +52,16 @@ export async function listenCommand(
   const agents: { close(): Promise<void> }[] = [];
   // The issuer's discovery document and keys: through the proxy settings, trusting --ca.
   const keyFetch = async (): Promise<KeyFetch> => {
-    const agent = await createDeliveryAgent({ ca, connections: 4, timeoutMs: o.timeoutMs });
+    // `localhost` is pinned to its loopback addresses once a key URL names it (guardKeyFetch).
+    const pins: PinnedHosts = new Map([['localhost', []]]);
+    const agent = await createDeliveryAgent({ ca, connections: 4, timeoutMs: o.timeoutMs, pins });
     agents.push(agent);
     const { fetch } = await import('undici');
     const direct = ((url: string, init?: RequestInit) =>
       fetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
     const { createProxyFetch } = await import('../core/proxy/proxy-fetch.js');
-    return createProxyFetch(proxySettings, { ca, timeoutMs: o.timeoutMs, direct });
+    const fetchKeys = createProxyFetch(proxySettings, { ca, timeoutMs: o.timeoutMs, direct }) as KeyFetch;
+    return guardKeyFetch(fetchKeys, ctx.deps.lookup, pins);
   };
   const openAgent = async <D extends { close(): Promise<void> }>(opening: Promise<D>) => {
     const agent = await opening;

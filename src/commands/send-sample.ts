@@ -3,6 +3,7 @@ import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
 import { describeDryRun } from '../core/delivery/describe-dry-run.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
+import { ignoredVariablesNote } from '../core/http/infer-auth.js';
 import { loadRequestSet } from '../core/payload/requests/request-set.js';
 import { pemsOf } from '../core/tls/trust-store.js';
 import type { SendSampleReport } from '../report/send-sample-report.js';
@@ -51,8 +52,10 @@ async function sendWith(
     cwd: ctx.cwd,
     ...(documents ? { prepare: documents.prepare } : {}),
   });
+  const ignored = ignoredVariablesNote(options.ignoredVariables ?? [], credentials.method);
   if (documents && options.files.length > 0) documents.registerReplayed(requests);
   const warnings = [
+    ...(ignored ? [ignored] : []),
     ...target.warnings,
     ...payloadWarnings,
     ...tradecloudAuthWarnings({
@@ -72,6 +75,7 @@ async function sendWith(
     url: target.url.href,
     ok: true,
     auth: credentials.method,
+    ...(options.inferredFrom ? { authInferred: true as const, authInferredFrom: options.inferredFrom } : {}),
     count: options.count,
     concurrency: options.concurrency,
     warnings: warnings.map((w) => masker.mask(w)),

@@ -11,6 +11,9 @@ interface ReportBase {
   url: string;
   ok: boolean;
   auth: AuthMethod;
+  /** Present when --auth was absent and the method was inferred from the credential flags named. */
+  authInferred?: true;
+  authInferredFrom?: string[];
   count: number;
   concurrency: number;
   /** Tradecloud facts about this setup, also printed on stderr. */

@@ -40,6 +40,9 @@ export interface DoctorReport {
   types: string[];
   format: string;
   auth: string;
+  /** Present when --auth was absent and the method was inferred from the credential flags named. */
+  authInferred?: true;
+  authInferredFrom?: string[];
   /** Requests actually sent (probes included); never more than announced. */
   requestsSent: number;
   requestsPlanned: number;

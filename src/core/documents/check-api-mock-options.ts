@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { isLoopbackHost } from '../http/target-url.js';
+import { isLoopbackHost } from '../http/loopback.js';
 
 export interface ApiMockOptions {
   cert?: string;
