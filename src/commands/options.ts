@@ -1,6 +1,6 @@
 import type { AuthInput, AuthMethod } from '../core/http/auth-credentials.js';
 import type { OrderedLetter } from '../core/tls/grade/grade-types.js';
-import type { PayloadFormat, WebhookType } from '../core/payload/requests/payload-request.js';
+import type { PayloadFormat, WebhookType } from '../core/requests/payload-request.js';
 import type { BodyOverrides } from '../core/payload/body-overrides.js';
 
 /**
@@ -123,4 +123,6 @@ export interface ScenarioOptions extends NetworkOptions, AuthOptions {
   maxRetryTimeMs?: number;
   /** Each step's body is delivered this many more times, byte for byte. */
   redeliver: number;
+  /** --documents-api: run the document API mock and report what the integration fetched. */
+  documentsApi?: DocumentsApiSettings;
 }
