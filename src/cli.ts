@@ -12,7 +12,7 @@ import type { GithubRun } from './cli/github-actions.js';
 import type { CommandContext } from './commands/context.js';
 import { describeError, errorJson, ExitCode, type ExitCodeValue } from './errors.js';
 import { commanderErrorJson } from './cli/usage-error-json.js';
-import { toolVersion } from './core/http/user-agent.js';
+import { toolVersion } from './core/net/user-agent.js';
 
 export type { ProcessIo } from './cli/runtime.js';
 

@@ -1,5 +1,5 @@
 import { createAttemptDeadlines } from '../http/attempt-deadlines.js';
-import { USER_AGENT } from '../http/user-agent.js';
+import { USER_AGENT } from '../net/user-agent.js';
 import { createTally, type Tally } from '../http/burst-tally.js';
 import {
   deliverRequest,

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { NetworkError } from '../../errors.js';
 import { describeNetworkFailure } from '../net/network-failure.js';
 import { postCapped, postTarget } from './post-capped.js';
-import { USER_AGENT } from './user-agent.js';
+import { USER_AGENT } from '../net/user-agent.js';
 
 /** The OAuth 2.0 token endpoint gave no token: nothing can be sent. */
 class TokenError extends NetworkError {

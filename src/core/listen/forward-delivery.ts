@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { USER_AGENT } from '../http/user-agent.js';
+import { USER_AGENT } from '../net/user-agent.js';
 import { describeNetworkFailure } from '../net/network-failure.js';
 import { postCapped, postTarget } from '../http/post-capped.js';
 

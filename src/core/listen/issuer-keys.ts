@@ -1,5 +1,5 @@
 import type { JWTVerifyGetKey } from 'jose';
-import { USER_AGENT } from '../http/user-agent.js';
+import { USER_AGENT } from '../net/user-agent.js';
 import { NetworkError, UsageError } from '../../errors.js';
 import { keyUrlProblem } from './key-url.js';
 import type { IssuerAudiences } from './oauth2-auth-check.js';

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { USER_AGENT } from '../http/user-agent.js';
+import { USER_AGENT } from '../net/user-agent.js';
 import { fileURLToPath } from 'node:url';
 import { CliError, InputError } from '../../errors.js';
 import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { USER_AGENT } from '../../http/user-agent.js';
+import { USER_AGENT } from '../../net/user-agent.js';
 import type { ProxyEndpoint } from '../../net/select-proxy.js';
 import { MODERN_CIPHERS } from '../probe-types.js';
 import { parseHsts, type HstsPolicy } from './hsts-header.js';
