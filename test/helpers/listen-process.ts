@@ -25,6 +25,8 @@ export interface ListenProcess {
   exited: Promise<CliRun>;
   /** stdout so far. */
   stdout(): string;
+  /** Stops reading stdout and closes the pipe, as `| head` does once it has enough. */
+  closeStdout(): void;
   stderr(): string;
 }
 
@@ -67,6 +69,7 @@ export function startListen(
           },
           exited,
           stdout: () => stdout,
+          closeStdout: () => child.stdout.destroy(),
           stderr: () => stderr,
         });
       }
@@ -78,10 +81,15 @@ export function startListen(
   });
 }
 
-/** The NDJSON lines of a `listen --json` run. */
-export function entriesOf(stdout: string): Array<Record<string, unknown>> {
+/** Every NDJSON record of a `listen --json` run: listening, delivery…, summary. */
+export function recordsOf(stdout: string): Array<Record<string, unknown>> {
   return stdout
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** The delivery records of a `listen --json` run. */
+export function entriesOf(stdout: string): Array<Record<string, unknown>> {
+  return recordsOf(stdout).filter((r) => r.record === 'delivery');
 }
