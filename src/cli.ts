@@ -10,6 +10,9 @@ import { watchInterrupt } from './cli/interrupt.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
 import { describeError, errorJson, ExitCode, type ExitCodeValue } from './errors.js';
 import { commanderErrorJson } from './cli/usage-error-json.js';
+import { createSecretMasker, SHORT_SECRET_BELOW } from './core/http/mask-secrets.js';
+import { maskedStream } from './cli/masked-stream.js';
+import { secretsOfRun, shortSecretWarning } from './cli/run-secrets.js';
 
 export type { ProcessIo } from './cli/runtime.js';
 
@@ -28,11 +31,15 @@ async function commandDeps(io: ProcessIo) {
 }
 
 export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise<ExitCodeValue> {
+  const env = io.env ?? process.env;
+  // One masker for the whole run, on every output path; commands add what they learn (tokens).
+  const secrets = secretsOfRun(argv.slice(2), env);
+  const masker = createSecretMasker(secrets.map((s) => s.value));
   const pio: ProcessIo = {
-    env: io.env ?? process.env,
+    env,
     stdin: io.stdin ?? process.stdin,
-    stdout: io.stdout ?? process.stdout,
-    stderr: io.stderr ?? process.stderr,
+    stdout: maskedStream(io.stdout ?? process.stdout, masker),
+    stderr: maskedStream(io.stderr ?? process.stderr, masker),
     cwd: io.cwd ?? process.cwd(),
     onInterrupt:
       io.onInterrupt ??
@@ -45,13 +52,16 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   let exitCode: ExitCodeValue = ExitCode.passed;
   // Once a result has begun on stdout, a later error is only the line on stderr (no error object).
   let resultStarted = false;
+  const short = shortSecretWarning(secrets, SHORT_SECRET_BELOW);
+  if (short) pio.stderr.write(`warning: ${short}\n`);
   const runtime: CliRuntime = {
     io: pio,
-    context: async (json) => buildContext(pio, json, await commandDeps(pio)),
+    masker,
+    context: async (json) => buildContext(pio, json, await commandDeps(pio), undefined, masker),
     run: async (kind, json, execute, afterRender) => {
       // check-tls is short and bounded by --timeout: Ctrl-C simply ends it, as it ends any process.
       const interrupt = kind === 'check-tls' ? undefined : watchInterrupt(pio);
-      const ctx = buildContext(pio, json, await commandDeps(pio), interrupt?.signal);
+      const ctx = buildContext(pio, json, await commandDeps(pio), interrupt?.signal, masker);
       let report;
       try {
         report = await execute(ctx);
@@ -127,8 +137,8 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   // --verbose shows the HTTP exchange; the tracer is not even loaded otherwise.
   let stopTrace: (() => void) | undefined;
   if (args.includes('--verbose')) {
-    const { secretsOf, traceHttp } = await import('./cli/trace-http.js');
-    stopTrace = traceHttp(pio.stderr, secretsOf(args, pio.env));
+    const { traceHttp } = await import('./cli/trace-http.js');
+    stopTrace = traceHttp(pio.stderr, masker);
   }
   try {
     await program.parseAsync(argv);

@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { CommandDeps } from '../commands/command-deps.js';
 import type { CommandContext } from '../commands/context.js';
 import type { ExitCodeValue } from '../errors.js';
+import type { SecretMasker } from '../core/http/mask-secrets.js';
 import type { ReportKind, ReportOf } from '../report/render.js';
 
 /** The process as the CLI sees it; tests of main() may pass their own. */
@@ -20,6 +21,8 @@ export interface ProcessIo {
 /** What a command registration needs: the process, and how a command's report reaches stdout. */
 export interface CliRuntime {
   io: ProcessIo;
+  /** The run's one masker: already applied to io.stdout and io.stderr; apply it to files written. */
+  masker: SecretMasker;
   context(json: boolean): Promise<CommandContext>;
   /**
    * Runs a command, renders its report (human or JSON) on stdout and records the exit code. `afterRender`
@@ -54,9 +57,11 @@ export function buildContext(
   json: boolean,
   deps: CommandDeps,
   signal?: AbortSignal,
+  masker?: SecretMasker,
 ): CommandContext {
   return {
     deps,
+    ...(masker ? { masker } : {}),
     ...(signal ? { signal } : {}),
     stdin: io.stdin,
     stdinIsTTY: io.stdin.isTTY === true,
