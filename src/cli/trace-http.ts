@@ -10,7 +10,7 @@ interface SendHeadersMessage {
   headers: string;
 }
 interface ResponseHeadersMessage {
-  request: { origin?: unknown; path?: string };
+  request: { origin?: unknown; path?: string } & object;
   response: { statusCode: number; statusText: string; headers: Array<Buffer | string> };
 }
 interface RequestErrorMessage {
@@ -35,7 +35,20 @@ function headerLine(masker: SecretMasker, prefix: string, line: string): string 
  * Returns the function that unsubscribes.
  */
 export function traceHttp(stderr: Writable, masker: SecretMasker): () => void {
-  const write = (lines: string[]) => stderr.write(`${lines.map((l) => masker.mask(l)).join('\n')}\n`);
+  const pending = new Map<object, () => string[]>();
+  const print = (lines: string[]) => stderr.write(`${lines.map((l) => masker.mask(l)).join('\n')}\n`);
+  const flushOne = (request: object) => {
+    const lines = pending.get(request);
+    pending.delete(request);
+    if (lines) print(lines());
+  };
+  const flushAll = () => {
+    for (const request of [...pending.keys()]) flushOne(request);
+  };
+  const write = (lines: string[]) => {
+    flushAll();
+    print(lines);
+  };
   const handlers: Record<string, (message: unknown) => void> = {
     'undici:client:connected': (message) => {
       const { connectParams, socket } = message as ConnectedMessage;
@@ -47,14 +60,22 @@ export function traceHttp(stderr: Writable, masker: SecretMasker): () => void {
       write([`> ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => headerLine(masker, '> ', l)), '>']);
     },
     'undici:request:headers': (message) => {
-      const { response } = message as ResponseHeadersMessage;
-      const lines = [`< HTTP/1.1 ${response.statusCode} ${response.statusText}`.trimEnd()];
-      for (let i = 0; i + 1 < response.headers.length; i += 2) {
-        lines.push(
-          headerLine(masker, '< ', `${String(response.headers[i])}: ${String(response.headers[i + 1])}`),
-        );
-      }
-      write([...lines, '<']);
+      const { request, response } = message as ResponseHeadersMessage;
+      // Held until the answer's body is read: an access token in it is learnt (and masked) by then,
+      // also where the headers echo it.
+      pending.set(request, () => {
+        const lines = [`< HTTP/1.1 ${response.statusCode} ${response.statusText}`.trimEnd()];
+        for (let i = 0; i + 1 < response.headers.length; i += 2) {
+          lines.push(
+            headerLine(masker, '< ', `${String(response.headers[i])}: ${String(response.headers[i + 1])}`),
+          );
+        }
+        return [...lines, '<'];
+      });
+    },
+    'undici:request:trailers': (message) => {
+      const { request } = message as { request: object };
+      setImmediate(() => flushOne(request));
     },
     'undici:proxy:connected': (message) => {
       // The CONNECT's own headers carry Proxy-Authorization: only where the tunnel leads is shown.
@@ -72,6 +93,7 @@ export function traceHttp(stderr: Writable, masker: SecretMasker): () => void {
   };
   for (const [name, handler] of Object.entries(handlers)) subscribe(name, handler);
   return () => {
+    flushAll();
     for (const [name, handler] of Object.entries(handlers)) unsubscribe(name, handler);
   };
 }
