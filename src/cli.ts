@@ -4,10 +4,13 @@
  * one table in errors.ts.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { VERSION } from './build-info.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
+import type { GithubRun } from './cli/github-actions.js';
+import type { CommandContext } from './commands/context.js';
 import { describeError, errorJson, ExitCode, type ExitCodeValue } from './errors.js';
 import { commanderErrorJson } from './cli/usage-error-json.js';
 import { createSecretMasker, SHORT_SECRET_BELOW } from './core/http/mask-secrets.js';
@@ -26,7 +29,7 @@ function readVersion(): string {
 }
 
 async function commandDeps(io: ProcessIo) {
-  const { createCommandDeps } = await import('./cli/command-deps.js');
+  const { createCommandDeps } = await import('./cli/create-command-deps.js');
   return createCommandDeps(io.env);
 }
 
@@ -35,11 +38,12 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   // One masker for the whole run, on every output path; commands add what they learn (tokens).
   const secrets = secretsOfRun(argv.slice(2), env);
   const masker = createSecretMasker(secrets.map((s) => s.value));
+  const unmaskedStderr = io.stderr ?? process.stderr;
   const pio: ProcessIo = {
     env,
     stdin: io.stdin ?? process.stdin,
     stdout: maskedStream(io.stdout ?? process.stdout, masker),
-    stderr: maskedStream(io.stderr ?? process.stderr, masker),
+    stderr: maskedStream(unmaskedStderr, masker),
     cwd: io.cwd ?? process.cwd(),
     onInterrupt:
       io.onInterrupt ??
@@ -49,6 +53,18 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
       }),
     exit: io.exit ?? ((code) => process.exit(code)),
   };
+  const args = argv.slice(2);
+  // On GitHub Actions, the secrets are announced for masking before anything else is printed.
+  let github: GithubRun | undefined;
+  if (pio.env.GITHUB_ACTIONS === 'true' || pio.env.GITHUB_STEP_SUMMARY) {
+    const { startGithubRun } = await import('./cli/github-actions.js');
+    github = startGithubRun(pio, args, masker, unmaskedStderr);
+  }
+  /** On GitHub Actions, a warning is an annotation: the log shows it, and it cannot carry a command. */
+  const withCiWarnings = (ctx: CommandContext): CommandContext =>
+    github?.annotate
+      ? { ...ctx, warn: (message) => pio.stderr.write(github.annotation({ level: 'warning', message })) }
+      : ctx;
   let exitCode: ExitCodeValue = ExitCode.passed;
   // Once a result has begun on stdout, a later error is only the line on stderr (no error object).
   let resultStarted = false;
@@ -57,11 +73,17 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   const runtime: CliRuntime = {
     io: pio,
     masker,
-    context: async (json) => buildContext(pio, json, await commandDeps(pio), undefined, masker),
-    run: async (kind, json, execute, afterRender) => {
+    context: async (json) =>
+      withCiWarnings(buildContext(pio, json, await commandDeps(pio), undefined, masker)),
+    run: async (kind, json, execute, afterRender, extras) => {
+      const sarifPath = extras?.sarif === undefined ? undefined : resolve(pio.cwd, extras.sarif);
+      if (sarifPath !== undefined) {
+        const { checkWritable } = await import('./cli/write-whole-file.js');
+        await checkWritable('SARIF log', '--sarif', sarifPath);
+      }
       // check-tls is short and bounded by --timeout: Ctrl-C simply ends it, as it ends any process.
       const interrupt = kind === 'check-tls' ? undefined : watchInterrupt(pio);
-      const ctx = buildContext(pio, json, await commandDeps(pio), interrupt?.signal, masker);
+      const ctx = withCiWarnings(buildContext(pio, json, await commandDeps(pio), interrupt?.signal, masker));
       let report;
       try {
         report = await execute(ctx);
@@ -70,15 +92,25 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
       }
       const { renderReport } = await import('./report/render.js');
       resultStarted = true;
-      pio.stdout.write(
-        await renderReport(kind, report, { format: json ? 'json' : 'human', color: ctx.color }),
-      );
+      const text = await renderReport(kind, report, { format: json ? 'json' : 'human', color: ctx.color });
+      pio.stdout.write(github ? github.guardStdout(text, json) : text);
+      const { hasWarnings } = await import('./report/report-warnings.js');
       exitCode =
         (report as { interrupted?: boolean }).interrupted === true
           ? ExitCode.interrupted
-          : report.ok
-            ? ExitCode.passed
-            : ExitCode.failed;
+          : !report.ok || (extras?.failOn === 'warning' && hasWarnings(kind, report))
+            ? ExitCode.failed
+            : ExitCode.passed;
+      if (github) await github.publishReport(kind, report);
+      if (sarifPath !== undefined) {
+        const [{ renderSarif }, { writeWholeFile }] = await Promise.all([
+          import('./report/sarif/render-sarif.js'),
+          import('./cli/write-whole-file.js'),
+        ]);
+        const where = github?.workspace ?? { cwd: pio.cwd, root: pio.cwd };
+        const sarif = await renderSarif(kind, report, where, readVersion());
+        await writeWholeFile('SARIF log', '--sarif', sarifPath, sarif);
+      }
       await afterRender?.(report);
     },
     exit: (code) => {
@@ -105,10 +137,11 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     },
   });
 
-  const args = argv.slice(2);
   const json = args.includes('--json');
   const printErrorJson = (error: object) => {
-    if (json && !resultStarted) pio.stdout.write(`${JSON.stringify(error)}\n`);
+    if (!json || resultStarted) return;
+    const text = `${JSON.stringify(error)}\n`;
+    pio.stdout.write(github ? github.guardStdout(text, true) : text);
   };
   const { Command, CommanderError } = await import('./cli/commander.js');
   const program = new Command('tc-webhook')
@@ -150,7 +183,13 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
       printErrorJson(commanderErrorJson(error, usageHint));
       return ExitCode.couldNotRun;
     }
-    pio.stderr.write(`tc-webhook: ${describeError(error, argv.includes('--verbose'))}\n`);
+    const described = describeError(error, argv.includes('--verbose'));
+    if (github?.annotate) {
+      pio.stderr.write(github.annotation({ level: 'error', title: 'tc-webhook', message: described }));
+    } else {
+      pio.stderr.write(`tc-webhook: ${described}\n`);
+    }
+    if (github) await github.publishFailure(invoked, described);
     printErrorJson(errorJson(error));
     return ExitCode.couldNotRun;
   } finally {

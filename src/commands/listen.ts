@@ -5,7 +5,7 @@ import { sweepPartialSaves } from '../core/listen/save-delivery.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../core/files/describe-fs-error.js';
 import { createDeliveryAgent } from '../core/http/delivery-agent.js';
-import { pemsOf } from '../core/tls/trust-store.js';
+import { pemsOf } from '../core/net/trust-store.js';
 import { buildAuthCheck } from '../core/listen/build-auth-check.js';
 import { checkListenOptions } from '../core/listen/check-listen-options.js';
 import { describeStart } from '../core/listen/describe-start.js';
@@ -14,12 +14,13 @@ import { ListenTally } from '../core/listen/listen-tally.js';
 import type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../core/listen/listen-types.js';
 import { respondSequence } from '../core/listen/respond-sequence.js';
 import { serveRequests } from '../core/listen/serve-requests.js';
+import { certificateNotice } from '../core/listen/certificate-notice.js';
 import { readTlsPair } from '../core/listen/tls-pair.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
-import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/proxy/select-proxy.js';
+import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/net/select-proxy.js';
 import type { KeyFetch } from '../core/listen/issuer-keys.js';
 import { guardKeyFetch } from '../core/listen/guard-key-fetch.js';
-import { pinClearTextRoute, type PinnedHosts } from '../core/http/clear-text-route.js';
+import { pinClearTextRoute, type PinnedHosts } from '../core/net/clear-text-route.js';
 import { refuseForwardingToSelf } from '../core/listen/forward-loop.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
@@ -60,7 +61,7 @@ export async function listenCommand(
     const { fetch } = await import('undici');
     const direct = ((url: string, init?: RequestInit) =>
       fetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
-    const { createProxyFetch } = await import('../core/proxy/proxy-fetch.js');
+    const { createProxyFetch } = await import('../core/http/proxy-fetch.js');
     const fetchKeys = createProxyFetch(proxySettings, { ca, timeoutMs: o.timeoutMs, direct }) as KeyFetch;
     return guardKeyFetch(fetchKeys, ctx.deps.lookup, pins);
   };
@@ -159,7 +160,8 @@ export async function listenCommand(
       throw error;
     }
   }
-  hooks.onStart(describeStart(serving.url, o, checked.warnings));
+  const notice = tls ? certificateNotice(tls.cert.toString('utf8'), ctx.deps.publicRoots) : undefined;
+  hooks.onStart(describeStart(serving.url, o, [...checked.warnings, ...(notice ? [notice] : [])]));
   await serving.stopped;
   await Promise.all(agents.map((a) => a.close()));
   return tally.result();

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { describeNetworkFailure } from '../http/network-failure.js';
-import { isLoopbackHost } from '../http/loopback.js';
+import { describeNetworkFailure } from '../net/network-failure.js';
+import { isLoopbackHost } from '../net/loopback.js';
 import { postCapped, postTarget } from '../http/post-capped.js';
 import { VIA } from './forward-loop.js';
 

@@ -1,8 +1,8 @@
 import { networkInterfaces } from 'node:os';
 import { isIP } from 'node:net';
 import { UsageError } from '../../errors.js';
-import type { LookupAll } from '../http/clear-text-route.js';
-import { isLoopbackAddress } from '../http/loopback.js';
+import type { LookupAll } from '../net/clear-text-route.js';
+import { isLoopbackAddress } from '../net/loopback.js';
 
 /** What every forwarded request carries (RFC 9110 §7.6.3), and how a loop is recognised. */
 export const VIA = '1.1 tc-webhook';

@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { UsageError } from '../../errors.js';
-import { isLoopbackHost } from '../http/loopback.js';
+import { isLoopbackHost } from './loopback.js';
 import type { ProxySettings } from './proxy-settings.js';
 
 export type { ProxySettings } from './proxy-settings.js';
