@@ -31,6 +31,8 @@ export interface CliRuntime {
   io: ProcessIo;
   /** The run's one masker: already applied to io.stdout and io.stderr; apply it to files written. */
   masker: SecretMasker;
+  /** Aborted when stdout's reader went away (`| head`): a command that prints as it goes stops. */
+  outputClosed: AbortSignal;
   context(json: boolean): Promise<CommandContext>;
   /**
    * Runs a command, renders its report (human or JSON) on stdout and records the exit code. `afterRender`
