@@ -11,6 +11,7 @@ import {
   timerMs,
 } from './flags.js';
 import { addOverrideOptions, overridesFrom } from './override-flags.js';
+import { addRetryOptions, retryOf } from './retry-flags.js';
 import type { CliRuntime } from './runtime.js';
 
 function isWebhookType(value: string): value is WebhookType {
@@ -46,7 +47,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
     .option('--slow-ms <ms>', 'a delivery slower than this is a warning', timerMs('--slow-ms'), 5000)
     .option('--report <file>', 'also write the report as JUnit XML (.xml) or Markdown (.md)')
     .option('--yes', 'do not ask for confirmation before sending', false);
-  const typed = jsonFlag(addAuthOptions(addNetworkOptions(addOverrideOptions(cmd))));
+  const typed = jsonFlag(addAuthOptions(addNetworkOptions(addOverrideOptions(addRetryOptions(cmd)))));
   typed.action(async (url, o) => {
     const reportFile = o.report;
     let reportPath: string | undefined;
@@ -74,6 +75,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
             slowMs: o.slowMs,
             yes: o.yes,
             overrides: await overridesFrom(o, rt.io.cwd),
+            ...retryOf(o),
             ...networkAndAuth(o, rt.io.env),
           },
           ctx,

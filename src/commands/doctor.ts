@@ -1,5 +1,10 @@
 import { UsageError } from '../errors.js';
-import { deliverPayloads, type DeliveryRun } from '../core/delivery/deliver-payloads.js';
+import {
+  deliverPayloads,
+  type DeliveryRun,
+  type DeliveryRunOptions,
+} from '../core/delivery/deliver-payloads.js';
+import { assessDuplicates, assessForwardCompat } from '../core/doctor/assess-behind-door.js';
 import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
 import { assessAuth, type AuthProbes, type ProbeAnswer } from '../core/doctor/assess-auth.js';
 import { assessConfig } from '../core/doctor/assess-config.js';
@@ -33,6 +38,8 @@ const LATER = [
   ['delivery', 'Events delivered'],
   ['timing', 'Response time'],
   ['status-codes', 'Status codes for a bad payload'],
+  ['forward-compat', 'Forward compatibility'],
+  ['duplicates', 'Repeated delivery'],
 ] as const;
 
 /**
@@ -115,7 +122,9 @@ async function doctor(
   ctx.stderr.write(
     `doctor will send ${planned} requests to ${options.url}: ` +
       `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
-      `${plan.deliveries.length} events, 1 invalid payload, 1 GET for the TLS grade (HSTS)\n`,
+      `${plan.deliveries.length} events, 1 invalid payload, ` +
+      `${plan.forwardCompat.length} bodies with unknown fields, values or events, 1 event twice, ` +
+      `1 GET for the TLS grade (HSTS)${options.retry ? ' (more if answers above 500 are retried)' : ''}\n`,
   );
   // Ctrl-C while the question was asked is an answer too: cancelled, nothing sent (exit 2).
   if ((!options.yes && ctx.stdinIsTTY && !(await confirmUnlessInterrupted(ctx))) || aborted()) {
@@ -134,7 +143,7 @@ async function doctor(
   checks.push(summarizeGrade(grade));
   let sent = 1;
 
-  const send = (requests: PayloadRequest[], auth: AuthOptions): Promise<DeliveryRun> => {
+  const send = (requests: PayloadRequest[], auth: AuthOptions, retry = NO_RETRY): Promise<DeliveryRun> => {
     const as = resolveDeliveryTarget(options.url, auth, masker);
     return deliverPayloads(
       {
@@ -146,7 +155,7 @@ async function doctor(
         concurrency: 1,
         timeoutMs: options.timeoutMs,
         ca: extraCa,
-        retry: { enabled: false, maxRetries: 0, baseMs: 0 },
+        retry,
         masker,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         proxy: proxySettings,
@@ -166,7 +175,8 @@ async function doctor(
   }
   checks.push(assessAuth(options.auth, probes));
 
-  const main = await send([...plan.deliveries, plan.invalid], options);
+  const behind = [...plan.forwardCompat.map((b) => b.request), plan.duplicate, plan.duplicate];
+  const main = await send([...plan.deliveries, plan.invalid, ...behind], options, retryPolicy(options));
   sent += main.summary.sent;
   const records = main.records.map((r): DoctorDelivery => ({
     type: r.type ?? 'unknown',
@@ -192,7 +202,27 @@ async function doctor(
       options.auth,
     ),
   );
+  const behindAt = plan.deliveries.length + 1;
+  const answerAt = (i: number) => records[behindAt + i]?.status ?? null;
+  const compat = plan.forwardCompat.map((b, i) => ({ label: b.label, status: answerAt(i) }));
+  checks.push(assessForwardCompat(compat, deliveries, options.auth));
+  const repeatAt = plan.forwardCompat.length;
+  checks.push(assessDuplicates(answerAt(repeatAt), answerAt(repeatAt + 1)));
   return report(deliveries, sent);
+}
+
+const NO_RETRY: DeliveryRunOptions['retry'] = { enabled: false, maxRetries: 0, baseMs: 0 };
+
+/** --retry and its limits, for the deliveries (the authentication probes are never retried). */
+function retryPolicy(options: DoctorOptions): DeliveryRunOptions['retry'] {
+  if (!options.retry) return NO_RETRY;
+  return {
+    enabled: true,
+    maxRetries: options.maxRetries ?? 3,
+    baseMs: options.retryBaseMs ?? 1000,
+    ...(options.retryCapMs !== undefined ? { capMs: options.retryCapMs } : {}),
+    ...(options.maxRetryTimeMs !== undefined ? { maxTimeMs: options.maxRetryTimeMs } : {}),
+  };
 }
 
 function answerOf(run: DeliveryRun): ProbeAnswer {

@@ -1,6 +1,7 @@
 import { deliverPayloads } from '../core/delivery/deliver-payloads.js';
 import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
 import { describeDryRun } from '../core/delivery/describe-dry-run.js';
+import { markRedeliveries, repeatEach } from '../core/delivery/redeliveries.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
 import { loadRequestSet } from '../core/payload/requests/request-set.js';
@@ -26,11 +27,13 @@ async function sendSample(
 ): Promise<SendSampleReport> {
   const target = resolveDeliveryTarget(options.url, options, masker);
   const { credentials, tokenUrl } = target;
-  const { requests, warnings: payloadWarnings } = await loadRequestSet({
+  const { requests: loaded, warnings: payloadWarnings } = await loadRequestSet({
     ...options,
     now: ctx.deps.now(),
     cwd: ctx.cwd,
   });
+  const redeliver = options.redeliver ?? 0;
+  const requests = repeatEach(loaded, redeliver);
   const warnings = [
     ...target.warnings,
     ...payloadWarnings,
@@ -70,7 +73,13 @@ async function sendSample(
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
       ca: await readCaFiles(options.ca, ctx.cwd),
-      retry: { enabled: options.retry, maxRetries: options.maxRetries, baseMs: options.retryBaseMs },
+      retry: {
+        enabled: options.retry,
+        maxRetries: options.maxRetries,
+        baseMs: options.retryBaseMs,
+        ...(options.retryCapMs !== undefined ? { capMs: options.retryCapMs } : {}),
+        ...(options.maxRetryTimeMs !== undefined ? { maxTimeMs: options.maxRetryTimeMs } : {}),
+      },
       masker,
       progress: await createBurstProgress(ctx, requests.length * options.count),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
@@ -84,7 +93,7 @@ async function sendSample(
     ok: !run.interrupted && run.summary.sent > 0 && run.summary.failed === 0,
     dryRun: false,
     ...(run.interrupted ? { interrupted: true as const } : {}),
-    requests: run.records,
+    requests: markRedeliveries(run.records, redeliver),
     requestsOmitted: run.omitted,
     summary: run.summary,
   };

@@ -6,7 +6,16 @@
  */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'inconclusive';
 
-export type DoctorCheckId = 'config' | 'tls' | 'tls-grade' | 'auth' | 'delivery' | 'timing' | 'status-codes';
+export type DoctorCheckId =
+  | 'config'
+  | 'tls'
+  | 'tls-grade'
+  | 'auth'
+  | 'delivery'
+  | 'timing'
+  | 'status-codes'
+  | 'forward-compat'
+  | 'duplicates';
 
 export interface DoctorCheck {
   id: DoctorCheckId | `delivery.${string}`;
