@@ -2,6 +2,24 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * undici's public entry point only, and its documented handler interface: the legacy callbacks
+ * (deprecated in undici 7, gone in 8) may not come back under another type.
+ */
+const UNDICI_RULES = [
+  {
+    selector:
+      'ImportExpression[source.value=/^undici\\u002F/], ImportDeclaration[source.value=/^undici\\u002F/]',
+    message: "Import undici's public entry point ('undici'), never its files.",
+  },
+  {
+    selector:
+      ':matches(MethodDefinition, PropertyDefinition, Property)[key.name=/^(onConnect|onHeaders|onData|onComplete|onUpgrade|onResponseStarted|onBodySent|onRequestSent)$/]',
+    message:
+      "undici's legacy handler callbacks are deprecated: use onRequestStart, onResponseStart, onResponseData, onResponseEnd and onResponseError.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'binaries/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -14,6 +32,9 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Deprecated APIs of Node.js and of dependencies break on their next major release.
+      '@typescript-eslint/no-deprecated': 'error',
+      'no-restricted-syntax': ['error', ...UNDICI_RULES],
       '@typescript-eslint/consistent-type-imports': 'error',
       // node:test's describe/it return promises that the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [

@@ -86,10 +86,16 @@ function nodePackage(pkg, version) {
   return home;
 }
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-  if (result.status !== 0)
+/** Runs a command; its output is shown only when it fails (`loud` shows it always). */
+function run(command, args, { loud = false } = {}) {
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', loud ? 'inherit' : 'pipe', loud ? 'inherit' : 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    if (!loud) process.stderr.write(`${result.stdout}${result.stderr}`);
     throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  }
   return result;
 }
 
@@ -108,7 +114,9 @@ async function bundle(outfile) {
     // since a SEA script with a code cache cannot import().
     supported: { 'dynamic-import': false },
     legalComments: 'none',
-    minify: process.env.X_MINIFY === '1',
+    // Less source for V8 to read at each start; names kept for stack traces (--verbose).
+    minify: true,
+    keepNames: true,
     logLevel: 'silent',
     // jsonc-parser's CommonJS entry is a UMD wrapper whose requires esbuild cannot follow.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
@@ -187,9 +195,7 @@ function prepareBlob(target, script, work) {
       recursive: true,
       filter: (f) => !f.endsWith('.bin'),
     });
-    run(preparer, [join(ROOT, 'dist/src/build/precompile-bundled-schemas.js'), '--code-caches', staged], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    run(preparer, [join(ROOT, 'dist/src/build/precompile-bundled-schemas.js'), '--code-caches', staged]);
     for (const name of readdirSync(staged).filter((f) => f.endsWith('.bin')))
       assets[`dist/src/schemas/precompiled/${name}`] = join(staged, name);
   }
@@ -201,11 +207,11 @@ function prepareBlob(target, script, work) {
       main: script,
       output: blob,
       disableExperimentalSEAWarning: true,
-      useCodeCache: target.host === true && process.env.X_NOCC !== '1',
+      useCodeCache: target.host === true,
       assets,
     }),
   );
-  run(preparer, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(preparer, ['--experimental-sea-config', config]);
   return blob;
 }
 
@@ -214,9 +220,16 @@ async function inject(target, blob, output, fuse) {
   const source = join(nodePackage(target.pkg, target.version), target.node);
   cpSync(source, output);
   chmodSync(output, 0o755);
+  // postject's LIEF warns about section names it does not know in Node.js's ELF notes; harmless.
+  const warn = console.warn;
+  console.warn = (...args) => {
+    if (!String(args[0]).includes("Can't find string offset")) warn(...args);
+  };
   await postject(output, 'NODE_SEA_BLOB', readFileSync(blob), {
     sentinelFuse: fuse,
     ...(target.format.startsWith('macho') ? { machoSegmentName: 'NODE_SEA' } : {}),
+  }).finally(() => {
+    console.warn = warn;
   });
 }
 
@@ -245,6 +258,7 @@ async function main() {
   const script = await bundle(join(work, 'tc-webhook.cjs'));
 
   const sums = [];
+  const built = [];
   for (const target of TARGETS.filter((t) => wanted.includes(t.name))) {
     const started = Date.now();
     const file = `tc-webhook-${target.name}${target.format.startsWith('pe') ? '.exe' : ''}`;
@@ -253,12 +267,25 @@ async function main() {
     const bytes = readFileSync(output);
     checkBinary(bytes, target.format);
     sums.push(`${createHash('sha256').update(bytes).digest('hex')}  ${file}`);
+    built.push({
+      file,
+      platform: target.name,
+      node: target.version,
+      bytes: bytes.length,
+      codeCache: target.host === true,
+      ...(target.host ? { embeddedNode: join(nodePackage(target.pkg, target.version), target.node) } : {}),
+    });
     const size = (statSync(output).size / 2 ** 20).toFixed(1);
     console.error(
       `build-binary: ${relative(process.cwd(), output)} (Node.js ${target.version}, ${size} MiB, ${Date.now() - started} ms)`,
     );
   }
   writeFileSync(join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
+  // What was built from what: the bench runs the embedded Node.js itself (`node -e 0`) beside it.
+  writeFileSync(
+    join(out, 'build.json'),
+    `${JSON.stringify({ version: VERSION, buildId: BUILD_ID, binaries: built }, null, 2)}\n`,
+  );
   rmSync(work, { recursive: true, force: true });
 }
 

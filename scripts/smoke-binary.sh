@@ -28,11 +28,12 @@ fi
 
 failures=0
 passed=0
+extra_env=()
 # check NAME EXPECTED-EXIT COMMAND-ARGS...: runs the binary in the clean environment, output kept.
 check() {
   local name=$1 expected=$2 status=0
   shift 2
-  "${clean_env[@]}" "$bin" "$@" >"$work/out" 2>"$work/err" || status=$?
+  "${clean_env[@]}" "${extra_env[@]}" "$bin" "$@" >"$work/out" 2>"$work/err" || status=$?
   if [[ " $expected " == *" $status "* ]]; then
     passed=$((passed + 1))
     echo "ok   $name (exit $status)"
@@ -88,7 +89,7 @@ check 'validate, a missing file' 2 validate "$root/no-such-file.json"
 # The receiver: HTTPS with the test chain, every delivery saved, stopped after the requests below.
 port=$((20000 + RANDOM % 20000))
 "${clean_env[@]}" "$bin" listen --cert "$root/fixtures/certs/good-chain.pem" --key "$root/fixtures/certs/good.key" \
-  --port "$port" --save "$work/saved" --max-requests 40 >"$work/listen.out" 2>"$work/listen.err" &
+  --port "$port" --save "$work/saved" --max-requests 400 >"$work/listen.out" 2>"$work/listen.err" &
 listener=$!
 for _ in $(seq 1 100); do
   if grep -q "$port" "$work/listen.out" "$work/listen.err" 2>/dev/null; then break; fi
@@ -100,9 +101,15 @@ ca=(--ca "$root/fixtures/certs/root-ca.pem")
 check 'send-sample' 0 send-sample "$url" "${ca[@]}"
 expect '200'
 check 'send-sample --count 5' 0 send-sample "$url" "${ca[@]}" --count 5 --json
+extra_env=("NODE_EXTRA_CA_CERTS=$root/fixtures/certs/root-ca.pem")
+check 'send-sample, CA from NODE_EXTRA_CA_CERTS' 0 send-sample "$url"
+extra_env=()
 check 'check-tls' '0 1' check-tls "$url" "${ca[@]}"
 expect 'TLS'
 check 'doctor' '0 1' doctor "$url" "${ca[@]}" --yes
+expect 'order events delivered'
+check 'scenario --list' 0 scenario --list
+check 'scenario' '0 1' scenario "$url" "${ca[@]}" --yes --seed 1
 check 'send-sample, wrong CA' 2 send-sample "$url"
 
 kill "$listener" 2>/dev/null || true

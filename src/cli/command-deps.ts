@@ -25,7 +25,8 @@ export function createCommandDeps(env: Record<string, string | undefined> = {}):
     get publicRoots() {
       return tls().rootCertificates;
     },
-    cacheDir: defaultCacheDir(),
+    cacheDir: defaultCacheDir(env.TMPDIR || undefined),
     proxyEnv: proxySettingsFromEnv(env),
+    ...(env.NODE_EXTRA_CA_CERTS ? { extraCaFile: env.NODE_EXTRA_CA_CERTS } : {}),
   };
 }

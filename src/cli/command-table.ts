@@ -47,6 +47,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./configure-doctor.js')).configureDoctor,
   },
   {
+    name: 'dev-cert',
+    description: 'make a local test CA and a certificate for localhost, to run listen over HTTPS',
+    load: async () => (await import('./configure-dev-cert.js')).configureDevCert,
+  },
+  {
     name: 'scenario',
     description:
       'send a coherent story of events (an order, a shipment) and judge each answer as Tradecloud would',
@@ -56,6 +61,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'listen',
     description: 'a webhook endpoint that enforces auth, validates, saves and forwards each delivery',
     load: async () => (await import('./configure-listen.js')).configureListen,
+  },
+  {
+    name: 'api-mock',
+    description:
+      "a local stand-in for Tradecloud's document API: login, document metadata, expiring download links",
+    load: async () => (await import('./configure-api-mock.js')).configureApiMock,
   },
 ];
 

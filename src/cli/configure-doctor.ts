@@ -12,6 +12,7 @@ import {
 } from './flags.js';
 import { addOverrideOptions, overridesFrom } from './override-flags.js';
 import { addRetryOptions, retryOf } from './retry-flags.js';
+import { addDocumentsApiOptions, addDocumentsWaitOption, documentsApiOf } from './documents-api-flags.js';
 import type { CliRuntime } from './runtime.js';
 
 function isWebhookType(value: string): value is WebhookType {
@@ -47,7 +48,11 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
     .option('--slow-ms <ms>', 'a delivery slower than this is a warning', timerMs('--slow-ms'), 5000)
     .option('--report <file>', 'also write the report as JUnit XML (.xml) or Markdown (.md)')
     .option('--yes', 'do not ask for confirmation before sending', false);
-  const typed = jsonFlag(addAuthOptions(addNetworkOptions(addOverrideOptions(addRetryOptions(cmd)))));
+  const typed = jsonFlag(
+    addDocumentsWaitOption(
+      addDocumentsApiOptions(addAuthOptions(addNetworkOptions(addOverrideOptions(addRetryOptions(cmd))))),
+    ),
+  );
   typed.action(async (url, o) => {
     const reportFile = o.report;
     let reportPath: string | undefined;
@@ -64,6 +69,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
           reportPath = path.resolve(rt.io.cwd, reportFile);
           await checkReportFile(reportPath);
         }
+        const documentsApi = documentsApiOf(o, rt.io.env);
         const { doctorCommand } = await import('../commands/doctor.js');
         return doctorCommand(
           {
@@ -77,6 +83,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
             overrides: await overridesFrom(o, rt.io.cwd),
             ...retryOf(o),
             ...networkAndAuth(o, rt.io.env),
+            ...(documentsApi ? { documentsApi } : {}),
           },
           ctx,
         );

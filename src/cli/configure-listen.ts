@@ -1,10 +1,22 @@
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from './commander.js';
-import { collect, positiveInt, PROXY_OPTION } from './flags.js';
+import { authFlagsGiven, collect, positiveInt, PROXY_OPTION } from './flags.js';
+import { inferAuth } from '../core/http/infer-auth.js';
 import type { CliRuntime } from './runtime.js';
 import type { ListenOptions } from '../core/listen/listen-types.js';
 
 const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
+
+/** The credential flags that switch listen's authentication on, by method (commander's keys). */
+const LISTEN_AUTH_FLAGS = {
+  basic: { username: '--username', password: '--password' },
+  bearer: { token: '--token' },
+  oauth2: { issuer: '--issuer', audience: '--audience', jwksUrl: '--jwks-url' },
+};
+const LISTEN_AUTH_VARIABLES = {
+  basic: ['TC_WEBHOOK_USERNAME', 'TC_WEBHOOK_PASSWORD'],
+  bearer: ['TC_WEBHOOK_TOKEN'],
+};
 
 function statusList(value: string): number[] {
   const statuses = value.split(',').map((s) => s.trim());
@@ -24,9 +36,10 @@ export function configureListen(command: Command, rt: CliRuntime): void {
     .option('--port <n>', 'port to listen on (0: any free port)', positiveInt('--port', 0), 8443)
     .option('--host <addr>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .addOption(
-      new Option('--auth <method>', 'authentication to enforce')
-        .choices(['none', 'basic', 'bearer', 'oauth2'] as const)
-        .default('none'),
+      new Option(
+        '--auth <method>',
+        'authentication to enforce (default: inferred from the credential flags, else none)',
+      ).choices(['none', 'basic', 'bearer', 'oauth2'] as const),
     )
     .option('--username <name>', 'basic: expected user name (or TC_WEBHOOK_USERNAME)')
     .option('--password <secret>', 'basic: expected password (or TC_WEBHOOK_PASSWORD)')
@@ -89,13 +102,17 @@ export function configureListen(command: Command, rt: CliRuntime): void {
     )
     .action(async (o) => {
       const env = rt.io.env;
+      // A listener never starts unauthenticated when a credential flag was given.
+      const inferred = inferAuth(authFlagsGiven(o, env, LISTEN_AUTH_FLAGS, LISTEN_AUTH_VARIABLES));
       const options: ListenOptions = {
         ...(o.cert ? { cert: o.cert } : {}),
         ...(o.key ? { key: o.key } : {}),
         http: o.http,
         port: o.port,
         host: o.host,
-        auth: o.auth,
+        auth: inferred.auth,
+        ...(inferred.inferredFrom ? { inferredFrom: inferred.inferredFrom } : {}),
+        ...(inferred.ignoredVariables.length > 0 ? { ignoredVariables: inferred.ignoredVariables } : {}),
         username: o.username ?? env.TC_WEBHOOK_USERNAME,
         password: o.password ?? env.TC_WEBHOOK_PASSWORD,
         token: o.token ?? env.TC_WEBHOOK_TOKEN,

@@ -13,6 +13,7 @@ import {
 } from './flags.js';
 import { addOverrideOptions, overridesFrom } from './override-flags.js';
 import { addRetryOptions, retryOf } from './retry-flags.js';
+import { addDocumentsApiOptions, documentsApiOf } from './documents-api-flags.js';
 import type { CliRuntime } from './runtime.js';
 
 export function configureSendSample(command: Command, rt: CliRuntime): void {
@@ -39,13 +40,16 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
     )
     .option('--dry-run', 'print the requests (secrets masked) without sending', false);
   const typed = jsonFlag(
-    addAuthOptions(
-      addNetworkOptions(addMaxSizeOption(addOverrideOptions(addRetryOptions(cmd)), '--file input')),
+    addDocumentsApiOptions(
+      addAuthOptions(
+        addNetworkOptions(addMaxSizeOption(addOverrideOptions(addRetryOptions(cmd)), '--file input')),
+      ),
     ),
   );
   typed.action(async (url, o) => {
     await rt.run('send-sample', o.json, async (ctx) => {
       const retry = retryOf(o);
+      const documentsApi = documentsApiOf(o, rt.io.env);
       const { sendSampleCommand } = await import('../commands/send-sample.js');
       return sendSampleCommand(
         {
@@ -64,6 +68,7 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
           overrides: await overridesFrom(o, rt.io.cwd),
           maxBytes: maxSizeOf(o),
           ...networkAndAuth(o, rt.io.env),
+          ...(documentsApi ? { documentsApi } : {}),
         },
         ctx,
       );

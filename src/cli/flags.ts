@@ -3,6 +3,7 @@ import type { Command, OptionValues } from '@commander-js/extra-typings';
 import { DEFAULT_MAX_INPUT_BYTES } from '../core/input/read-bounded.js';
 import { InvalidArgumentError, Option } from './commander.js';
 import { UsageError } from '../errors.js';
+import { inferAuth, type AuthFlagsGiven } from '../core/http/infer-auth.js';
 import type {
   AuthMethod,
   AuthOptions,
@@ -103,7 +104,10 @@ export function addAuthOptions<A extends unknown[], O extends OptionValues, G ex
 ) {
   return cmd
     .addOption(
-      new Option('--auth <method>', 'authentication Tradecloud uses').choices(AUTH_METHODS).default('none'),
+      new Option(
+        '--auth <method>',
+        'authentication Tradecloud uses (default: inferred from the credential flags, else none)',
+      ).choices(AUTH_METHODS),
     )
     .option('--username <name>', 'basic auth user name (or TC_WEBHOOK_USERNAME)')
     .option('--password <secret>', 'basic auth password (or TC_WEBHOOK_PASSWORD)')
@@ -114,11 +118,54 @@ export function addAuthOptions<A extends unknown[], O extends OptionValues, G ex
     .option('--scope <scope>', 'OAuth 2.0 scope, e.g. https://your-host/.default');
 }
 
-/** Secrets: the flag first, then the TC_WEBHOOK_* variable. */
+/** The credential flags given, by the method they belong to, and the variables that are set. */
+const SENDER_AUTH_FLAGS = {
+  basic: { username: '--username', password: '--password' },
+  bearer: { token: '--token' },
+  oauth2: { tokenUrl: '--token-url', clientId: '--client-id', clientSecret: '--client-secret' },
+} as const;
+const SENDER_AUTH_VARIABLES = {
+  basic: ['TC_WEBHOOK_USERNAME', 'TC_WEBHOOK_PASSWORD'],
+  bearer: ['TC_WEBHOOK_TOKEN'],
+  oauth2: ['TC_WEBHOOK_CLIENT_ID', 'TC_WEBHOOK_CLIENT_SECRET'],
+} as const;
+
+/** Which flags of each method were given, and which variables of each are set (for inferAuth). */
+export function authFlagsGiven(
+  flags: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  table: Record<string, Record<string, string>>,
+  variables: Record<string, readonly string[]>,
+): AuthFlagsGiven {
+  const given: AuthFlagsGiven = {
+    explicit: flags.auth as AuthMethod | undefined,
+    flags: {},
+    variables: {},
+  };
+  for (const [method, byKey] of Object.entries(table)) {
+    const names = Object.entries(byKey)
+      .filter(([key]) => {
+        const value = flags[key];
+        return value !== undefined && !(Array.isArray(value) && value.length === 0);
+      })
+      .map(([, flag]) => flag);
+    if (names.length > 0) given.flags[method as keyof AuthFlagsGiven['flags']] = names;
+  }
+  for (const [method, names] of Object.entries(variables)) {
+    const set = names.filter((name) => env[name] !== undefined && env[name] !== '');
+    if (set.length > 0) given.variables[method as keyof AuthFlagsGiven['variables']] = set;
+  }
+  return given;
+}
+
+/** Secrets: the flag first, then the TC_WEBHOOK_* variable; --auth inferred from the flags when absent. */
 function resolveAuth(flags: Record<string, unknown>, env: NodeJS.ProcessEnv): AuthOptions {
   const raw = flags as unknown as AuthOptions;
+  const inferred = inferAuth(authFlagsGiven(flags, env, SENDER_AUTH_FLAGS, SENDER_AUTH_VARIABLES));
   return {
-    auth: raw.auth,
+    auth: inferred.auth,
+    ...(inferred.inferredFrom ? { inferredFrom: inferred.inferredFrom } : {}),
+    ...(inferred.ignoredVariables.length > 0 ? { ignoredVariables: inferred.ignoredVariables } : {}),
     username: raw.username ?? env.TC_WEBHOOK_USERNAME,
     password: raw.password ?? env.TC_WEBHOOK_PASSWORD,
     token: raw.token ?? env.TC_WEBHOOK_TOKEN,

@@ -87,8 +87,13 @@ export function traceHttp(stderr: Writable, secrets: readonly string[]): () => v
   };
 }
 
-const SECRET_FLAGS = ['--password', '--token', '--client-secret'];
-const SECRET_ENV = ['TC_WEBHOOK_PASSWORD', 'TC_WEBHOOK_TOKEN', 'TC_WEBHOOK_CLIENT_SECRET'];
+const SECRET_FLAGS = ['--password', '--token', '--client-secret', '--api-password'];
+const SECRET_ENV = [
+  'TC_WEBHOOK_PASSWORD',
+  'TC_WEBHOOK_TOKEN',
+  'TC_WEBHOOK_CLIENT_SECRET',
+  'TC_WEBHOOK_API_PASSWORD',
+];
 const PROXY_ENV = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
 function proxyPassword(raw: string | undefined): string | undefined {

@@ -2,9 +2,8 @@ import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import type { TlsGrade } from '../core/tls/grade/grade-types.js';
 import { inspectTlsEndpoint, type TlsInspection } from '../core/tls/inspect-endpoint.js';
 import { TLS_VERSIONS, type TlsVersion } from '../core/tls/probe-types.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
 import type { CheckTlsReport } from '../report/check-tls-report.js';
-import { proxySettingsOf } from './command-deps.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { CheckTlsOptions } from './options.js';
 
@@ -15,7 +14,7 @@ export async function checkTlsCommand(
   options: CheckTlsOptions,
   ctx: Pick<CommandContext, 'cwd' | 'deps'>,
 ): Promise<CheckTlsReport> {
-  const extraCa = await readCaFiles(options.ca, ctx.cwd);
+  const extraCa = await trustedCasOf(ctx.deps, options.ca, ctx.cwd);
   const grading = options.grade === true || options.minGrade !== undefined;
   // Loading the grading code (and undici, for HSTS) overlaps the protocol probe's round trips.
   const grader = grading ? startGrading() : undefined;

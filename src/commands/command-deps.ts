@@ -1,6 +1,8 @@
 import type { DeliveryDeps } from '../core/delivery/delivery-deps.js';
 import type { ProxySettings } from '../core/proxy/select-proxy.js';
 import type { ConnectTcp, ConnectTls } from '../core/tls/probe-types.js';
+import { readTrustedCas } from '../core/tls/read-ca-files.js';
+import type { ExtraCa } from '../core/tls/trust-store.js';
 
 /**
  * The outside world as every command sees it, built once by the CLI (src/cli/command-deps.ts):
@@ -18,6 +20,17 @@ export interface CommandDeps extends DeliveryDeps {
   cacheDir: string;
   /** The proxy variables of the environment (https_proxy, http_proxy, no_proxy and their upper case). */
   proxyEnv: ProxySettings;
+  /** NODE_EXTRA_CA_CERTS: a file of CA certificates trusted like --ca, by every command. */
+  extraCaFile?: string;
+}
+
+/** The certificates a run trusts besides the public roots: --ca files, then NODE_EXTRA_CA_CERTS. */
+export function trustedCasOf(
+  deps: Pick<CommandDeps, 'extraCaFile'>,
+  caFiles: readonly string[],
+  cwd: string,
+): Promise<ExtraCa[]> {
+  return readTrustedCas(caFiles, cwd, deps.extraCaFile);
 }
 
 /** The proxy settings of a run: the environment's, with --proxy replacing its *_proxy variables. */

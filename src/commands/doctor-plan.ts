@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { ForwardCompatBody } from '../core/doctor/behind-door-bodies.js';
+import type { GenerateRequestsOptions } from '../core/payload/requests/generated-requests.js';
 import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import type { AuthOptions, DoctorOptions, PayloadFormat, WebhookType } from './options.js';
 
@@ -41,7 +42,11 @@ async function selectDoctorEvents(types: WebhookType[], named: string[] | undefi
   return types.map((type) => ({ type, events: named.filter((e) => EVENT_CATALOG[type].includes(e)) }));
 }
 
-export async function planDoctor(options: DoctorOptions, now: Date): Promise<DoctorPlan> {
+export async function planDoctor(
+  options: DoctorOptions,
+  now: Date,
+  prepare?: GenerateRequestsOptions['prepare'],
+): Promise<DoctorPlan> {
   const { generateRequests } = await import('../core/payload/requests/generated-requests.js');
   const deliveries: PayloadRequest[] = [];
   const warnings: string[] = [];
@@ -56,6 +61,7 @@ export async function planDoctor(options: DoctorOptions, now: Date): Promise<Doc
           now,
           overrides: options.overrides,
           onWarning: (w) => warnings.push(w),
+          ...(prepare ? { prepare } : {}),
         })),
       );
     }

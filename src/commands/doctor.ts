@@ -20,17 +20,23 @@ import {
   type DoctorReport,
 } from '../core/doctor/doctor-types.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
+import { ignoredVariablesNote } from '../core/http/infer-auth.js';
+import { assessDocumentsCheck } from '../core/doctor/assess-documents-check.js';
+import { DEFAULT_DOCUMENTS_WAIT_SECONDS } from '../core/documents/documents-defaults.js';
+import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
-import { proxySettingsOf } from './command-deps.js';
+import { pemsOf } from '../core/tls/trust-store.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
 import type { AuthOptions, DoctorOptions } from './options.js';
 
 export type { DoctorReport } from '../core/doctor/doctor-types.js';
+
+const DOCUMENTS_CHECK = ['documents', 'Documents downloaded'] as const;
 
 const LATER = [
   ['tls-grade', 'TLS grade (estimate)'],
@@ -57,10 +63,31 @@ async function doctor(
   masker: SecretMasker,
 ): Promise<DoctorReport> {
   const target = resolveDeliveryTarget(options.url, options, masker);
-  const plan = await planDoctor(options, ctx.deps.now());
+  checkDocumentsApi(options.documentsApi);
+  const documents = options.documentsApi
+    ? await DocumentsSession.start(options.documentsApi, ctx, masker, options.timeoutMs)
+    : undefined;
+  try {
+    return await doctorWith(options, ctx, masker, target, documents);
+  } finally {
+    await documents?.close();
+  }
+}
+
+async function doctorWith(
+  options: DoctorOptions,
+  ctx: CommandContext,
+  masker: SecretMasker,
+  target: ReturnType<typeof resolveDeliveryTarget>,
+  documents: DocumentsSession | undefined,
+): Promise<DoctorReport> {
+  const plan = await planDoctor(options, ctx.deps.now(), documents?.prepare);
+  const ignored = ignoredVariablesNote(options.ignoredVariables ?? [], options.auth);
+  if (ignored) ctx.warn(ignored);
   for (const warning of plan.warnings) ctx.warn(warning);
-  // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too.
-  const planned = plan.total + 1;
+  // The TLS grade's HSTS GET goes to the same URL, so it is announced and counted too, as is the
+  // order-documents event of the documents check.
+  const planned = plan.total + 1 + (documents ? 1 : 0);
   const via: { proxy?: string } = {};
   const checks: DoctorCheck[] = [
     assessConfig({
@@ -76,6 +103,7 @@ async function doctor(
     types: options.types,
     format: options.format,
     auth: options.auth,
+    ...(options.inferredFrom ? { authInferred: true as const, authInferredFrom: options.inferredFrom } : {}),
     requestsSent: sent,
     requestsPlanned: planned,
     ...(via.proxy ? { proxy: via.proxy } : {}),
@@ -83,7 +111,7 @@ async function doctor(
     deliveries,
   });
   const skipRest = (message: string) => {
-    for (const [id, title] of LATER) {
+    for (const [id, title] of documents ? [...LATER, DOCUMENTS_CHECK] : LATER) {
       if (!checks.some((k) => k.id === id || k.id.startsWith(`${id}.`))) {
         checks.push({ id, title, status: 'skip', message });
       }
@@ -96,7 +124,7 @@ async function doctor(
   };
   const aborted = () => ctx.signal?.aborted === true;
 
-  const extraCa = await readCaFiles(options.ca, ctx.cwd);
+  const extraCa = await trustedCasOf(ctx.deps, options.ca, ctx.cwd);
   const proxySettings = proxySettingsOf(ctx.deps, options.proxy);
   const grader = startGrading();
   const tls = await inspectTlsEndpoint(
@@ -124,7 +152,9 @@ async function doctor(
       `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
       `${plan.deliveries.length} events, 1 invalid payload, ` +
       `${plan.forwardCompat.length} bodies with unknown fields, values or events, 1 event twice, ` +
-      `1 GET for the TLS grade (HSTS)${options.retry ? ' (more if answers above 500 are retried)' : ''}\n`,
+      `1 GET for the TLS grade (HSTS)` +
+      `${documents ? ', 1 order-documents event for the documents check' : ''}` +
+      `${options.retry ? ' (more if answers above 500 are retried)' : ''}\n`,
   );
   // Ctrl-C while the question was asked is an answer too: cancelled, nothing sent (exit 2).
   if ((!options.yes && ctx.stdinIsTTY && !(await confirmUnlessInterrupted(ctx))) || aborted()) {
@@ -154,7 +184,7 @@ async function doctor(
         count: 1,
         concurrency: 1,
         timeoutMs: options.timeoutMs,
-        ca: extraCa,
+        ca: pemsOf(extraCa),
         retry,
         masker,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
@@ -175,6 +205,7 @@ async function doctor(
   }
   checks.push(assessAuth(options.auth, probes));
 
+  documents?.markDelivered(ctx.deps.monotonic());
   const behind = [...plan.forwardCompat.map((b) => b.request), plan.duplicate, plan.duplicate];
   const main = await send([...plan.deliveries, plan.invalid, ...behind], options, retryPolicy(options));
   sent += main.summary.sent;
@@ -208,6 +239,26 @@ async function doctor(
   checks.push(assessForwardCompat(compat, deliveries, options.auth));
   const repeatAt = plan.forwardCompat.length;
   checks.push(assessDuplicates(answerAt(repeatAt), answerAt(repeatAt + 1)));
+  if (documents) {
+    const waitSeconds = options.documentsApi?.waitSeconds ?? DEFAULT_DOCUMENTS_WAIT_SECONDS;
+    const from = documents.documentCount;
+    const { generateRequests } = await import('../core/payload/requests/generated-requests.js');
+    const [event] = await generateRequests({
+      type: 'order-documents',
+      event: 'OrderDocumentsAttachedByBuyer',
+      all: false,
+      format: options.format,
+      now: ctx.deps.now(),
+      prepare: documents.prepare,
+    });
+    documents.markDelivered(ctx.deps.monotonic());
+    const delivered = await send([event!], options);
+    sent += delivered.summary.sent;
+    if (aborted()) return interrupted(deliveries, sent);
+    const result = await documents.finish(waitSeconds * 1000, from);
+    if (aborted()) return interrupted(deliveries, sent);
+    checks.push(assessDocumentsCheck(result.documents, waitSeconds, delivered.records[0]));
+  }
   return report(deliveries, sent);
 }
 

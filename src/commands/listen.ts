@@ -5,7 +5,7 @@ import { sweepPartialSaves } from '../core/listen/save-delivery.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../core/files/describe-fs-error.js';
 import { createDeliveryAgent } from '../core/http/delivery-agent.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
+import { pemsOf } from '../core/tls/trust-store.js';
 import { buildAuthCheck } from '../core/listen/build-auth-check.js';
 import { checkListenOptions } from '../core/listen/check-listen-options.js';
 import { describeStart } from '../core/listen/describe-start.js';
@@ -18,7 +18,9 @@ import { readTlsPair } from '../core/listen/tls-pair.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
 import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/proxy/select-proxy.js';
 import type { KeyFetch } from '../core/listen/issuer-keys.js';
-import { proxySettingsOf } from './command-deps.js';
+import { guardKeyFetch } from '../core/listen/guard-key-fetch.js';
+import type { PinnedHosts } from '../core/http/clear-text-route.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 
 export type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../core/listen/listen-types.js';
@@ -45,18 +47,21 @@ export async function listenCommand(
   const checked = checkListenOptions(o);
   const tls = o.http ? undefined : await readTlsPair(o.cert!, o.key!, ctx.cwd);
   const saveDir = o.save === undefined ? undefined : await prepareSaveDir(resolve(ctx.cwd, o.save), ctx);
-  const ca = await readCaFiles(o.ca, ctx.cwd);
+  const ca = pemsOf(await trustedCasOf(ctx.deps, o.ca, ctx.cwd));
   const proxySettings = proxySettingsOf(ctx.deps, o.proxy);
   const agents: { close(): Promise<void> }[] = [];
   // The issuer's discovery document and keys: through the proxy settings, trusting --ca.
   const keyFetch = async (): Promise<KeyFetch> => {
-    const agent = await createDeliveryAgent({ ca, connections: 4, timeoutMs: o.timeoutMs });
+    // `localhost` is pinned to its loopback addresses once a key URL names it (guardKeyFetch).
+    const pins: PinnedHosts = new Map([['localhost', []]]);
+    const agent = await createDeliveryAgent({ ca, connections: 4, timeoutMs: o.timeoutMs, pins });
     agents.push(agent);
     const { fetch } = await import('undici');
     const direct = ((url: string, init?: RequestInit) =>
       fetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
     const { createProxyFetch } = await import('../core/proxy/proxy-fetch.js');
-    return createProxyFetch(proxySettings, { ca, timeoutMs: o.timeoutMs, direct });
+    const fetchKeys = createProxyFetch(proxySettings, { ca, timeoutMs: o.timeoutMs, direct }) as KeyFetch;
+    return guardKeyFetch(fetchKeys, ctx.deps.lookup, pins);
   };
   const openAgent = async <D extends { close(): Promise<void> }>(opening: Promise<D>) => {
     const agent = await opening;

@@ -21,6 +21,20 @@ export interface NetworkOptions {
 
 export type AuthOptions = AuthInput;
 
+/** --documents-api and its companions: the local document API mock a sending command runs. */
+export interface DocumentsApiSettings {
+  /** Port on 127.0.0.1 (0: any free port). */
+  port: number;
+  /** --api-username (or TC_WEBHOOK_API_USERNAME): the login the mock accepts. */
+  username: string;
+  /** --api-password (or TC_WEBHOOK_API_PASSWORD): a secret, masked in every output. */
+  password: string;
+  /** --link-ttl: a download link expires this many seconds after the metadata call. */
+  linkTtlSeconds: number;
+  /** doctor's --documents-wait: how long to wait for the download, in seconds. */
+  waitSeconds?: number;
+}
+
 export interface CheckTlsOptions extends NetworkOptions {
   target: string;
   servername?: string;
@@ -66,6 +80,8 @@ export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   overrides?: BodyOverrides;
   /** Size limit of each --file input, in bytes. */
   maxBytes?: number;
+  /** --documents-api: run the document API mock for the run and report what the integration fetched. */
+  documentsApi?: DocumentsApiSettings;
 }
 
 export interface ValidateOptions {
@@ -99,6 +115,8 @@ export interface DoctorOptions extends NetworkOptions, AuthOptions {
   retryBaseMs?: number;
   retryCapMs?: number;
   maxRetryTimeMs?: number;
+  /** --documents-api: send an order-documents event and check the integration downloads its documents. */
+  documentsApi?: DocumentsApiSettings;
 }
 
 export interface ScenarioOptions extends NetworkOptions, AuthOptions {

@@ -4,13 +4,15 @@ import { describeDryRun } from '../core/delivery/describe-dry-run.js';
 import { markRedeliveries, repeatEach } from '../core/delivery/redeliveries.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
+import { ignoredVariablesNote } from '../core/http/infer-auth.js';
 import { loadRequestSet } from '../core/payload/requests/request-set.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
+import { pemsOf } from '../core/tls/trust-store.js';
 import type { SendSampleReport } from '../report/send-sample-report.js';
-import { proxySettingsOf } from './command-deps.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { SendSampleOptions } from './options.js';
 import { createBurstProgress } from './send-sample-progress.js';
+import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 
 /** Sends generated or stored payloads as Tradecloud would, through the shared delivery service. */
 export async function sendSampleCommand(
@@ -26,15 +28,37 @@ async function sendSample(
   masker: SecretMasker,
 ): Promise<SendSampleReport> {
   const target = resolveDeliveryTarget(options.url, options, masker);
+  checkDocumentsApi(options.documentsApi, options.dryRun);
+  const documents = options.documentsApi
+    ? await DocumentsSession.start(options.documentsApi, ctx, masker, options.timeoutMs)
+    : undefined;
+  try {
+    return await sendWith(options, ctx, masker, target, documents);
+  } finally {
+    await documents?.close();
+  }
+}
+
+async function sendWith(
+  options: SendSampleOptions,
+  ctx: CommandContext,
+  masker: SecretMasker,
+  target: ReturnType<typeof resolveDeliveryTarget>,
+  documents: DocumentsSession | undefined,
+): Promise<SendSampleReport> {
   const { credentials, tokenUrl } = target;
   const { requests: loaded, warnings: payloadWarnings } = await loadRequestSet({
     ...options,
     now: ctx.deps.now(),
     cwd: ctx.cwd,
+    ...(documents ? { prepare: documents.prepare } : {}),
   });
   const redeliver = options.redeliver ?? 0;
   const requests = repeatEach(loaded, redeliver);
+  const ignored = ignoredVariablesNote(options.ignoredVariables ?? [], credentials.method);
+  if (documents && options.files.length > 0) documents.registerReplayed(loaded);
   const warnings = [
+    ...(ignored ? [ignored] : []),
     ...target.warnings,
     ...payloadWarnings,
     ...tradecloudAuthWarnings({
@@ -54,6 +78,7 @@ async function sendSample(
     url: target.url.href,
     ok: true,
     auth: credentials.method,
+    ...(options.inferredFrom ? { authInferred: true as const, authInferredFrom: options.inferredFrom } : {}),
     count: options.count,
     concurrency: options.concurrency,
     warnings: warnings.map((w) => masker.mask(w)),
@@ -63,6 +88,7 @@ async function sendSample(
     return { ...base, ok: true, dryRun: true, ...view };
   }
 
+  documents?.markDelivered(ctx.deps.monotonic());
   const run = await deliverPayloads(
     {
       url: target.url,
@@ -72,7 +98,7 @@ async function sendSample(
       count: options.count,
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
-      ca: await readCaFiles(options.ca, ctx.cwd),
+      ca: pemsOf(await trustedCasOf(ctx.deps, options.ca, ctx.cwd)),
       retry: {
         enabled: options.retry,
         maxRetries: options.maxRetries,
@@ -87,12 +113,18 @@ async function sendSample(
     },
     ctx.deps,
   );
+  // A link fetched at the last moment still gets its whole lifetime before the wait ends.
+  const fetched =
+    documents && !run.interrupted
+      ? await documents.finish(2 * options.documentsApi!.linkTtlSeconds * 1000)
+      : undefined;
   return {
     ...base,
     ...(run.proxy ? { proxy: run.proxy } : {}),
+    ...(fetched ?? {}),
     ok: !run.interrupted && run.summary.sent > 0 && run.summary.failed === 0,
     dryRun: false,
-    ...(run.interrupted ? { interrupted: true as const } : {}),
+    ...(run.interrupted || ctx.signal?.aborted ? { interrupted: true as const } : {}),
     requests: markRedeliveries(run.records, redeliver),
     requestsOmitted: run.omitted,
     summary: run.summary,

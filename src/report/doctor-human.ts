@@ -11,6 +11,8 @@ export function renderDoctorHuman(report: DoctorReport, options: { color: boolea
   const width = Math.max(...report.checks.map((k) => k.title.length));
   const lines = [c.bold(`tc-webhook doctor ${report.url}`)];
   if (report.proxy) lines.push(c.dim(`  through the proxy ${report.proxy} (Tradecloud connects directly)`));
+  if (report.authInferredFrom)
+    lines.push(c.dim(`  auth: ${report.auth}, inferred from ${report.authInferredFrom.join(' and ')}`));
   lines.push('');
   for (const check of report.checks) {
     const mark = paint[check.status](MARKS[check.status]);

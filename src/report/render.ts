@@ -1,6 +1,7 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
 import type { ScenarioReport } from '../core/scenario/scenario-report.js';
 import type { CheckTlsReport } from './check-tls-report.js';
+import type { DevCertReport } from './dev-cert-report.js';
 import type { SendSampleReport } from './send-sample-report.js';
 import type { ValidateReport } from './validate-report.js';
 import { preparePalette } from './palette.js';
@@ -15,6 +16,7 @@ export interface ReportOf {
   'send-sample': SendSampleReport;
   validate: ValidateReport;
   doctor: DoctorReport;
+  'dev-cert': DevCertReport;
   scenario: ScenarioReport;
 }
 export type ReportKind = keyof ReportOf;
@@ -32,6 +34,7 @@ const humanRenderers: { [K in ReportKind]: () => Promise<HumanRenderer<K>> } = {
   'send-sample': async () => (await import('./send-sample-human.js')).renderSendSampleHuman,
   validate: async () => (await import('./validate-human.js')).renderValidateHuman,
   doctor: async () => (await import('./doctor-human.js')).renderDoctorHuman,
+  'dev-cert': async () => (await import('./dev-cert-human.js')).renderDevCertHuman,
   scenario: async () => (await import('./scenario-human.js')).renderScenarioHuman,
 };
 

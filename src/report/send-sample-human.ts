@@ -4,6 +4,7 @@ import type {
   SendSampleReport,
   SendSampleRequestRecord,
 } from './send-sample-report.js';
+import { renderDocuments } from './documents-human.js';
 import { palette } from './palette.js';
 
 type Paint = ReturnType<typeof palette>;
@@ -43,7 +44,11 @@ function renderDryRun(report: SendSampleDryRunReport, c: Paint): string {
 function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
   const { summary } = report;
   const via = report.proxy ? `, through the proxy ${report.proxy}` : '';
-  const lines = [c.bold(`send-sample ${report.url}`) + c.dim(`  (auth: ${report.auth}${via})`), ''];
+  const lines = [
+    c.bold(`send-sample ${report.url}`) +
+      c.dim(`  (auth: ${report.auth}${inferredNote(report.authInferredFrom)}${via})`),
+    '',
+  ];
   // A burst lists only what went wrong (its successes are alike); a single run lists every request.
   const burst = report.count > 1;
   if (burst) {
@@ -76,6 +81,10 @@ function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
     );
   }
   if (summary.tokenFetches !== undefined) lines.push(c.dim(`OAuth token requests: ${summary.tokenFetches}`));
+  if (report.documentsApi && report.documents && report.documentsSummary) {
+    const { documentsApi, documents, documentsSummary } = report;
+    lines.push(...renderDocuments({ documentsApi, documents, documentsSummary }, c));
+  }
   if (report.interrupted) {
     lines.push(
       c.yellow(`interrupted: the summary counts the ${summary.sent} requests answered before Ctrl-C`),
@@ -107,4 +116,9 @@ function renderRequest(request: SendSampleRequestRecord, c: Paint): string[] {
     lines.push(c.dim(`    response: ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`));
   }
   return lines;
+}
+
+/** `, inferred from --token` when --auth was absent. */
+export function inferredNote(from: string[] | undefined): string {
+  return from ? `, inferred from ${from.join(' and ')}` : '';
 }

@@ -2,6 +2,7 @@ import type { AuthMethod } from '../core/http/auth-credentials.js';
 import type { DeliveryRecord } from '../core/delivery/delivery-record.js';
 import type { DeliverySummary } from '../core/delivery/deliver-payloads.js';
 import type { DryRunRequest, DryRunTokenRequest } from '../core/delivery/describe-dry-run.js';
+import type { DocumentsResult } from './documents-report.js';
 
 /** The contract's JSON result for `send-sample`: one record per request (bursts keep some). */
 export type SendSampleRequestRecord = DeliveryRecord;
@@ -10,6 +11,9 @@ interface ReportBase {
   url: string;
   ok: boolean;
   auth: AuthMethod;
+  /** Present when --auth was absent and the method was inferred from the credential flags named. */
+  authInferred?: true;
+  authInferredFrom?: string[];
   count: number;
   concurrency: number;
   /** Tradecloud facts about this setup, also printed on stderr. */
@@ -18,7 +22,7 @@ interface ReportBase {
   proxy?: string;
 }
 
-export interface SendSampleDeliveryReport extends ReportBase {
+export interface SendSampleDeliveryReport extends ReportBase, Partial<DocumentsResult> {
   dryRun: false;
   /** Ctrl-C stopped the run: the summary covers the requests answered before it (exit 130). */
   interrupted?: true;

@@ -38,7 +38,7 @@ describe('tc-webhook schema', () => {
       assert.equal(r.stdout, '');
       assert.match(
         r.stderr,
-        /^error: option '--(type|format) <(type|format)>' argument '\w+' is invalid\. Allowed choices are /,
+        /^tc-webhook: option '--(type|format) <(type|format)>' argument '\w+' is invalid\. Allowed choices are /,
       );
     }
   });

@@ -163,7 +163,8 @@ describe('send-sample masks secrets however a server echoes them (real CLI, echo
         { env: { TC_WEBHOOK_CLIENT_SECRET: CLIENT_SECRET } },
       );
       assert.equal(run.code, 2, run.stderr);
-      assert.equal(run.stdout, '');
+      if (extra.length === 0) assert.equal(run.stdout, '');
+      else assert.equal((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'network.token');
       assert.match(
         run.stderr,
         /refused the client credentials: invalid_client \(received grant_type=client_credentials&client_id=echo&client_secret=\*\*\*&scope=/,

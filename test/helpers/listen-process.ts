@@ -36,6 +36,7 @@ export function startListen(
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.FORCE_COLOR;
   for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
+  if (!('NODE_EXTRA_CA_CERTS' in (options.env ?? {}))) delete env.NODE_EXTRA_CA_CERTS;
   const [command, commandArgs] = cliCommand(['listen', '--port', '0', ...args], options.maxFileBlocks);
   const child = spawn(command, commandArgs, {
     cwd: ROOT,

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { main } from '../../src/cli.js';
-import { ROOT } from './run-cli.js';
+import { ROOT, TEST_TMPDIR } from './run-cli.js';
 
 export interface MainRun {
   code: number;
@@ -38,7 +38,7 @@ export function startMain(args: string[], options: MainInProcessOptions = {}): M
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   let finished = false;
   const done = main(['node', 'tc-webhook', ...args], {
-    env: { NO_COLOR: '1', ...options.env },
+    env: { NO_COLOR: '1', TMPDIR: TEST_TMPDIR, ...options.env },
     stdin: Readable.from(options.input === undefined ? [] : [options.input]),
     stdout,
     stderr,

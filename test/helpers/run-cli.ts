@@ -64,6 +64,8 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     delete env.FORCE_COLOR;
     // Hermetic: a proxy set on the machine running the tests must not reach the CLI under test.
     for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
+    // Likewise the machine's extra CA certificates: the tests choose what is trusted.
+    if (!('NODE_EXTRA_CA_CERTS' in (options.env ?? {}))) delete env.NODE_EXTRA_CA_CERTS;
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
     const [command, commandArgs] = cliCommand(args, options.maxFileBlocks);
     const child = spawn(command, commandArgs, {

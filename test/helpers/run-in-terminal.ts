@@ -32,7 +32,13 @@ export function runInTerminal(
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       cwd: ROOT,
-      env: { ...process.env, SHELL: '/bin/sh', NO_COLOR: '1', FORCE_COLOR: undefined },
+      env: {
+        ...process.env,
+        SHELL: '/bin/sh',
+        NO_COLOR: '1',
+        FORCE_COLOR: undefined,
+        NODE_EXTRA_CA_CERTS: undefined,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';

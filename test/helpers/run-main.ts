@@ -8,27 +8,91 @@ export interface MainRun {
   stderr: string;
 }
 
-/** Runs the CLI in this process (`main(argv, io)`), with NO_COLOR=1, no stdin and no proxy variables. */
-export async function runMain(
-  args: string[],
-  options: { env?: Record<string, string>; cwd?: string; stdin?: string } = {},
-): Promise<MainRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(['node', 'tc-webhook', ...args], {
-    env: { NO_COLOR: '1', ...options.env },
+export interface MainOptions {
+  /** The whole environment besides NO_COLOR=1 (no proxy variables unless given); undefined values are left out. */
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  stdin?: string;
+}
+
+/** A command running in this process: its output so far, Ctrl-C, and its end. */
+export interface RunningMain {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** What Ctrl-C does: calls the command's interrupt listeners. */
+  interrupt(): void;
+  /** Resolves once stdout or stderr (or either) matches; rejects if the command ends first. */
+  waitFor(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<void>;
+  done: Promise<MainRun>;
+}
+
+/**
+ * Starts the CLI in this process (`main(argv, io)`), with NO_COLOR=1, no stdin unless given, no proxy
+ * variables, and Ctrl-C under the test's control (for long-running commands).
+ */
+export function startMain(args: string[], options: MainOptions = {}): RunningMain {
+  const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };
+  for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
+  const output = { stdout: '', stderr: '' };
+  const watchers = new Set<() => void>();
+  const collect = (name: 'stdout' | 'stderr') => {
+    const stream = new PassThrough();
+    stream.on('data', (d: Buffer) => {
+      output[name] += d.toString();
+      for (const w of watchers) w();
+    });
+    return stream;
+  };
+  const listeners = new Set<() => void>();
+  let ended = false;
+  const done = main(['node', 'tc-webhook', ...args], {
+    env,
     stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
-    stdout,
-    stderr,
+    stdout: collect('stdout'),
+    stderr: collect('stderr'),
     cwd: options.cwd ?? ROOT,
-    onInterrupt: () => () => undefined,
+    onInterrupt: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     exit: (exitCode) => {
       throw new Error(`the process would have ended with ${exitCode}`);
     },
+  }).then((code) => {
+    ended = true;
+    for (const w of watchers) w();
+    return { code, stdout: output.stdout, stderr: output.stderr };
   });
-  return { code, stdout: out, stderr: err };
+  return {
+    get stdout() {
+      return output.stdout;
+    },
+    get stderr() {
+      return output.stderr;
+    },
+    interrupt: () => {
+      for (const l of listeners) l();
+    },
+    waitFor: (pattern, stream) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const text = stream ? output[stream] : output.stdout + output.stderr;
+          if (pattern.test(text)) {
+            watchers.delete(check);
+            resolve();
+          } else if (ended) {
+            watchers.delete(check);
+            reject(new Error(`ended without ${pattern}:\n${output.stdout}\n${output.stderr}`));
+          }
+        };
+        watchers.add(check);
+        check();
+      }),
+    done,
+  };
+}
+
+/** Runs the CLI in this process (`main(argv, io)`) to its end, with NO_COLOR=1, no stdin and no proxy variables. */
+export function runMain(args: string[], options: MainOptions = {}): Promise<MainRun> {
+  return startMain(args, options).done;
 }

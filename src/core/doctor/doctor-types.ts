@@ -15,7 +15,8 @@ export type DoctorCheckId =
   | 'timing'
   | 'status-codes'
   | 'forward-compat'
-  | 'duplicates';
+  | 'duplicates'
+  | 'documents';
 
 export interface DoctorCheck {
   id: DoctorCheckId | `delivery.${string}`;
@@ -48,6 +49,9 @@ export interface DoctorReport {
   types: string[];
   format: string;
   auth: string;
+  /** Present when --auth was absent and the method was inferred from the credential flags named. */
+  authInferred?: true;
+  authInferredFrom?: string[];
   /** Requests actually sent (probes included); never more than announced. */
   requestsSent: number;
   requestsPlanned: number;

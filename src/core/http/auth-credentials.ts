@@ -12,6 +12,10 @@ export interface AuthInput {
   clientId?: string;
   clientSecret?: string;
   scope?: string;
+  /** The credential flags `auth` was inferred from, when --auth was absent. */
+  inferredFrom?: string[];
+  /** TC_WEBHOOK_* variables set but not used (variables alone never switch auth on). */
+  ignoredVariables?: string[];
 }
 
 export type Credentials =

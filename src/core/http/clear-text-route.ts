@@ -1,7 +1,10 @@
 import type { LookupAddress } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { UsageError } from '../../errors.js';
+import { isLoopbackAddress, isLoopbackHost } from './loopback.js';
 import { describeNetworkFailure, unreachableError } from './network-failure.js';
+
+export { isLoopbackAddress } from './loopback.js';
 
 /**
  * Credentials go over plain http only to this machine. The decision is taken on the addresses a
@@ -19,17 +22,6 @@ export type LookupAll = (hostname: string) => Promise<LookupAddress[]>;
 /** Host name → the loopback addresses checked for it; connections to that name use only these. */
 export type PinnedHosts = Map<string, LookupAddress[]>;
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-
-/** 127.0.0.0/8 and ::1, including IPv4-mapped forms such as ::ffff:127.0.0.1 (BlockList maps them). */
-export function isLoopbackAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  return LOOPBACK.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '').toLowerCase();
 
 /** Plain http carrying credentials: the requests this module routes. */
@@ -42,13 +34,7 @@ export function carriesCredentialsInClear(url: URL, sendsSecret: boolean): boole
  * credentials (a proxy would see them in clear).
  */
 export function goesDirect(url: URL, sendsSecret: boolean): boolean {
-  const host = bare(url.hostname);
-  return (
-    carriesCredentialsInClear(url, sendsSecret) ||
-    isLoopbackAddress(host) ||
-    host === 'localhost' ||
-    host.endsWith('.localhost')
-  );
+  return carriesCredentialsInClear(url, sendsSecret) || isLoopbackHost(url.hostname);
 }
 
 function refuse(url: URL, flag: string, found: string): UsageError {

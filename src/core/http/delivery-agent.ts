@@ -1,14 +1,21 @@
 import { lookup } from 'node:dns';
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import type * as Undici from 'undici';
-import type { Client as UndiciClient, Agent as UndiciAgent, Dispatcher } from 'undici';
+import type { SecureContext } from 'node:tls';
+import type { Client as UndiciClient, Dispatcher } from 'undici';
 import { pinnedLookup, type PinnedHosts } from './clear-text-route.js';
 import type { ProxyEndpoint } from '../proxy/select-proxy.js';
 import { refuseSelfSignedLeaf } from './self-signed-leaf.js';
+import { trustContext } from '../tls/trust-store.js';
 
 export interface DeliveryAgentOptions {
-  /** Extra trusted CA certificates (PEM text), added to the public roots, never replacing them. */
+  /**
+   * Extra trusted CA certificates (PEM text: --ca and NODE_EXTRA_CA_CERTS), added to the public
+   * roots, never replacing them.
+   */
   ca: string[];
+  /** The cipher list of the TLS context (check-tls's HSTS request uses its own handshakes'). */
+  ciphers?: string;
+  /** SNI and the name the certificate must match, when it is not the URL's host (--servername). */
+  servername?: string;
   /**
    * Keep-alive connections per origin of a pool (createDeliveryAgent, and lanes through a proxy):
    * the burst concurrency. Direct lanes open one per burst worker instead, at most as many.
@@ -23,44 +30,11 @@ export interface DeliveryAgentOptions {
   proxy?: ProxyEndpoint;
 }
 
-/**
- * undici's entry module loads fetch, WebSocket, caching and more (about 250 ms of a CLI run); a
- * dispatcher class alone loads in a fraction of that, and delivery only needs its dispatch().
- * undici 7 has no `exports` map, so the file is reachable; the entry module is the fallback should
- * a release move it. `via` says which way it was loaded: a test fails when the fast path silently
- * stops working.
- */
-async function loadDispatcherClass<T>(
-  file: string,
-  fromEntry: (entry: typeof Undici) => T,
-): Promise<{ value: T; via: 'dispatcher-file' | 'entry' }> {
-  try {
-    const value = ((await import(file)) as { default: T }).default;
-    if (typeof value === 'function') return { value, via: 'dispatcher-file' };
-  } catch {
-    // fall through to the public entry point
-  }
-  return { value: fromEntry(await import('undici')), via: 'entry' };
-}
-
-export async function loadAgentClass(): Promise<{ Agent: typeof UndiciAgent; via: 'agent-file' | 'entry' }> {
-  const { value, via } = await loadDispatcherClass('undici/lib/dispatcher/agent.js', (u) => u.Agent);
-  return { Agent: value, via: via === 'entry' ? via : 'agent-file' };
-}
-
-export async function loadClientClass(): Promise<{
-  Client: typeof UndiciClient;
-  via: 'client-file' | 'entry';
-}> {
-  const { value, via } = await loadDispatcherClass('undici/lib/dispatcher/client.js', (u) => u.Client);
-  return { Client: value, via: via === 'entry' ? via : 'client-file' };
-}
-
-/** One context for every connection: parsing the public root store per TLS handshake costs tens of milliseconds each, which would dominate a burst. */
+/** One context for every connection (the run's trust store): TLS 1.2 at least. */
 function deliverySecureContext(options: DeliveryAgentOptions): SecureContext {
-  return createSecureContext({
+  return trustContext(options.ca, {
     minVersion: 'TLSv1.2',
-    ...(options.ca.length > 0 ? { ca: [...rootCertificates, ...options.ca] } : {}),
+    ...(options.ciphers ? { ciphers: options.ciphers } : {}),
   });
 }
 
@@ -70,6 +44,7 @@ function connectOptions(options: DeliveryAgentOptions, secureContext: SecureCont
     secureContext,
     rejectUnauthorized: true,
     timeout: options.timeoutMs,
+    ...(options.servername ? { servername: options.servername } : {}),
     ...(options.refuseSelfSigned ? { checkServerIdentity: refuseSelfSignedLeaf } : {}),
     ...(options.pins && options.pins.size > 0 ? { lookup: pinnedLookup(options.pins, lookup) } : {}),
   };
@@ -82,7 +57,7 @@ function connectOptions(options: DeliveryAgentOptions, secureContext: SecureCont
 export async function createDeliveryAgent(options: DeliveryAgentOptions): Promise<Dispatcher> {
   const secureContext = deliverySecureContext(options);
   if (options.proxy) return createProxiedAgent(options, options.proxy, secureContext);
-  const { Agent } = await loadAgentClass();
+  const { Agent } = await import('undici');
   return new Agent({
     connections: options.connections,
     pipelining: 1,
@@ -114,7 +89,7 @@ export async function createDeliveryLanes(
     return { lane: () => shared, destroy: () => shared.destroy() };
   }
   const secureContext = deliverySecureContext(options);
-  const { Client } = await loadClientClass();
+  const { Client } = await import('undici');
   const clientOptions = {
     pipelining: 1,
     connect: connectOptions(options, secureContext),
@@ -140,12 +115,12 @@ async function createProxiedAgent(
   proxy: ProxyEndpoint,
   secureContext: SecureContext,
 ): Promise<Dispatcher> {
-  // The entry module: ProxyAgent needs undici's API layer (its CONNECT), which only the entry attaches.
   const { ProxyAgent } = await import('undici');
   const tls = {
     secureContext,
     rejectUnauthorized: true,
     timeout: options.timeoutMs,
+    ...(options.servername ? { servername: options.servername } : {}),
     ...(options.refuseSelfSigned ? { checkServerIdentity: refuseSelfSignedLeaf } : {}),
   };
   return new ProxyAgent({

@@ -51,21 +51,21 @@ export type CappedResult =
   /** `status` is set when the headers arrived and the body then failed. */
   | { answered: false; error: Error; status?: number };
 
-/** Header names the answer is read for, by length first: most headers are passed over unread. */
-const WANTED = new Map([
-  [8, 'location'],
-  [12, 'content-type'],
-]);
+/**
+ * The first of a repeated response header, decoded as UTF-8: undici's handler interface passes
+ * header values byte for byte as latin1 strings.
+ */
+function firstValue(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : Buffer.from(first, 'latin1').toString('utf8');
+}
 
 /**
  * Receives one answer with bounded memory (a 50 MB answer costs no more than a 50 byte one),
  * straight from undici's dispatch handler: no response stream and no promise per chunk, which a
- * burst of a hundred thousand requests notices.
- *
- * It speaks the handler interface undici 7's HTTP/1.1 client calls natively (onConnect, onHeaders,
- * onData, onComplete, onError). The newer controller interface is adapted to that one on every
- * request, with every response header decoded into an object, a measurable part of a burst's
- * client time, where this reads the raw header list for the two headers it needs.
+ * burst of a hundred thousand requests notices. It speaks the handler interface undici 7 documents
+ * (onRequestStart, onResponseStart, onResponseData, onResponseEnd, onResponseError), as every
+ * dispatch of the tool does.
  */
 class CappedHandler implements Dispatcher.DispatchHandler, Expiring {
   private readonly kept: Buffer[] = [];
@@ -76,7 +76,7 @@ class CappedHandler implements Dispatcher.DispatchHandler, Expiring {
   private contentType: string | undefined;
   private abandoned = false;
   private settled = false;
-  private abort: ((error: Error) => void) | undefined;
+  private controller: Dispatcher.DispatchController | undefined;
   private readonly deadline: Deadline;
 
   constructor(
@@ -91,29 +91,25 @@ class CappedHandler implements Dispatcher.DispatchHandler, Expiring {
     this.deadline = (limits.deadlines ?? ownTimers).schedule(limits.timeoutMs, this);
   }
 
-  onConnect(abort: (error?: Error) => void): void {
-    this.abort = abort;
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
     // Expired while waiting for a connection: drop the request now that it can be aborted.
-    if (this.settled) abort(new AttemptTimeoutError(this.limits.timeoutMs, false));
+    if (this.settled) controller.abort(new AttemptTimeoutError(this.limits.timeoutMs, false));
   }
 
-  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
     // An interim answer (102 Processing, 103 Early Hints) is not the answer; undici waits for the final one.
-    if (statusCode < 200) return true;
+    if (statusCode < 200) return;
     this.status = statusCode;
-    for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-      const raw = rawHeaders[i]!;
-      const wanted = WANTED.get(raw.length);
-      if (wanted === undefined || raw.toString('latin1').toLowerCase() !== wanted) continue;
-      // The first of a repeated header, decoded as undici decodes header values.
-      const value = rawHeaders[i + 1]!.toString('utf8');
-      if (wanted === 'location') this.location ??= value;
-      else this.contentType ??= value;
-    }
-    return true;
+    this.location = firstValue(headers.location);
+    this.contentType = firstValue(headers['content-type']);
   }
 
-  onData(chunk: Buffer): boolean {
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.bytes += chunk.length;
     if (this.keptBytes < this.limits.keepBytes) {
       const part = chunk.subarray(0, this.limits.keepBytes - this.keptBytes);
@@ -123,16 +119,20 @@ class CappedHandler implements Dispatcher.DispatchHandler, Expiring {
     if (this.bytes > this.limits.keepBytes + this.limits.drainBytes && !this.abandoned) {
       this.abandoned = true;
       this.finish();
-      this.abort?.(new Error('response body abandoned after the reported part'));
+      controller.abort(new Error('response body abandoned after the reported part'));
     }
-    return true;
   }
 
-  onComplete(): void {
+  onResponseEnd(): void {
     this.finish();
   }
 
-  onError(error: Error): void {
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.fail(error);
+  }
+
+  /** Settles as failed (once); also for a request undici refused before dispatching it. */
+  fail(error: Error): void {
     if (this.settled) return;
     this.settled = true;
     this.deadline.cancel();
@@ -144,9 +144,9 @@ class CappedHandler implements Dispatcher.DispatchHandler, Expiring {
   /** The attempt's deadline passed. Settles once, and only then aborts: the abort's own error callback is ignored. */
   expire(): void {
     if (this.settled) return;
-    const error = new AttemptTimeoutError(this.limits.timeoutMs, this.abort !== undefined);
-    this.onError(error);
-    this.abort?.(error);
+    const error = new AttemptTimeoutError(this.limits.timeoutMs, this.controller !== undefined);
+    this.fail(error);
+    this.controller?.abort(error);
   }
 
   private finish(): void {
@@ -193,7 +193,7 @@ export function postCapped(dispatcher: Dispatcher, post: CappedPost): Promise<Ca
       );
     } catch (error) {
       // Invalid arguments (a header value undici refuses) are thrown synchronously.
-      handler.onError(error instanceof Error ? error : new Error(String(error)));
+      handler.fail(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

@@ -1,17 +1,6 @@
-import { isIP } from 'node:net';
 import { UsageError } from '../../errors.js';
 import { checkHostAndPort, shortenForDisplay } from '../tls/host-name.js';
-import { isLoopbackAddress } from './clear-text-route.js';
-
-/**
- * Loopback by name or address: a first filter for credentials over plain http, before anything is
- * resolved. A name passing it must still resolve to loopback addresses only (clear-text-route.ts).
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  return isIP(host) !== 0 && isLoopbackAddress(host);
-}
+import { isLoopbackHost } from './loopback.js';
 
 export interface TargetUrl {
   url: URL;

@@ -1,5 +1,9 @@
 import { UsageError } from '../../errors.js';
-import { isLoopbackHost, parseTargetUrl } from '../http/target-url.js';
+import { isLoopbackHost } from '../http/loopback.js';
+import { parseTargetUrl } from '../http/target-url.js';
+import { keyUrlProblem } from './key-url.js';
+import { headerValueProblem } from '../http/auth-credentials.js';
+import { ignoredVariablesNote } from '../http/infer-auth.js';
 import type { ListenOptions } from './listen-types.js';
 
 /** Flag combinations that cannot work, refused before anything listens; returns start-up warnings. */
@@ -29,6 +33,8 @@ export function checkListenOptions(o: ListenOptions): { forwardTo?: URL; warning
     );
   }
   checkAuthFlags(o);
+  const ignored = ignoredVariablesNote(o.ignoredVariables ?? [], o.auth);
+  if (ignored) warnings.push(ignored);
   let forwardTo: URL | undefined;
   if (o.forwardTo !== undefined) {
     forwardTo = parseTargetUrl(o.forwardTo, {
@@ -61,24 +67,24 @@ function checkAuthFlags(o: ListenOptions): void {
     );
   }
   if (o.auth === 'bearer' && !o.token) need('--token (or TC_WEBHOOK_TOKEN)');
+  checkMatchableCredentials(o);
   if (o.auth !== 'oauth2') return;
   if (o.issuers.length === 0 || o.audiences.length === 0) need('--issuer and --audience');
   for (const issuer of o.issuers) {
-    if (!/^https:\/\//i.test(issuer) && !/^http:\/\/(localhost|127\.|\[::1\])/i.test(issuer)) {
+    // Without --jwks-url the issuer's discovery document is fetched: https only, as the keys.
+    const problem = keyUrlProblem(issuer);
+    if (problem) {
       throw new UsageError(
-        `--issuer ${issuer} is not an https:// URL`,
-        'Give the issuer exactly as tokens carry it, e.g. https://login.microsoftonline.com/<tenant>/v2.0',
+        `--issuer ${issuer} ${problem}`,
+        'Give the issuer exactly as tokens carry it, e.g. https://login.microsoftonline.com/<tenant>/v2.0; plain http only for an issuer on this machine (localhost, 127.0.0.1, ::1)',
       );
     }
   }
-  if (
-    o.jwksUrl !== undefined &&
-    !/^https:\/\//i.test(o.jwksUrl) &&
-    !/^http:\/\/(localhost|127\.|\[::1\])/i.test(o.jwksUrl)
-  ) {
+  const jwksProblem = o.jwksUrl === undefined ? undefined : keyUrlProblem(o.jwksUrl);
+  if (jwksProblem) {
     throw new UsageError(
-      `--jwks-url ${o.jwksUrl} is not an https:// URL`,
-      "Signing keys fetched in clear text could be replaced on the way; give the issuer's https:// jwks_uri",
+      `--jwks-url ${o.jwksUrl} ${jwksProblem}`,
+      "Signing keys fetched in clear text could be replaced on the way; give the issuer's https:// jwks_uri (plain http only on this machine: localhost, 127.0.0.1, ::1)",
     );
   }
   if (o.scope?.endsWith('/.default')) {
@@ -86,5 +92,39 @@ function checkAuthFlags(o: ListenOptions): void {
       `--scope ${o.scope}: a scope ending in /.default is what a client asks the token endpoint for, never a claim in the token`,
       'Give the app role (roles claim, what client-credentials tokens carry) or the delegated scope (scp) the token must hold, e.g. --scope Webhook.Deliver',
     );
+  }
+}
+
+/** RFC 6750 §2.1 b64token: the only form a bearer token can take in an Authorization header. */
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/**
+ * Credentials no request could ever match are refused at start-up, by the rules send-sample
+ * applies to what it sends: a token outside RFC 6750's characters, a user name with a colon
+ * (RFC 7617 §2), a control character in any of them.
+ */
+function checkMatchableCredentials(o: ListenOptions): void {
+  if (o.auth === 'bearer' && o.token !== undefined && !TOKEN68.test(o.token)) {
+    const problem = headerValueProblem(o.token) ?? 'has characters a bearer token cannot carry';
+    throw new UsageError(
+      `--token (or TC_WEBHOOK_TOKEN) ${problem}: no request could ever match it`,
+      'A bearer token is letters, digits and - . _ ~ + / (RFC 6750), optionally ending in =',
+    );
+  }
+  if (o.auth !== 'basic') return;
+  if (o.username?.includes(':')) {
+    throw new UsageError(
+      '--username cannot contain ":" in basic authentication: no request could ever match it',
+      'See RFC 7617 section 2',
+    );
+  }
+  for (const [name, value] of [
+    ['--username (or TC_WEBHOOK_USERNAME)', o.username],
+    ['--password (or TC_WEBHOOK_PASSWORD)', o.password],
+  ] as const) {
+    // eslint-disable-next-line no-control-regex
+    if (value !== undefined && /[\u0000-\u001f\u007f]/.test(value)) {
+      throw new UsageError(`${name} contains a control character (a stray newline?)`, 'Remove it and retry');
+    }
   }
 }

@@ -13,6 +13,8 @@ export function describeJoseError(error: unknown, claims: JWTPayload, audiences:
         return `audience ${shown(aud)} is not accepted (accepted: ${audiences.join(', ')})`;
       }
       if (claim === 'nbf') return 'the token is not valid yet (nbf is in the future)';
+      if (claim === 'exp' && (error as { reason?: string }).reason === 'missing')
+        return 'the token has no expiry (exp): a token that never expires is refused';
       return `claim ${claim ?? '?'} is not acceptable: ${(error as Error).message}`;
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return "the signature does not verify against the issuer's keys";

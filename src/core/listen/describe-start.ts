@@ -6,6 +6,7 @@ export function describeStart(url: string, o: ListenOptions, warnings: string[])
     o.auth === 'oauth2'
       ? `oauth2 (issuer ${o.issuers.join(', ')}; audience ${o.audiences.join(', ')}${o.scope ? `; scope or role ${o.scope}` : ''})`
       : o.auth;
+  const inferred = o.inferredFrom ? ` (inferred from ${o.inferredFrom.join(' and ')})` : '';
   const policy = [
     o.spec ? `schema ${o.spec}` : 'bundled schemas',
     o.type === 'auto' ? undefined : `type ${o.type}`,
@@ -16,5 +17,5 @@ export function describeStart(url: string, o: ListenOptions, warnings: string[])
     `max body ${o.maxBody} bytes`,
     o.maxRequests ? `stop after ${o.maxRequests} requests` : undefined,
   ].filter(Boolean);
-  return { url, auth, policy: policy.join(', '), warnings };
+  return { url, auth: `${auth}${inferred}`, policy: policy.join(', '), warnings };
 }

@@ -1,5 +1,6 @@
 import type { JWTVerifyGetKey } from 'jose';
 import { NetworkError, UsageError } from '../../errors.js';
+import { keyUrlProblem } from './key-url.js';
 import type { IssuerAudiences } from './oauth2-auth-check.js';
 
 /** A fetch that trusts the --ca files (undici's, with the project's delivery agent). */
@@ -92,6 +93,13 @@ async function discoverJwksUri(issuer: string, options: IssuerKeysOptions): Prom
     throw new NetworkError(
       `the discovery document ${url} has no jwks_uri`,
       'Give the key set with --jwks-url',
+    );
+  }
+  const problem = keyUrlProblem(document.jwks_uri);
+  if (problem) {
+    throw new UsageError(
+      `the discovery document ${url} names jwks_uri ${document.jwks_uri}, which ${problem}`,
+      'Signing keys fetched in clear text could be replaced on the way: the issuer must publish its keys over https (or give --jwks-url)',
     );
   }
   return document.jwks_uri;

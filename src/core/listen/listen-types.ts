@@ -15,6 +15,10 @@ export interface ListenOptions {
   proxy?: string;
   host: string;
   auth: ListenAuthMethod;
+  /** The credential flags `auth` was inferred from, when --auth was absent. */
+  inferredFrom?: string[];
+  /** TC_WEBHOOK_* variables set but not used (variables alone never switch auth on). */
+  ignoredVariables?: string[];
   username?: string;
   password?: string;
   token?: string;

@@ -12,7 +12,7 @@ export interface OAuth2CheckOptions {
   /** The key set of each issuer (from --jwks-url or the issuer's discovery document). */
   keysFor: (issuer: string) => JWTVerifyGetKey;
   scope?: string;
-  /** Seconds of clock difference tolerated for exp and nbf. */
+  /** Seconds of clock difference tolerated for exp, nbf and iat. */
   clockToleranceS: number;
   /** The clock, in seconds since the epoch (tests set it). */
   now?: () => number;
@@ -23,7 +23,8 @@ const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 
 /**
  * Verifies a bearer JWT as an API protected by Microsoft Entra ID must: signature against the
- * issuer's published keys, `iss`, `aud`, `exp`/`nbf`, and the required scope or app role.
+ * issuer's published keys, `iss`, `aud`, `exp` (required), `nbf` and `iat` (neither in the future
+ * beyond the clock tolerance), and the required scope or app role.
  * https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-tokens
  */
 export async function oauth2AuthCheck(options: OAuth2CheckOptions): Promise<AuthCheck> {
@@ -63,10 +64,19 @@ export async function oauth2AuthCheck(options: OAuth2CheckOptions): Promise<Auth
         audience: audiences,
         algorithms: ALGORITHMS,
         clockTolerance: options.clockToleranceS,
+        // A token that never expires is refused.
+        requiredClaims: ['exp'],
         ...(options.now ? { currentDate: new Date(options.now() * 1000) } : {}),
       }));
     } catch (error) {
       return fail(describeJoseError(error, unverified, audiences));
+    }
+    // jose checks `iat` only against a maximum age; one in the future is as suspect as a future nbf.
+    const nowS = options.now ? options.now() : Date.now() / 1000;
+    if (typeof payload.iat === 'number' && payload.iat > nowS + options.clockToleranceS) {
+      return fail(
+        `the token was issued in the future (iat ${new Date(payload.iat * 1000).toISOString()}, beyond the ${options.clockToleranceS} s clock tolerance)`,
+      );
     }
     if (options.scope !== undefined && !grantsScope(payload, options.scope)) {
       const challenge = bearerChallenge('insufficient_scope', `, scope="${options.scope}"`);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { UsageError } from '../../errors.js';
+import { bindServer } from './bind-server.js';
 import { handleRequest, type RequestPolicy } from './handle-request.js';
 import type { ListenEntry } from './listen-types.js';
 
@@ -71,34 +71,9 @@ export async function serveRequests(
   // --timeout per step) is cut, whatever state it is in.
   server.setTimeout(3 * options.timeoutMs, (socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const where = `${options.host}:${options.port}`;
-      if (error.code === 'EADDRINUSE')
-        reject(
-          new UsageError(
-            `port ${options.port} on ${options.host} is already in use`,
-            'Stop the other program or choose another --port',
-            { code: 'listen.address-in-use' },
-          ),
-        );
-      else if (error.code === 'EACCES')
-        reject(
-          new UsageError(
-            `not allowed to listen on ${where}`,
-            'Ports below 1024 need privileges; choose a --port above 1023',
-          ),
-        );
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
-        reject(
-          new UsageError(
-            `cannot listen on ${where}: no such local address`,
-            'Give --host an address of this machine, e.g. 127.0.0.1 or 0.0.0.0',
-          ),
-        );
-      else reject(new UsageError(`cannot listen on ${where}: ${error.message}`, 'Check --host and --port'));
-    });
-    server.listen(options.port, options.host, () => resolve());
+  await bindServer(server, options.host, options.port, {
+    portFlag: '--port',
+    inUseCode: 'listen.address-in-use',
   });
   server.on('error', (error) => policy.warn(`server error: ${error.message}`));
 

@@ -14,7 +14,7 @@ export function createProxyFetch(
   options: { ca: string[]; timeoutMs: number; direct?: Fetch },
 ): Fetch {
   const agents = new Map<string, Promise<Dispatcher>>();
-  const direct = options.direct ?? globalThis.fetch;
+  const direct = options.direct ?? directFetch(options);
   const proxied: Fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const { proxy } = selectProxy(url, settings, { carriesCredentials: false });
@@ -39,4 +39,18 @@ export function createProxyFetch(
     }
   };
   return proxied;
+}
+
+/** Straight to the server, verified against the same trust store as everything else. */
+function directFetch(options: { ca: string[]; timeoutMs: number }): Fetch {
+  let agent: Promise<Dispatcher> | undefined;
+  const direct: Fetch = async (input, init) => {
+    agent ??= import('../http/delivery-agent.js').then(({ createDeliveryAgent }) =>
+      createDeliveryAgent({ ca: options.ca, connections: 4, timeoutMs: options.timeoutMs }),
+    );
+    const { fetch } = await import('undici');
+    const url = input instanceof Request ? input.url : String(input);
+    return await fetch(url, { ...(init as object), dispatcher: await agent });
+  };
+  return direct;
 }

@@ -51,14 +51,15 @@ export function cacheKeyOf(buildId: string, parts: readonly string[]): string {
   return hash.digest('hex').slice(0, 40);
 }
 
-export function defaultCacheDir(): string {
+/** `tc-webhook-cache-<uid>` in the temp folder (the environment's TMPDIR when it names one). */
+export function defaultCacheDir(temp: string = tmpdir()): string {
   let user = 'user';
   try {
     user = String(userInfo().uid >= 0 ? userInfo().uid : userInfo().username);
   } catch {
     // No passwd entry (some containers): one shared name, still checked for ownership below.
   }
-  return join(tmpdir(), `tc-webhook-cache-${user}`);
+  return join(temp, `tc-webhook-cache-${user}`);
 }
 
 export async function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {

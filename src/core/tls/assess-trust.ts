@@ -13,11 +13,18 @@ const NOT_ABOUT_THE_CHAIN = new Set([
 
 const name = (cert: X509Certificate) => `"${formatName(cert.subject)}"`;
 const issuerName = (cert: X509Certificate) => `"${formatName(cert.issuer)}"`;
-const describeAnchor = (a: Anchor) => `the ${a.source === 'public' ? 'public' : '--ca'} root ${name(a.cert)}`;
+/**
+ * The root a chain verifies to, and where it is trusted from. A root trusted only through --ca or
+ * NODE_EXTRA_CA_CERTS (a private test CA, or a TLS-intercepting proxy's CA) is never called public.
+ */
+const describeAnchor = (a: Anchor) =>
+  a.source === 'public'
+    ? `the public root ${name(a.cert)}`
+    : `the root ${name(a.cert)}, trusted here only through ${a.source} (${a.file ?? 'a file'}), not publicly`;
 
 function notInStores(c: CertificateContext): string {
   return c.hasExtraCa
-    ? 'is in neither the public root store nor your --ca files'
+    ? 'is in neither the public root store nor your --ca / NODE_EXTRA_CA_CERTS files'
     : 'is not in the public root store';
 }
 
@@ -33,6 +40,7 @@ export function assessTrusted(c: CertificateContext): TlsCheck {
     return check('cert.trusted', 'pass', `the chain verifies to ${describeAnchor(path.anchor)}`);
   }
   // OpenSSL has the last word on a pass: it also matches names that differ only in their encoding.
+  // (Its store holds exactly the anchors indexed here: the public roots plus --ca and NODE_EXTRA_CA_CERTS.)
   if (c.verification?.authorized)
     return check('cert.trusted', 'pass', 'the chain verifies to a trusted root');
   const fix = 'use a certificate from a public CA, or pass your private test CA with --ca';

@@ -8,14 +8,15 @@ import { probeTls } from './probe-tls.js';
 import type { ConnectTcp, ConnectTls, ProbeResult } from './probe-types.js';
 import { parseTlsTarget, type TlsTarget } from './target.js';
 import { indexTrustAnchors } from './trust-anchors.js';
+import { pemsOf, type ExtraCa } from './trust-store.js';
 
 export interface InspectTlsOptions {
   target: string;
   servername?: string;
   /** For an http:// target, also check https on port 443 of the same host. */
   probeHttps: boolean;
-  /** --ca certificates (PEM). */
-  extraCa: string[];
+  /** The certificates of --ca and NODE_EXTRA_CA_CERTS. */
+  extraCa: readonly ExtraCa[];
   timeoutMs: number;
   /** Proxy variables and --proxy: the handshakes are tunnelled through CONNECT when one applies. */
   proxy?: ProxySettings;
@@ -66,7 +67,7 @@ export async function inspectTlsEndpoint(
         port,
         servername,
         publicRoots: deps.publicRoots,
-        extraCa: options.extraCa,
+        extraCa: pemsOf(options.extraCa),
         timeoutMs: options.timeoutMs,
         connect: connects.connectTls,
         connectTcp: connects.connectTcp,

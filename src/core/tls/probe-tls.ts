@@ -3,7 +3,7 @@ import { describeUnreachable, pickFailure } from './probe-failure.js';
 import { readGreeting } from './probe-greeting.js';
 import { confirmTls12Demand, judgeClientCertificate } from './probe-client-certificate.js';
 import { runHandshake } from './probe-handshake.js';
-import { createTrustContext } from './trust-context.js';
+import { trustContext } from './trust-store.js';
 import {
   TLS_VERSIONS,
   type ConnectTcp,
@@ -21,7 +21,7 @@ export interface ProbeTlsOptions {
   port: number;
   /** SNI; leave it out for IP literals (RFC 6066 forbids IP addresses there). */
   servername?: string;
-  /** Node's public root store, and the --ca certificates (PEM) trusted besides it. */
+  /** Node's public root store, and the --ca / NODE_EXTRA_CA_CERTS certificates (PEM) trusted besides it. */
   publicRoots: readonly string[];
   extraCa: readonly string[];
   timeoutMs: number;
@@ -75,10 +75,10 @@ export async function probeTls(options: ProbeTlsOptions): Promise<ProbeResult> {
     // It also waits for a TLS 1.3 server's verdict on a client without a certificate (tls.client-cert).
     handshake(
       {
-        secureContext: createTrustContext(
+        secureContext: trustContext(
+          options.extraCa,
           { minVersion: 'TLSv1', ciphers: LEGACY_CIPHERS },
           options.publicRoots,
-          options.extraCa,
         ),
       },
       true,

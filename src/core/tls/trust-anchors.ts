@@ -1,20 +1,23 @@
 import { X509Certificate } from 'node:crypto';
 import { isSelfSigned } from './certificate-facts.js';
 import { pemToDer, readNames } from './der-certificate.js';
+import type { ExtraCa, TrustSource } from './trust-store.js';
 
-export type AnchorSource = 'public' | 'ca-file';
+export type AnchorSource = 'public' | TrustSource;
 
 export interface Anchor {
   cert: X509Certificate;
   source: AnchorSource;
+  /** The file of a --ca or NODE_EXTRA_CA_CERTS certificate. */
+  file?: string;
   selfSigned: boolean;
 }
 
 export interface TrustAnchorPems {
   /** Node's public root store (`tls.rootCertificates`). */
   publicRoots: readonly string[];
-  /** The contents of the --ca files. */
-  extra: readonly string[];
+  /** The certificates of the --ca files and of NODE_EXTRA_CA_CERTS. */
+  extra: readonly ExtraCa[];
 }
 
 export interface AnchorIndex {
@@ -27,6 +30,7 @@ export interface AnchorIndex {
 interface Entry {
   der: Buffer;
   source: AnchorSource;
+  file?: string;
   parsed?: Anchor;
 }
 
@@ -41,20 +45,25 @@ export function indexTrustAnchors(pems: TrustAnchorPems): AnchorIndex {
   const index = () => {
     if (bySubject) return bySubject;
     bySubject = new Map();
-    const add = (pem: string, source: AnchorSource) => {
+    const add = (pem: string, source: AnchorSource, file?: string) => {
       for (const der of pemToDer(pem)) {
         const key = Buffer.from(readNames(der).subject).toString('hex');
-        bySubject!.set(key, [...(bySubject!.get(key) ?? []), { der, source }]);
+        bySubject!.set(key, [...(bySubject!.get(key) ?? []), { der, source, ...(file ? { file } : {}) }]);
       }
     };
-    for (const pem of pems.extra) add(pem, 'ca-file');
+    for (const extra of pems.extra) add(extra.pem, extra.source, extra.file);
     for (const pem of pems.publicRoots) add(pem, 'public');
     return bySubject;
   };
   const parse = (entry: Entry): Anchor => {
     if (!entry.parsed) {
       const cert = new X509Certificate(entry.der);
-      entry.parsed = { cert, source: entry.source, selfSigned: isSelfSigned(cert) };
+      entry.parsed = {
+        cert,
+        source: entry.source,
+        ...(entry.file ? { file: entry.file } : {}),
+        selfSigned: isSelfSigned(cert),
+      };
     }
     return entry.parsed;
   };

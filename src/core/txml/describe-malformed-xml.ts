@@ -1,4 +1,4 @@
-import { XMLValidator } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { SaxesParser } from 'saxes';
 import { lineColumnAt } from '../text/line-column.js';
 import { TxmlError } from './txml-error.js';
@@ -15,15 +15,15 @@ const SAXES_POSITION = /^(?:.*:)?(\d+):(\d+): ([\s\S]*?)\.?$/;
 /**
  * Words and a position for a document the parser refused. Only a failing document comes here, so
  * the slower, friendlier checks run only then: references first (which entity), then
- * fast-xml-parser's validator (which tag is not closed), then the parser again with positions.
+ * fast-xml-validator (which tag is not closed), then the parser again with positions.
  */
 export function describeMalformedXml(input: string, reason: string): TxmlError {
   const text = input.replace(/\r\n?/g, '\n');
   const reference = checkReferences(text);
   if (reference) return reference;
-  const verdict = XMLValidator.validate(text);
-  if (verdict !== true) {
-    const { line, col, msg } = verdict.err;
+  const verdict = validateSyntax(text);
+  if (verdict) {
+    const { line, col, msg } = verdict;
     const after = /Extra text|Multiple possible root/.test(msg) ? afterRoot(text) : undefined;
     if (after) return after;
     const where = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
@@ -39,6 +39,17 @@ export function describeMalformedXml(input: string, reason: string): TxmlError {
   if (!match) return new TxmlError(`malformed XML: ${message}`);
   const at = { line: Number(match[1]), column: Number(match[2]) };
   return new TxmlError(`malformed XML at line ${at.line}, column ${at.column}: ${message}`, at);
+}
+
+/** fast-xml-validator's finding (it throws its first), or undefined for a well-formed document. */
+function validateSyntax(text: string): { line: number; col: number | undefined; msg: string } | undefined {
+  try {
+    SyntaxValidator.validate(text);
+    return undefined;
+  } catch (error) {
+    const { line, col, message } = error as { line?: number; col?: number; message: string };
+    return { line: line ?? 1, col, msg: message };
+  }
 }
 
 function positionedError(text: string): string | undefined {

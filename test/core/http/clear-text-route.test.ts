@@ -165,7 +165,7 @@ describe('send-sample with an injected resolver against a local plain-http serve
     const before = received.length;
     await assert.rejects(
       sendSampleCommand(
-        options(`http://evil.localhost:${port}/hook`),
+        options(`http://localhost:${port}/hook`),
         ctx(() => Promise.resolve([v4('127.0.0.1'), v4('10.0.0.1')])),
       ),
       /refusing to send credentials in clear text .*resolves to 10\.0\.0\.1, not to this machine/,
@@ -178,7 +178,7 @@ describe('send-sample with an injected resolver against a local plain-http serve
     let lookups = 0;
     const before = received.length;
     const report = await sendSampleCommand(
-      options(`http://rebind.localhost:${port}/hook`),
+      options(`http://localhost:${port}/hook`),
       ctx(() => Promise.resolve(answers[Math.min(lookups++, 1)]!)),
     );
     assert.equal(report.ok, true);

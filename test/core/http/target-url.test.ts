@@ -1,18 +1,46 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UsageError } from '../../../src/errors.js';
-import { isLoopbackHost, parseTargetUrl } from '../../../src/core/http/target-url.js';
+import { isLoopbackHost, isLoopbackUrl } from '../../../src/core/http/loopback.js';
+import { parseTargetUrl } from '../../../src/core/http/target-url.js';
 
 const webhook = (raw: string, sendsSecret: boolean) =>
   parseTargetUrl(raw, { what: 'the webhook URL', flag: 'url', sendsSecret });
 
 describe('parseTargetUrl', () => {
   it('recognises loopback hosts only', () => {
-    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'api.localhost'])
+    for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '[::1]', '[::ffff:127.0.0.1]'])
       assert.ok(isLoopbackHost(host), host);
-    for (const host of ['example.com', '10.0.0.1', '128.0.0.1', '[::2]', 'localhost.example.com']) {
+    for (const host of [
+      'example.com',
+      '10.0.0.1',
+      '128.0.0.1',
+      '[::2]',
+      'localhost.example.com',
+      'api.localhost',
+      '127.evil.test',
+    ]) {
       assert.ok(!isLoopbackHost(host), host);
     }
+  });
+
+  it('decides on the parsed URL, never on how the text starts', () => {
+    for (const url of [
+      'http://localhost:8080/',
+      'http://127.0.0.1/',
+      'http://[::1]:1/',
+      'http://0x7f000001/',
+    ])
+      assert.ok(isLoopbackUrl(url), url);
+    for (const url of [
+      'http://localhost@keys.evil.test/',
+      'http://localhost.attacker.test/',
+      'http://127.evil.test/',
+      'http://evil.localhost/',
+      'http://[::ffff:10.0.0.1]/',
+      'not a url',
+    ])
+      assert.ok(!isLoopbackUrl(url), url);
   });
 
   it('accepts https with credentials', () => {

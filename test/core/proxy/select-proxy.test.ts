@@ -50,10 +50,13 @@ describe('selectProxy', () => {
       'https://localhost:8443',
       'https://127.0.0.1',
       'https://[::1]:9',
-      'https://a.localhost',
+      'https://[::ffff:127.0.0.1]:9',
     ]) {
       assert.deepEqual(choose(target, env), { proxy: undefined, bypass: 'loopback' }, target);
     }
+    // Names that merely look local are not exempt.
+    for (const target of ['https://a.localhost', 'https://localhost.evil.test', 'https://127.evil.test'])
+      assert.ok(choose(target, env).proxy, target);
   });
 
   it('never proxies a plain-http request that carries credentials', () => {

@@ -32,7 +32,7 @@ function assess(overrides: Partial<AssessTlsInput> = {}) {
     probe: probe(),
     anchors: indexTrustAnchors({
       publicRoots: rootCertificates,
-      extra: [readFileSync(cert('root-ca.pem'), 'utf8')],
+      extra: [{ pem: readFileSync(cert('root-ca.pem'), 'utf8'), source: '--ca', file: 'root-ca.pem' }],
     }),
     hasExtraCa: true,
     now: new Date('2030-06-01T00:00:00Z'),

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { test } from 'node:test';
-import {
-  createThrowawayClientCertificate,
-  serialNumber,
-} from '../../../src/core/tls/throwaway-client-certificate.js';
+import { serialNumber } from '../../../src/core/tls/der-writer.js';
+import { createThrowawayClientCertificate } from '../../../src/core/tls/throwaway-client-certificate.js';
 
 test('a well-formed self-signed EC certificate with its key, new each time', () => {
   const first = createThrowawayClientCertificate();

@@ -10,14 +10,17 @@ import { cert } from '../../helpers/tls-servers.js';
 const pem = (name: string) => readFileSync(cert(name), 'utf8');
 const x509 = (name: string) => new X509Certificate(pem(name));
 const anchors = (...extra: string[]) =>
-  indexTrustAnchors({ publicRoots: rootCertificates, extra: extra.map(pem) });
+  indexTrustAnchors({
+    publicRoots: rootCertificates,
+    extra: extra.map((name) => ({ pem: pem(name), source: '--ca' as const, file: name })),
+  });
 const subject = (c: X509Certificate) => c.subject.split('\n').at(-1);
 
 test('full chain to a --ca root: trusted, nothing borrowed', () => {
   const path = buildTrustPath([x509('good.pem'), x509('intermediate-ca.pem')], anchors('root-ca.pem'));
   assert.equal(path.kind, 'trusted');
   if (path.kind !== 'trusted') return;
-  assert.equal(path.anchor.source, 'ca-file');
+  assert.equal(path.anchor.source, '--ca');
   assert.equal(subject(path.anchor.cert), 'CN=tc-webhook Test Root CA');
   assert.deepEqual(path.borrowed, []);
 });
@@ -67,6 +70,6 @@ test('anchors: only candidates with the issuer name are parsed; exact lookup by 
   const index = anchors('root-ca.pem');
   assert.equal(index.findIssuers(x509('intermediate-ca.pem')).length, 1);
   assert.equal(index.findIssuers(x509('good.pem')).length, 0);
-  assert.equal(index.find(x509('root-ca.pem'))?.source, 'ca-file');
+  assert.equal(index.find(x509('root-ca.pem'))?.source, '--ca');
   assert.equal(index.find(x509('self-signed.pem')), undefined);
 });

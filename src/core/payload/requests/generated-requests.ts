@@ -15,6 +15,11 @@ export interface GenerateRequestsOptions {
   overrides?: BodyOverrides;
   /** Told when an override makes a body invalid (the body is still sent). */
   onWarning?: (message: string) => void;
+  /** Last change to each body before it is rendered (the document API mock links its documents). */
+  prepare?: (
+    body: Record<string, unknown>,
+    where: { event: string; request: number },
+  ) => Record<string, unknown>;
 }
 
 /**
@@ -39,6 +44,7 @@ export async function generateRequests(options: GenerateRequestsOptions): Promis
       for (const warning of overridden.warnings) options.onWarning?.(warning);
       payload = overridden.body;
     }
+    if (options.prepare) payload = options.prepare(payload, { event, request: i });
     const { contentType, text } = await renderBody(payload, type, options.format);
     requests.push({ event, type, format: options.format, contentType, body: text });
   }

@@ -1,15 +1,13 @@
-import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import type { ProxyEndpoint } from '../../proxy/select-proxy.js';
 import { MODERN_CIPHERS } from '../probe-types.js';
-import { createTrustContext } from '../trust-context.js';
 import { parseHsts, type HstsPolicy } from './hsts-header.js';
 
 export interface FetchHstsOptions {
   /** `https://host:port/path` as the user gave it. */
   url: string;
   servername?: string;
-  /** --ca certificates (PEM), added to the public roots. */
+  /** --ca and NODE_EXTRA_CA_CERTS certificates (PEM), added to the public roots. */
   ca: string[];
   timeoutMs: number;
   /** Stands in for the delivery agent (tests). */
@@ -41,46 +39,27 @@ export async function fetchHsts(options: FetchHstsOptions): Promise<HstsPolicy |
 }
 
 /**
- * The delivery agent's rules — verification always on, TLS 1.2 or newer, public roots plus only the
- * --ca certificates — with the trust store built by createTrustContext, which adds --ca to Node's
- * already-parsed roots instead of parsing ~150 PEM roots again (about 60 ms of blocked event loop
- * while the grade's handshakes are in flight).
+ * The delivery agent, direct or through the proxy check-tls's handshakes went through (every request
+ * of a run takes the same proxy decision): verification always on, TLS 1.2 or newer, the run's trust
+ * store, and the cipher list of check-tls's own handshakes, for the same verdict on every Node.js line.
  */
 async function createVerifyingAgent(options: FetchHstsOptions): Promise<Dispatcher> {
-  if (options.proxy) {
-    const { createDeliveryAgent } = await import('../../http/delivery-agent.js');
-    return createDeliveryAgent({
-      ca: options.ca,
-      connections: 1,
-      timeoutMs: options.timeoutMs,
-      proxy: options.proxy,
-    });
-  }
-  const { loadAgentClass } = await import('../../http/delivery-agent.js');
-  const { Agent } = await loadAgentClass();
-  // The security level of check-tls's own handshakes: the same verdict on every Node.js line.
-  const secureContext = createTrustContext(
-    { minVersion: 'TLSv1.2', ciphers: MODERN_CIPHERS },
-    rootCertificates,
-    options.ca,
-  );
-  return new Agent({
+  const { createDeliveryAgent } = await import('../../http/delivery-agent.js');
+  return createDeliveryAgent({
+    ca: options.ca,
+    ciphers: MODERN_CIPHERS,
     connections: 1,
-    connect: {
-      secureContext,
-      rejectUnauthorized: true,
-      timeout: options.timeoutMs,
-      // SNI and the certificate's name check use --servername, as check-tls's own handshakes do.
-      ...(options.servername ? { servername: options.servername } : {}),
-    },
-    headersTimeout: options.timeoutMs,
+    timeoutMs: options.timeoutMs,
+    // SNI and the certificate's name check use --servername, as check-tls's own handshakes do.
+    ...(options.servername ? { servername: options.servername } : {}),
+    ...(options.proxy ? { proxy: options.proxy } : {}),
   });
 }
 
 /**
  * GET, then the named header as soon as the response head arrives (undefined: not sent; null: no
  * answer in time or a failed request). The body is never read: the connection is aborted.
- * undici's bare dispatch() is used because the delivery agent is loaded without undici's API layer.
+ * It speaks undici 7's documented handler interface, as every dispatch of the tool does.
  */
 function readHeader(
   dispatcher: Dispatcher,

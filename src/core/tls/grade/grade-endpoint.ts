@@ -1,23 +1,24 @@
 import type { OrderedLetter, TlsGrade } from './grade-types.js';
 import type { TlsInspection } from '../inspect-endpoint.js';
+import { pemsOf, type ExtraCa } from '../trust-store.js';
 
 export interface GradeEndpointOptions {
   /** The target as given: its path is where the HSTS GET goes. */
   target: string;
   servername: string | undefined;
   timeoutMs: number;
-  /** --ca certificates (PEM), trusted for the HSTS GET. */
-  extraCa: string[];
+  /** --ca and NODE_EXTRA_CA_CERTS certificates, trusted for the HSTS GET. */
+  extraCa: readonly ExtraCa[];
   minGrade?: OrderedLetter;
 }
 
 async function loadGradeModules() {
-  const [{ gradeTls }, { fetchHsts }, { loadAgentClass }] = await Promise.all([
+  const [{ gradeTls }, { fetchHsts }] = await Promise.all([
     import('./grade-tls.js'),
     import('./fetch-hsts.js'),
     import('../../http/delivery-agent.js'),
+    import('undici'), // kept by the module cache for fetchHsts
   ]);
-  await loadAgentClass(); // kept by the module cache for fetchHsts
   return { gradeTls, fetchHsts };
 }
 
@@ -52,8 +53,10 @@ export function startGrading(): {
           fetchHsts({
             url,
             servername: options.servername,
-            ca: options.extraCa,
+            ca: pemsOf(options.extraCa),
             timeoutMs: options.timeoutMs,
+            // The proxy decision of the probe's handshakes: the HSTS request goes the same way.
+            ...(inspection.proxy ? { proxy: inspection.proxy } : {}),
           }),
         minimum: options.minGrade,
       });
