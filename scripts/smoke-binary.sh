@@ -112,9 +112,42 @@ check 'scenario --list' 0 scenario --list
 check 'scenario' '0 1' scenario "$url" "${ca[@]}" --yes --seed 1
 check 'send-sample, wrong CA' 2 send-sample "$url"
 
+check 'send-sample --documents-api' '0 1' send-sample "$url" "${ca[@]}" --type order-documents --documents-api 0 \
+  --api-username smoke --api-password smoke-secret
+
 kill "$listener" 2>/dev/null || true
 wait "$listener" 2>/dev/null || true
 listener=
+
+check 'dev-cert' 0 dev-cert --dir "$work/dev-cert"
+if [ "$(ls "$work/dev-cert" | wc -l)" -ge 4 ]; then
+  passed=$((passed + 1))
+  echo "ok   dev-cert wrote its CA, certificate and keys"
+else
+  failures=$((failures + 1))
+  echo "FAIL dev-cert wrote $(ls "$work/dev-cert" | wc -l) files" >&2
+fi
+
+# api-mock: starts, serves until stopped, and stops with exit 0 on SIGTERM.
+mock_port=$((port + 1))
+"${clean_env[@]}" TC_WEBHOOK_API_PASSWORD=smoke-secret "$bin" api-mock --http --port "$mock_port" \
+  --api-username smoke >"$work/mock.out" 2>"$work/mock.err" &
+mock=$!
+for _ in $(seq 1 100); do
+  if grep -q "$mock_port" "$work/mock.out" "$work/mock.err" 2>/dev/null; then break; fi
+  sleep 0.1
+done
+kill -TERM "$mock" 2>/dev/null || true
+status=0
+wait "$mock" || status=$?
+if [ "$status" -eq 0 ] && grep -q "$mock_port" "$work/mock.out" "$work/mock.err"; then
+  passed=$((passed + 1))
+  echo "ok   api-mock (served on $mock_port, exit 0 on SIGTERM)"
+else
+  failures=$((failures + 1))
+  echo "FAIL api-mock: exit $status" >&2
+  cat "$work/mock.err" >&2
+fi
 saved=$(ls "$work/saved" | wc -l)
 if [ "$saved" -lt 6 ]; then
   failures=$((failures + 1))

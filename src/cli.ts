@@ -4,10 +4,13 @@
  * one table in errors.ts.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { VERSION } from './build-info.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
+import type { GithubRun } from './cli/github-actions.js';
+import type { CommandContext } from './commands/context.js';
 import { describeError, errorJson, ExitCode, type ExitCodeValue } from './errors.js';
 import { commanderErrorJson } from './cli/usage-error-json.js';
 
@@ -42,16 +45,33 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
       }),
     exit: io.exit ?? ((code) => process.exit(code)),
   };
+  const args = argv.slice(2);
+  // On GitHub Actions, the secrets are announced for masking before anything else is printed.
+  let github: GithubRun | undefined;
+  if (pio.env.GITHUB_ACTIONS === 'true' || pio.env.GITHUB_STEP_SUMMARY) {
+    const { startGithubRun } = await import('./cli/github-actions.js');
+    github = startGithubRun(pio, args);
+  }
+  /** On GitHub Actions, a warning is an annotation: the log shows it, and it cannot carry a command. */
+  const withCiWarnings = (ctx: CommandContext): CommandContext =>
+    github?.annotate
+      ? { ...ctx, warn: (message) => pio.stderr.write(github.annotation({ level: 'warning', message })) }
+      : ctx;
   let exitCode: ExitCodeValue = ExitCode.passed;
   // Once a result has begun on stdout, a later error is only the line on stderr (no error object).
   let resultStarted = false;
   const runtime: CliRuntime = {
     io: pio,
-    context: async (json) => buildContext(pio, json, await commandDeps(pio)),
-    run: async (kind, json, execute, afterRender) => {
+    context: async (json) => withCiWarnings(buildContext(pio, json, await commandDeps(pio))),
+    run: async (kind, json, execute, afterRender, extras) => {
+      const sarifPath = extras?.sarif === undefined ? undefined : resolve(pio.cwd, extras.sarif);
+      if (sarifPath !== undefined) {
+        const { checkWritable } = await import('./cli/write-whole-file.js');
+        await checkWritable('SARIF log', '--sarif', sarifPath);
+      }
       // check-tls is short and bounded by --timeout: Ctrl-C simply ends it, as it ends any process.
       const interrupt = kind === 'check-tls' ? undefined : watchInterrupt(pio);
-      const ctx = buildContext(pio, json, await commandDeps(pio), interrupt?.signal);
+      const ctx = withCiWarnings(buildContext(pio, json, await commandDeps(pio), interrupt?.signal));
       let report;
       try {
         report = await execute(ctx);
@@ -60,15 +80,25 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
       }
       const { renderReport } = await import('./report/render.js');
       resultStarted = true;
-      pio.stdout.write(
-        await renderReport(kind, report, { format: json ? 'json' : 'human', color: ctx.color }),
-      );
+      const text = await renderReport(kind, report, { format: json ? 'json' : 'human', color: ctx.color });
+      pio.stdout.write(github ? github.guardStdout(text, json) : text);
+      const { hasWarnings } = await import('./report/report-warnings.js');
       exitCode =
         (report as { interrupted?: boolean }).interrupted === true
           ? ExitCode.interrupted
-          : report.ok
-            ? ExitCode.passed
-            : ExitCode.failed;
+          : !report.ok || (extras?.failOn === 'warning' && hasWarnings(kind, report))
+            ? ExitCode.failed
+            : ExitCode.passed;
+      if (github) await github.publishReport(kind, report);
+      if (sarifPath !== undefined) {
+        const [{ renderSarif }, { writeWholeFile }] = await Promise.all([
+          import('./report/sarif/render-sarif.js'),
+          import('./cli/write-whole-file.js'),
+        ]);
+        const where = github?.workspace ?? { cwd: pio.cwd, root: pio.cwd };
+        const sarif = await renderSarif(kind, report, where, readVersion());
+        await writeWholeFile('SARIF log', '--sarif', sarifPath, sarif);
+      }
       await afterRender?.(report);
     },
     exit: (code) => {
@@ -95,10 +125,11 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
     },
   });
 
-  const args = argv.slice(2);
   const json = args.includes('--json');
   const printErrorJson = (error: object) => {
-    if (json && !resultStarted) pio.stdout.write(`${JSON.stringify(error)}\n`);
+    if (!json || resultStarted) return;
+    const text = `${JSON.stringify(error)}\n`;
+    pio.stdout.write(github ? github.guardStdout(text, true) : text);
   };
   const { Command, CommanderError } = await import('./cli/commander.js');
   const program = new Command('tc-webhook')
@@ -140,7 +171,13 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
       printErrorJson(commanderErrorJson(error, usageHint));
       return ExitCode.couldNotRun;
     }
-    pio.stderr.write(`tc-webhook: ${describeError(error, argv.includes('--verbose'))}\n`);
+    const described = describeError(error, argv.includes('--verbose'));
+    if (github?.annotate) {
+      pio.stderr.write(github.annotation({ level: 'error', title: 'tc-webhook', message: described }));
+    } else {
+      pio.stderr.write(`tc-webhook: ${described}\n`);
+    }
+    if (github) await github.publishFailure(invoked, described);
     printErrorJson(errorJson(error));
     return ExitCode.couldNotRun;
   } finally {

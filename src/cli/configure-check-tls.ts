@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { OrderedLetter } from '../core/tls/grade/grade-types.js';
 import { InvalidArgumentError } from './commander.js';
-import { addNetworkOptions, jsonFlag } from './flags.js';
+import { addNetworkOptions, failOnOption, jsonFlag, runExtrasOf, SARIF_OPTION } from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
 // Kept here rather than imported from core/tls/grade: --help must not load the grading code.
@@ -29,23 +29,31 @@ export function configureCheckTls(command: Command, rt: CliRuntime): void {
       '--min-grade <letter>',
       'fail (exit 1) below this grade: A+, A, A-, B, C, D, E or F (implies --grade; T and M always fail)',
       minGrade,
-    );
+    )
+    .addOption(failOnOption())
+    .option(...SARIF_OPTION);
   jsonFlag(addNetworkOptions(cmd)).action(async (target, o) => {
-    await rt.run('check-tls', o.json, async (ctx) => {
-      const { checkTlsCommand } = await import('../commands/check-tls.js');
-      return checkTlsCommand(
-        {
-          target,
-          servername: o.servername,
-          probeHttps: o.probeHttps,
-          ca: o.ca,
-          timeoutMs: o.timeout,
-          ...(o.proxy !== undefined ? { proxy: o.proxy } : {}),
-          grade: o.grade || o.minGrade !== undefined,
-          minGrade: o.minGrade,
-        },
-        ctx,
-      );
-    });
+    await rt.run(
+      'check-tls',
+      o.json,
+      async (ctx) => {
+        const { checkTlsCommand } = await import('../commands/check-tls.js');
+        return checkTlsCommand(
+          {
+            target,
+            servername: o.servername,
+            probeHttps: o.probeHttps,
+            ca: o.ca,
+            timeoutMs: o.timeout,
+            ...(o.proxy !== undefined ? { proxy: o.proxy } : {}),
+            grade: o.grade || o.minGrade !== undefined,
+            minGrade: o.minGrade,
+          },
+          ctx,
+        );
+      },
+      undefined,
+      runExtrasOf(o),
+    );
   });
 }

@@ -5,8 +5,10 @@ import {
   WEBHOOK_TYPES,
   addAuthOptions,
   addNetworkOptions,
+  failOnOption,
   formatOption,
   jsonFlag,
+  runExtrasOf,
   networkAndAuth,
   timerMs,
 } from './flags.js';
@@ -47,7 +49,8 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
     .option('--servername <sni>', 'server name to send (SNI) and to check the certificate against')
     .option('--slow-ms <ms>', 'a delivery slower than this is a warning', timerMs('--slow-ms'), 5000)
     .option('--report <file>', 'also write the report as JUnit XML (.xml) or Markdown (.md)')
-    .option('--yes', 'do not ask for confirmation before sending', false);
+    .option('--yes', 'do not ask for confirmation before sending', false)
+    .addOption(failOnOption());
   const typed = jsonFlag(
     addDocumentsWaitOption(
       addDocumentsApiOptions(addAuthOptions(addNetworkOptions(addOverrideOptions(addRetryOptions(cmd))))),
@@ -95,6 +98,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
         const { writeReportFile } = await import('./doctor-report-file.js');
         await writeReportFile(reportPath, renderDoctorFile(report, doctorFileFormat(reportFile)));
       },
+      runExtrasOf(o),
     );
   });
 }

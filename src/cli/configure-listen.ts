@@ -148,7 +148,8 @@ async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime):
     const { listenCommand } = await import('../commands/listen.js');
     const human = await import('../report/listen-human.js');
     await (await import('../report/palette.js')).preparePalette(ctx.color);
-    const { renderListenJson } = await import('../report/listen-json.js');
+    const { renderListenJson, renderListeningJson, renderListenSummaryJson } =
+      await import('../report/listen-json.js');
     const renderEntry = json ? renderListenJson : human.listenEntryRenderer({ color: ctx.color });
     // Lines answered in the same turn of the event loop go out in one write: under load that is one
     // system call for many requests instead of one each.
@@ -161,13 +162,20 @@ async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime):
     };
     const summary = await listenCommand(options, ctx, {
       stop: controller.signal,
-      onStart: (start) => rt.io.stderr.write(human.renderListenStart(start)),
+      onStart: (start) => {
+        rt.io.stderr.write(human.renderListenStart(start));
+        if (json) {
+          rt.resultStarted();
+          rt.io.stdout.write(renderListeningJson(start));
+        }
+      },
       onEntry: (entry) => {
         if (pending === '') setImmediate(flush);
         pending += renderEntry(entry);
       },
     });
     flush();
+    if (json) rt.io.stdout.write(renderListenSummaryJson(summary));
     rt.io.stderr.write(human.renderListenSummary(summary));
     rt.exit(summary.ok ? 0 : 1);
   } finally {

@@ -1,6 +1,16 @@
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from './commander.js';
-import { addMaxSizeOption, jsonFlag, maxSizeOf, positiveInt, PROXY_OPTION, timerMs } from './flags.js';
+import {
+  addMaxSizeOption,
+  failOnOption,
+  jsonFlag,
+  maxSizeOf,
+  positiveInt,
+  PROXY_OPTION,
+  runExtrasOf,
+  SARIF_OPTION,
+  timerMs,
+} from './flags.js';
 import type { CliRuntime } from './runtime.js';
 
 export function configureValidate(command: Command, rt: CliRuntime): void {
@@ -20,24 +30,32 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
       20,
     )
     .option('--timeout <ms>', 'bound on fetching a --spec URL, in milliseconds', timerMs('--timeout'), 10000)
-    .option(...PROXY_OPTION);
+    .option(...PROXY_OPTION)
+    .addOption(failOnOption())
+    .option(...SARIF_OPTION);
   const typed = jsonFlag(addMaxSizeOption(cmd, 'input (payload file, stdin, --spec and its $refs)'));
   typed.action(async (files, o) => {
-    await rt.run('validate', o.json, async (ctx) => {
-      const { validateCommand } = await import('../commands/validate.js');
-      return validateCommand(
-        {
-          files,
-          type: o.type,
-          spec: o.spec,
-          strict: o.strict,
-          maxErrors: o.maxErrors,
-          timeoutMs: o.timeout,
-          maxBytes: maxSizeOf(o),
-          ...(o.proxy !== undefined ? { proxy: o.proxy } : {}),
-        },
-        ctx,
-      );
-    });
+    await rt.run(
+      'validate',
+      o.json,
+      async (ctx) => {
+        const { validateCommand } = await import('../commands/validate.js');
+        return validateCommand(
+          {
+            files,
+            type: o.type,
+            spec: o.spec,
+            strict: o.strict,
+            maxErrors: o.maxErrors,
+            timeoutMs: o.timeout,
+            maxBytes: maxSizeOf(o),
+            ...(o.proxy !== undefined ? { proxy: o.proxy } : {}),
+          },
+          ctx,
+        );
+      },
+      undefined,
+      runExtrasOf(o),
+    );
   });
 }

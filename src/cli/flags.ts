@@ -204,3 +204,30 @@ export function addMaxSizeOption<A extends unknown[], O extends OptionValues, G 
 export function maxSizeOf(o: Record<string, unknown>): number {
   return (o.maxSize as number | undefined) ?? DEFAULT_MAX_INPUT_BYTES;
 }
+
+/** --fail-on: validate, check-tls, doctor and scenario (docs/ci.md). */
+export function failOnOption() {
+  return new Option(
+    '--fail-on <level>',
+    'exit 1 on findings of this level: error (default), or warning (warnings and inconclusive checks fail too; skips never)',
+  )
+    .choices(['error', 'warning'] as const)
+    .default('error' as const);
+}
+
+/** --sarif: validate and check-tls (docs/ci.md). */
+export const SARIF_OPTION = [
+  '--sarif <file>',
+  'also write the findings as SARIF 2.1.0 (e.g. for GitHub code scanning)',
+] as const;
+
+/** The CI extras of `run` from the parsed flags. */
+export function runExtrasOf(o: { failOn?: 'error' | 'warning'; sarif?: string }): {
+  failOn?: 'error' | 'warning';
+  sarif?: string;
+} {
+  return {
+    ...(o.failOn !== undefined ? { failOn: o.failOn } : {}),
+    ...(o.sarif !== undefined ? { sarif: o.sarif } : {}),
+  };
+}

@@ -17,6 +17,14 @@ export interface ProcessIo {
   exit(code: number): never;
 }
 
+/** The CI flags a command may have (docs/ci.md). */
+export interface RunExtras {
+  /** `--fail-on warning`: a warning (or an inconclusive check) exits 1 too; `skip` never does. */
+  failOn?: 'error' | 'warning';
+  /** `--sarif <file>`: the findings also as a SARIF 2.1.0 log, written whole. */
+  sarif?: string;
+}
+
 /** What a command registration needs: the process, and how a command's report reaches stdout. */
 export interface CliRuntime {
   io: ProcessIo;
@@ -31,6 +39,7 @@ export interface CliRuntime {
     json: boolean,
     execute: (ctx: CommandContext) => Promise<ReportOf[K]>,
     afterRender?: (report: ReportOf[K]) => Promise<void>,
+    extras?: RunExtras,
   ): Promise<void>;
   /** Records the exit code of a command that prints as it goes instead of returning one report (listen). */
   exit(code: ExitCodeValue): void;

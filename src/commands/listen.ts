@@ -14,6 +14,7 @@ import { ListenTally } from '../core/listen/listen-tally.js';
 import type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../core/listen/listen-types.js';
 import { respondSequence } from '../core/listen/respond-sequence.js';
 import { serveRequests } from '../core/listen/serve-requests.js';
+import { certificateNotice } from '../core/listen/certificate-notice.js';
 import { readTlsPair } from '../core/listen/tls-pair.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
 import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/proxy/select-proxy.js';
@@ -129,7 +130,8 @@ export async function listenCommand(
       warn: (message) => ctx.warn(message),
     },
   );
-  hooks.onStart(describeStart(serving.url, o, checked.warnings));
+  const notice = tls ? certificateNotice(tls.cert.toString('utf8'), ctx.deps.publicRoots) : undefined;
+  hooks.onStart(describeStart(serving.url, o, [...checked.warnings, ...(notice ? [notice] : [])]));
   await serving.stopped;
   await Promise.all(agents.map((a) => a.close()));
   return tally.result();

@@ -1,5 +1,6 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
 import { UsageError } from '../errors.js';
+import { markdownCell } from './github/markdown-text.js';
 
 /** Report files a CI job can publish, chosen by extension. */
 export type DoctorFileFormat = 'junit' | 'markdown';
@@ -50,8 +51,9 @@ function renderJunit(report: DoctorReport): string {
   ].join('\n');
 }
 
+/** Answer bodies and server messages are shown as text, never as markup, links or HTML. */
 export function mdCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return markdownCell(text);
 }
 
 /** Markdown: a verdict line and one table row per check. */

@@ -207,7 +207,7 @@ describe('listen answers: --forward-to, --respond, --reject-invalid, --max-reque
     assert.match(done.stderr, /stopped: (\d+) requests; \1 deliveries, \1 valid, 0 invalid/);
     assert.match(done.stderr, /\n {2}ShipmentIssuedBySupplier: 1\n/);
     const entries = entriesOf(done.stdout);
-    assert.deepEqual(Object.keys(entries[0]!).slice(0, 4), ['seq', 'receivedAt', 'method', 'path']);
+    assert.deepEqual(Object.keys(entries[0]!).slice(0, 5), ['record', 'seq', 'receivedAt', 'method', 'path']);
     assert.equal(entries[0]!.type, 'shipment');
     assert.equal(entries[0]!.format, 'json');
     assert.equal(entries[0]!.forwarded, undefined);

@@ -178,7 +178,7 @@ describe('listen start-up errors (exit 2, one line)', () => {
     assert.equal(run.code, 2);
     assert.match(
       run.stderr,
-      /listen needs --cert and --key .* or --http.*no self-signed certificate is generated/,
+      /listen needs --cert and --key .* or --http.*for local tests, tc-webhook dev-cert makes a test CA/,
     );
   });
 

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startMain, mainInProcess } from '../helpers/main-in-process.js';
+import { entriesOf } from '../helpers/listen-process.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
 
 /** A folder nobody may write in: as root, permissions do not stop a write, so a read-only file system. */
@@ -78,7 +79,7 @@ describe('listen --save: acknowledged means saved', () => {
     assert.equal(answer.status, 503);
     const done = await run.done;
     assert.equal(upstream.requests.length, 0, 'not forwarded');
-    const entry = JSON.parse(done.stdout.trim().split('\n')[0]!) as { status: number; note?: string };
+    const entry = entriesOf(done.stdout)[0] as { status: number; note?: string };
     assert.equal(entry.status, 503);
     assert.match(entry.note ?? '', /not saved: no such file or directory/);
     assert.match(done.stderr, /delivery #1 not saved \(answered 503, Tradecloud will retry it\)/);

@@ -78,10 +78,15 @@ export function startListen(
   });
 }
 
-/** The NDJSON lines of a `listen --json` run. */
-export function entriesOf(stdout: string): Array<Record<string, unknown>> {
+/** Every NDJSON record of a `listen --json` run: listening, delivery…, summary. */
+export function recordsOf(stdout: string): Array<Record<string, unknown>> {
   return stdout
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** The delivery records of a `listen --json` run. */
+export function entriesOf(stdout: string): Array<Record<string, unknown>> {
+  return recordsOf(stdout).filter((r) => r.record === 'delivery');
 }

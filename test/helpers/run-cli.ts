@@ -26,6 +26,9 @@ export const PROXY_VARIABLES = [
   'no_proxy',
 ];
 
+/** The GitHub Actions variables the CLI reads (docs/ci.md). */
+export const GITHUB_VARIABLES = ['GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY', 'GITHUB_WORKSPACE'];
+
 export interface CliRun {
   code: number | null;
   stdout: string;
@@ -64,6 +67,8 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     delete env.FORCE_COLOR;
     // Hermetic: a proxy set on the machine running the tests must not reach the CLI under test.
     for (const k of PROXY_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
+    // Likewise GitHub Actions' variables: a CI run on GitHub must not turn every report into annotations.
+    for (const k of GITHUB_VARIABLES) if (!(k in (options.env ?? {}))) delete env[k];
     // Likewise the machine's extra CA certificates: the tests choose what is trusted.
     if (!('NODE_EXTRA_CA_CERTS' in (options.env ?? {}))) delete env.NODE_EXTRA_CA_CERTS;
     for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];

@@ -19,7 +19,7 @@ export function checkListenOptions(o: ListenOptions): { forwardTo?: URL; warning
     const missing = !o.cert && !o.key ? '--cert and --key' : !o.cert ? '--cert' : '--key';
     throw new UsageError(
       `listen needs ${missing} (HTTPS, as Tradecloud calls it) or --http`,
-      'Give the certificate chain and key of a host name with a publicly trusted certificate, or --http behind a TLS-terminating tunnel or reverse proxy; no self-signed certificate is generated because Tradecloud refuses those',
+      'Give the certificate chain and key of a host name with a publicly trusted certificate, or --http behind a TLS-terminating tunnel or reverse proxy; for local tests, tc-webhook dev-cert makes a test CA and a certificate for localhost',
     );
   }
   if (o.http) {

@@ -1,5 +1,13 @@
 import type { ListenOptions, ListenStart } from './listen-types.js';
 
+/**
+ * The URL a client on this machine would use: a listener on every interface (0.0.0.0, ::) is
+ * reached at the loopback address of its family.
+ */
+export function clientUrl(url: string): string {
+  return url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
+}
+
 /** The start-up line's parts: where, which authentication (no secrets), which policy. */
 export function describeStart(url: string, o: ListenOptions, warnings: string[]): ListenStart {
   const auth =
@@ -17,5 +25,11 @@ export function describeStart(url: string, o: ListenOptions, warnings: string[])
     `max body ${o.maxBody} bytes`,
     o.maxRequests ? `stop after ${o.maxRequests} requests` : undefined,
   ].filter(Boolean);
-  return { url, auth: `${auth}${inferred}`, policy: policy.join(', '), warnings };
+  const everywhere = o.host === '0.0.0.0' || o.host === '::';
+  return {
+    url: clientUrl(url),
+    auth: `${auth}${inferred}`,
+    policy: [...(everywhere ? [`on every interface (${o.host})`] : []), ...policy].join(', '),
+    warnings,
+  };
 }

@@ -1,0 +1,102 @@
+import type { CheckTlsReport } from '../check-tls-report.js';
+import type { DoctorReport } from '../../core/doctor/doctor-types.js';
+import type { ReportKind, ReportOf } from '../render.js';
+import type { PayloadIssue, PayloadResult, ValidateReport } from '../validate-report.js';
+import { markdownCell } from './markdown-text.js';
+
+/** Rows per table: a step summary holds at most 1 MiB, and a reader wants the first findings. */
+export const SUMMARY_ROWS = 200;
+
+type Summarize<K extends ReportKind> = (report: ReportOf[K]) => Promise<string> | string;
+
+/** The commands that append a Markdown summary to the GitHub step summary. */
+const SUMMARIZERS: { [K in ReportKind]?: Summarize<K> } = {
+  validate: validateSummary,
+  'check-tls': checkTlsSummary,
+  doctor: doctorSummary,
+};
+
+/** The Markdown for a command's report, or undefined for a command that writes none. */
+export async function stepSummaryOf<K extends ReportKind>(
+  kind: K,
+  report: ReportOf[K],
+): Promise<string | undefined> {
+  const summarize = SUMMARIZERS[kind];
+  if (!summarize) return undefined;
+  const text = await summarize(report);
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+const STATUS: Record<string, string> = {
+  pass: '✅ pass',
+  warn: '⚠️ warn',
+  fail: '❌ fail',
+  skip: '➖ skip',
+  inconclusive: '❔ inconclusive',
+};
+
+function table(head: string[], rows: string[][], total: number, what: string): string[] {
+  const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
+  for (const row of rows.slice(0, SUMMARY_ROWS)) lines.push(`| ${row.map(markdownCell).join(' | ')} |`);
+  if (total > SUMMARY_ROWS)
+    lines.push('', `… and ${total - SUMMARY_ROWS} more ${what}; the report lists them all.`);
+  return lines;
+}
+
+function validateSummary(report: ValidateReport): string {
+  const { files, valid, invalid, warnings } = report.summary;
+  const verdict = `${files} file${files === 1 ? '' : 's'} checked: ${valid} valid, ${invalid} invalid; ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const lines = ['### tc-webhook validate', '', `**${report.ok ? '✅' : '❌'} ${verdict}**`];
+  if (report.interrupted) lines.push('', 'Interrupted: files after these were not checked.');
+  lines.push('');
+  const fileRows = report.files.map((f) => [
+    f.file,
+    [f.type, f.format === 'txml' ? 'tXML' : f.format?.toUpperCase()].filter(Boolean).join(', '),
+    f.valid ? '✅ valid' : '❌ invalid',
+    String(f.errors.length + (f.moreErrors ?? 0)),
+    String(f.warnings.length + (f.moreWarnings ?? 0)),
+  ]);
+  lines.push(
+    ...table(['File', 'Webhook', 'Result', 'Errors', 'Warnings'], fileRows, fileRows.length, 'files'),
+  );
+  const findings = report.files.flatMap((f) => [
+    ...f.errors.map((i) => findingRow(f, i, '❌ error')),
+    ...f.warnings.map((i) => findingRow(f, i, '⚠️ warning')),
+  ]);
+  if (findings.length > 0) {
+    lines.push('', '#### Findings', '');
+    lines.push(...table(['Where', 'Level', 'Keyword', 'Finding'], findings, findings.length, 'findings'));
+  }
+  return lines.join('\n');
+}
+
+function findingRow(file: PayloadResult, issue: PayloadIssue, level: string): string[] {
+  const at = issue.line !== undefined ? `${file.file}:${issue.line}:${issue.column ?? 1}` : file.file;
+  const field = issue.path === '' ? '(body)' : issue.path;
+  const element = issue.element !== undefined ? ` (element ${issue.element})` : '';
+  return [at, level, issue.keyword, `${field}: ${issue.message}${element}`];
+}
+
+function checkTlsSummary(report: CheckTlsReport): string {
+  const failed = report.checks.filter((c) => c.status === 'fail').length;
+  const warned = report.checks.filter((c) => c.status === 'warn').length;
+  const verdict = report.ok
+    ? `✅ OK: no check failed${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}`
+    : `❌ FAILED: ${failed} check${failed === 1 ? '' : 's'} failed`;
+  const lines = [`### tc-webhook check-tls ${markdownCell(report.target)}`, '', `**${verdict}**`];
+  if (report.grade) {
+    const minimum = report.grade.minimum;
+    const below = minimum && !minimum.met ? ` (below --min-grade ${minimum.letter})` : '';
+    lines.push('', `Grade (estimate): **${report.grade.letter}**${below}`);
+  }
+  lines.push('');
+  const rows = report.checks.map((c) => [c.id, STATUS[c.status] ?? c.status, c.message]);
+  lines.push(...table(['Check', 'Status', 'Result'], rows, rows.length, 'checks'));
+  return lines.join('\n');
+}
+
+/** doctor's own Markdown report (the one `--report <file>.md` writes). */
+async function doctorSummary(report: DoctorReport): Promise<string> {
+  const { renderDoctorFile } = await import('../doctor-file.js');
+  return renderDoctorFile(report, 'markdown');
+}
