@@ -26,7 +26,7 @@ function readVersion(): string {
 }
 
 async function commandDeps(io: ProcessIo) {
-  const { createCommandDeps } = await import('./cli/command-deps.js');
+  const { createCommandDeps } = await import('./cli/create-command-deps.js');
   return createCommandDeps(io.env);
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { EVENT_CATALOG } from '../core/payload/event-catalog.js';
+import { EVENT_CATALOG } from '../core/model/event-catalog.js';
 import { formatOption, positiveInt, typeOption } from './flags.js';
 import { addOverrideOptions, overridesFrom } from './override-flags.js';
 import type { CliRuntime } from './runtime.js';

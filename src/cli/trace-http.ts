@@ -1,5 +1,5 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { parseProxyUrl } from '../core/proxy/select-proxy.js';
+import { parseProxyUrl } from '../core/net/select-proxy.js';
 import type { Writable } from 'node:stream';
 import { createSecretMasker } from '../core/http/mask-secrets.js';
 

@@ -1,8 +1,8 @@
 import type { DeliveryDeps } from '../core/delivery/delivery-deps.js';
-import type { ProxySettings } from '../core/proxy/select-proxy.js';
+import type { ProxySettings } from '../core/net/select-proxy.js';
 import type { ConnectTcp, ConnectTls } from '../core/tls/probe-types.js';
 import { readTrustedCas } from '../core/tls/read-ca-files.js';
-import type { ExtraCa } from '../core/tls/trust-store.js';
+import type { ExtraCa } from '../core/net/trust-store.js';
 
 /**
  * The outside world as every command sees it, built once by the CLI (src/cli/command-deps.ts):

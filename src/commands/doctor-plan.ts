@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { ForwardCompatBody } from '../core/doctor/behind-door-bodies.js';
-import type { GenerateRequestsOptions } from '../core/payload/requests/generated-requests.js';
-import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
+import type { GenerateRequestsOptions } from '../core/requests/generated-requests.js';
+import type { PayloadRequest } from '../core/requests/payload-request.js';
 import type { AuthOptions, DoctorOptions, PayloadFormat, WebhookType } from './options.js';
 
 export interface DoctorPlan {
@@ -47,7 +47,7 @@ export async function planDoctor(
   now: Date,
   prepare?: GenerateRequestsOptions['prepare'],
 ): Promise<DoctorPlan> {
-  const { generateRequests } = await import('../core/payload/requests/generated-requests.js');
+  const { generateRequests } = await import('../core/requests/generated-requests.js');
   const deliveries: PayloadRequest[] = [];
   const warnings: string[] = [];
   for (const { type, events } of await selectDoctorEvents(options.types, options.events)) {

@@ -24,10 +24,10 @@ import { ignoredVariablesNote } from '../core/http/infer-auth.js';
 import { assessDocumentsCheck } from '../core/doctor/assess-documents-check.js';
 import { DEFAULT_DOCUMENTS_WAIT_SECONDS } from '../core/documents/documents-defaults.js';
 import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
-import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
+import type { PayloadRequest } from '../core/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
-import { pemsOf } from '../core/tls/trust-store.js';
+import { pemsOf } from '../core/net/trust-store.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
@@ -242,7 +242,7 @@ async function doctorWith(
   if (documents) {
     const waitSeconds = options.documentsApi?.waitSeconds ?? DEFAULT_DOCUMENTS_WAIT_SECONDS;
     const from = documents.documentCount;
-    const { generateRequests } = await import('../core/payload/requests/generated-requests.js');
+    const { generateRequests } = await import('../core/requests/generated-requests.js');
     const [event] = await generateRequests({
       type: 'order-documents',
       event: 'OrderDocumentsAttachedByBuyer',

@@ -8,7 +8,7 @@ import {
   type SentDocument,
 } from '../core/documents/link-documents.js';
 import type { SecretMasker } from '../core/http/mask-secrets.js';
-import type { PayloadRequest } from '../core/payload/requests/payload-request.js';
+import type { PayloadRequest } from '../core/requests/payload-request.js';
 import type { DocumentsResult } from '../report/documents-report.js';
 import type { CommandContext } from './context.js';
 import type { DocumentsApiSettings } from './options.js';

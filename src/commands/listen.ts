@@ -5,7 +5,7 @@ import { sweepPartialSaves } from '../core/listen/save-delivery.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../core/files/describe-fs-error.js';
 import { createDeliveryAgent } from '../core/http/delivery-agent.js';
-import { pemsOf } from '../core/tls/trust-store.js';
+import { pemsOf } from '../core/net/trust-store.js';
 import { buildAuthCheck } from '../core/listen/build-auth-check.js';
 import { checkListenOptions } from '../core/listen/check-listen-options.js';
 import { describeStart } from '../core/listen/describe-start.js';
@@ -17,10 +17,10 @@ import { serveRequests } from '../core/listen/serve-requests.js';
 import { certificateNotice } from '../core/listen/certificate-notice.js';
 import { readTlsPair } from '../core/listen/tls-pair.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
-import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/proxy/select-proxy.js';
+import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/net/select-proxy.js';
 import type { KeyFetch } from '../core/listen/issuer-keys.js';
 import { guardKeyFetch } from '../core/listen/guard-key-fetch.js';
-import type { PinnedHosts } from '../core/http/clear-text-route.js';
+import type { PinnedHosts } from '../core/net/clear-text-route.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 
@@ -60,7 +60,7 @@ export async function listenCommand(
     const { fetch } = await import('undici');
     const direct = ((url: string, init?: RequestInit) =>
       fetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
-    const { createProxyFetch } = await import('../core/proxy/proxy-fetch.js');
+    const { createProxyFetch } = await import('../core/http/proxy-fetch.js');
     const fetchKeys = createProxyFetch(proxySettings, { ca, timeoutMs: o.timeoutMs, direct }) as KeyFetch;
     return guardKeyFetch(fetchKeys, ctx.deps.lookup, pins);
   };

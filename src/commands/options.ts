@@ -1,6 +1,6 @@
 import type { AuthInput, AuthMethod } from '../core/http/auth-credentials.js';
 import type { OrderedLetter } from '../core/tls/grade/grade-types.js';
-import type { PayloadFormat, WebhookType } from '../core/payload/requests/payload-request.js';
+import type { PayloadFormat, WebhookType } from '../core/requests/payload-request.js';
 import type { BodyOverrides } from '../core/payload/body-overrides.js';
 
 /**

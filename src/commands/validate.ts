@@ -3,14 +3,14 @@ import type { ValidateReport } from '../report/validate-report.js';
 import type { PayloadResult } from '../core/validate/payload-result.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
 import { validatePayload } from '../core/validate/validate-payload.js';
-import { pemsOf } from '../core/tls/trust-store.js';
+import { pemsOf } from '../core/net/trust-store.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { ValidateOptions } from './options.js';
 
 /** A --spec URL and its `$ref`s are fetched through the proxy settings. */
 async function specFetch(ctx: CommandContext, options: ValidateOptions): Promise<typeof globalThis.fetch> {
-  const { createProxyFetch } = await import('../core/proxy/proxy-fetch.js');
+  const { createProxyFetch } = await import('../core/http/proxy-fetch.js');
   // No --ca here, but NODE_EXTRA_CA_CERTS counts, direct or through a proxy.
   const ca = pemsOf(await trustedCasOf(ctx.deps, [], ctx.cwd));
   return createProxyFetch(proxySettingsOf(ctx.deps, options.proxy), { ca, timeoutMs: options.timeoutMs });

@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { createCommandDeps } from '../../src/cli/command-deps.js';
+import { createCommandDeps } from '../../src/cli/create-command-deps.js';
 import type { CommandDeps } from '../../src/commands/command-deps.js';
 import type { CommandContext } from '../../src/commands/context.js';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
 import type { Dispatcher } from 'undici';
 import type { DeliveryLanes } from '../http/delivery-agent.js';
-import { pinClearTextRoute, type PinnedHosts } from '../http/clear-text-route.js';
+import { pinClearTextRoute, type PinnedHosts } from '../net/clear-text-route.js';
 import { openTunnel } from '../proxy/open-tunnel.js';
-import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../proxy/select-proxy.js';
+import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../net/select-proxy.js';
 import type { DeliveryDeps } from './delivery-deps.js';
 
 export interface ConnectionPoolOptions {

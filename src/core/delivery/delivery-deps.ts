@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { DeliveryAgentOptions, DeliveryLanes } from '../http/delivery-agent.js';
-import type { LookupAll } from '../http/clear-text-route.js';
+import type { LookupAll } from '../net/clear-text-route.js';
 
 /** What the delivery service needs of the outside world; the CLI builds it once (src/cli/command-deps.ts). */
 export interface DeliveryDeps {

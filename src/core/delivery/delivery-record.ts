@@ -1,5 +1,5 @@
 import type { DeliveryResult } from '../http/deliver-request.js';
-import type { PayloadFormat, WebhookType } from '../payload/requests/payload-request.js';
+import type { PayloadFormat, WebhookType } from '../requests/payload-request.js';
 
 /** One request of a delivery run, as reports show it (the contract's `requests[]` entry): its result, placed in the run. */
 export interface DeliveryRecord extends Pick<

@@ -1,6 +1,6 @@
 import { resolveCredentials, secretsOf, type AuthInput, type Credentials } from '../http/auth-credentials.js';
 import type { SecretMasker } from '../http/mask-secrets.js';
-import { parseTargetUrl } from '../http/target-url.js';
+import { parseTargetUrl } from '../net/target-url.js';
 
 export interface DeliveryTarget {
   url: URL;

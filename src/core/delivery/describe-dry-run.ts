@@ -1,5 +1,5 @@
 import type { Credentials } from '../http/auth-credentials.js';
-import type { PayloadFormat, PayloadRequest, WebhookType } from '../payload/requests/payload-request.js';
+import type { PayloadFormat, PayloadRequest, WebhookType } from '../requests/payload-request.js';
 
 export interface DryRunRequest {
   method: 'POST';

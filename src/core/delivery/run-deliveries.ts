@@ -8,7 +8,7 @@ import {
 } from '../http/deliver-request.js';
 import type { DeliveryLanes } from '../http/delivery-agent.js';
 import type { SecretMasker } from '../http/mask-secrets.js';
-import type { PayloadRequest } from '../payload/requests/payload-request.js';
+import type { PayloadRequest } from '../requests/payload-request.js';
 import { runBurst } from '../http/run-burst.js';
 import { outgoingRequest, type OutgoingRequest } from '../http/send-attempt.js';
 import type { DeliveryProgress } from './delivery-deps.js';

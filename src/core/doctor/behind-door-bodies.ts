@@ -1,7 +1,7 @@
-import { findBodyField } from '../payload/body-fields.js';
+import { findBodyField } from '../model/body-fields.js';
 import { generatePayload } from '../payload/generate.js';
 import { renderBody } from '../payload/render-body.js';
-import type { PayloadRequest, WebhookType } from '../payload/requests/payload-request.js';
+import type { PayloadRequest, WebhookType } from '../requests/payload-request.js';
 
 type Obj = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { isLoopbackHost } from '../http/loopback.js';
+import { isLoopbackHost } from '../net/loopback.js';
 
 export interface ApiMockOptions {
   cert?: string;

@@ -1,5 +1,5 @@
 import type { AuthorizationHeader } from './authorization.js';
-import type { FailureStage } from './network-failure.js';
+import type { FailureStage } from '../net/network-failure.js';
 import { backoffDelayMs, classifyStatus, explainStatus } from './retry-policy.js';
 import { postCapped } from './post-capped.js';
 import { attemptPost, attemptResult, type AttemptOptions, type OutgoingRequest } from './send-attempt.js';

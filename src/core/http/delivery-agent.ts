@@ -1,10 +1,10 @@
 import { lookup } from 'node:dns';
 import type { SecureContext } from 'node:tls';
 import type { Client as UndiciClient, Dispatcher } from 'undici';
-import { pinnedLookup, type PinnedHosts } from './clear-text-route.js';
-import type { ProxyEndpoint } from '../proxy/select-proxy.js';
-import { refuseSelfSignedLeaf } from './self-signed-leaf.js';
-import { trustContext } from '../tls/trust-store.js';
+import { pinnedLookup, type PinnedHosts } from '../net/clear-text-route.js';
+import type { ProxyEndpoint } from '../net/select-proxy.js';
+import { refuseSelfSignedLeaf } from '../net/self-signed-leaf.js';
+import { trustContext } from '../net/trust-store.js';
 
 export interface DeliveryAgentOptions {
   /**

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { NetworkError } from '../../errors.js';
-import { describeNetworkFailure } from './network-failure.js';
+import { describeNetworkFailure } from '../net/network-failure.js';
 import { postCapped, postTarget } from './post-capped.js';
 
 /** The OAuth 2.0 token endpoint gave no token: nothing can be sent. */

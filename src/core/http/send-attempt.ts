@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { describeNetworkFailure, type NetworkFailure } from './network-failure.js';
+import { describeNetworkFailure, type NetworkFailure } from '../net/network-failure.js';
 import type { AttemptDeadlines } from './attempt-deadlines.js';
 import { postTarget, type CappedPost, type CappedResult, type PostTarget } from './post-capped.js';
 

@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
-import { isLoopbackHost } from '../http/loopback.js';
-import { parseTargetUrl } from '../http/target-url.js';
+import { isLoopbackHost } from '../net/loopback.js';
+import { parseTargetUrl } from '../net/target-url.js';
 import { keyUrlProblem } from './key-url.js';
 import { headerValueProblem } from '../http/auth-credentials.js';
 import { ignoredVariablesNote } from '../http/infer-auth.js';

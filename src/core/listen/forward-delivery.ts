@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { describeNetworkFailure } from '../http/network-failure.js';
+import { describeNetworkFailure } from '../net/network-failure.js';
 import { postCapped, postTarget } from '../http/post-capped.js';
 
 /** The developer's endpoint's answer, relayed to the sender; `error` when it could not be reached (502). */

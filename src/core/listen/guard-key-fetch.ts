@@ -1,5 +1,5 @@
-import { isLoopbackAddress } from '../http/loopback.js';
-import type { LookupAll, PinnedHosts } from '../http/clear-text-route.js';
+import { isLoopbackAddress } from '../net/loopback.js';
+import type { LookupAll, PinnedHosts } from '../net/clear-text-route.js';
 import type { KeyFetch } from './issuer-keys.js';
 import { keyUrlProblem } from './key-url.js';
 

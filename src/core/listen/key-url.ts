@@ -1,4 +1,4 @@
-import { isLoopbackUrl } from '../http/loopback.js';
+import { isLoopbackUrl } from '../net/loopback.js';
 
 /**
  * Discovery documents and signing keys are fetched over https only: keys fetched in clear text

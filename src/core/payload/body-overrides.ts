@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { BODY_FIELDS } from './body-fields.js';
+import { BODY_FIELDS } from '../model/body-fields.js';
 import { describeSchema, type JsonSchema } from '../txml/describe-schema.js';
 
 /**

@@ -1,9 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../../errors.js';
-import { EVENT_CATALOG, type WebhookType } from './event-catalog.js';
+import { EVENT_CATALOG, type WebhookType } from '../model/event-catalog.js';
 
 export { EVENT_CATALOG, type WebhookType };
-export { bodyKindOf } from './body-fields.js';
+export { bodyKindOf } from '../model/body-fields.js';
 
 export interface EventSelection {
   type: WebhookType;

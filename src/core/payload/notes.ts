@@ -1,4 +1,4 @@
-import type { WebhookType } from './event-catalog.js';
+import type { WebhookType } from '../model/event-catalog.js';
 
 /**
  * One-line cautions about a sample that belong beside it, never inside it (the body must stay a

@@ -1,8 +1,8 @@
 import type { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
-import type { ConnectTcp, ConnectTls } from '../tls/probe-types.js';
+import type { ConnectTcp, ConnectTls } from '../net/connect-types.js';
 import { openTunnel } from './open-tunnel.js';
-import type { ProxyEndpoint } from './select-proxy.js';
+import type { ProxyEndpoint } from '../net/select-proxy.js';
 import { TunnelStream } from './tunnel-stream.js';
 
 /**

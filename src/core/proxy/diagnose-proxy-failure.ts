@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { NetworkError } from '../../errors.js';
 import { openTunnel, type TunnelOptions } from './open-tunnel.js';
 import { describeProxyRefusal, ProxyError, proxyUnreachableError } from './proxy-failure.js';
-import type { ProxyEndpoint } from './select-proxy.js';
+import type { ProxyEndpoint } from '../net/select-proxy.js';
 
 const PROXY_ANSWER = /Proxy response \((\d+)\)|Proxy Authentication Required \((\d+)\)/;
 const CANNOT_CONNECT = new Set([

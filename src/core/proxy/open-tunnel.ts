@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { describeProxyRefusal, proxyUnreachableError } from './proxy-failure.js';
-import type { ProxyEndpoint } from './select-proxy.js';
+import type { ProxyEndpoint } from '../net/select-proxy.js';
 
 export interface TunnelOptions {
   timeoutMs: number;

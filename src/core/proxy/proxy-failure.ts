@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { NetworkError } from '../../errors.js';
-import type { ProxyEndpoint } from './select-proxy.js';
+import type { ProxyEndpoint } from '../net/select-proxy.js';
 
 /** A failure of the forward proxy itself, not of the target behind it. */
 export class ProxyError extends NetworkError {

@@ -3,7 +3,7 @@ import { hasOverrides, type BodyOverrides } from '../payload/body-overrides.js';
 import { seededNow } from '../payload/dates.js';
 import { createRandom } from '../payload/prng.js';
 import { renderBody } from '../payload/render-body.js';
-import type { PayloadFormat, PayloadRequest } from '../payload/requests/payload-request.js';
+import type { PayloadFormat, PayloadRequest } from '../requests/payload-request.js';
 import { tellOrderStory } from './order-story.js';
 import type { ScenarioBody, ScenarioDefinition } from './scenario-types.js';
 import { tellShipmentStory } from './shipment-story.js';

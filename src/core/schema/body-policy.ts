@@ -1,11 +1,11 @@
 import { pointerOf } from '../text/json-pointer.js';
-import { findBodyField, RETIRED_BODY_FIELDS } from '../payload/body-fields.js';
+import { findBodyField, RETIRED_BODY_FIELDS } from '../model/body-fields.js';
 import {
   ORDER_DOCUMENTS_EVENTS,
   ORDER_EVENTS,
   SHIPMENT_EVENTS,
   type WebhookType,
-} from '../payload/event-catalog.js';
+} from '../model/event-catalog.js';
 import type { SchemaIssue } from './describe-ajv-error.js';
 import { describeFound } from './describe-value.js';
 

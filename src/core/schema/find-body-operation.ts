@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { bodyKindOf, findBodyField } from '../payload/body-fields.js';
+import { bodyKindOf, findBodyField } from '../model/body-fields.js';
 import type { BodyKind, JsonSchema, SpecDialect } from './body-schema-types.js';
 import { scalarText } from './describe-value.js';
 

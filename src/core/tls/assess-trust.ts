@@ -2,6 +2,7 @@ import type { X509Certificate } from 'node:crypto';
 import { check, type CertificateContext, type TlsCheck } from './assess-types.js';
 import { formatName } from './certificate-facts.js';
 import type { Anchor } from './trust-anchors.js';
+import { SELF_SIGNED_FIX, SELF_SIGNED_REFUSAL, SELF_SIGNED_TRUSTED } from '../net/self-signed-leaf.js';
 
 // OpenSSL reports one error, the last it met. Dates and names have checks of their own, so these
 // codes say nothing about whether the chain reaches a trusted root.
@@ -73,12 +74,6 @@ export function assessTrusted(c: CertificateContext): TlsCheck {
       );
   }
 }
-
-/** Shared with send-sample, which refuses such a certificate with the same words. */
-export const SELF_SIGNED_REFUSAL =
-  'the certificate is self-signed (its own issuer); Tradecloud rejects self-signed certificates';
-export const SELF_SIGNED_TRUSTED = ', even when you trust it with --ca';
-export const SELF_SIGNED_FIX = "get one from a public CA such as Let's Encrypt";
 
 export function assessSelfSigned(c: CertificateContext): TlsCheck {
   if (!c.facts.selfSigned) return check('cert.self-signed', 'pass', `issued by ${issuerName(c.leaf)}`);

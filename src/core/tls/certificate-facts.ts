@@ -41,9 +41,9 @@ export function parseSubjectAltNames(text: string | undefined): string[] {
  * Issued by itself: same name, and its own key verifies its signature. Not checkIssued(cert): that
  * also demands the keyCertSign usage, which a self-signed server certificate usually lacks.
  */
-export function isSelfSigned(cert: X509Certificate): boolean {
-  return cert.subject === cert.issuer && cert.verify(cert.publicKey);
-}
+import { isSelfSigned } from '../net/self-signed-leaf.js';
+
+export { isSelfSigned };
 
 const CURVE_BITS: Record<string, number> = {
   prime256v1: 256,

@@ -1,14 +1,14 @@
 import { isIP } from 'node:net';
 import { connectThroughProxy } from '../proxy/connect-through-proxy.js';
 import { openTunnel } from '../proxy/open-tunnel.js';
-import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../proxy/select-proxy.js';
+import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../net/select-proxy.js';
 import { assessTls, type AssessTlsResult } from './assess-tls.js';
-import { checkServername } from './host-name.js';
+import { checkServername } from '../net/host-name.js';
 import { probeTls } from './probe-tls.js';
 import type { ConnectTcp, ConnectTls, ProbeResult } from './probe-types.js';
 import { parseTlsTarget, type TlsTarget } from './target.js';
 import { indexTrustAnchors } from './trust-anchors.js';
-import { pemsOf, type ExtraCa } from './trust-store.js';
+import { pemsOf, type ExtraCa } from '../net/trust-store.js';
 
 export interface InspectTlsOptions {
   target: string;

@@ -3,7 +3,7 @@ import { describeUnreachable, pickFailure } from './probe-failure.js';
 import { readGreeting } from './probe-greeting.js';
 import { confirmTls12Demand, judgeClientCertificate } from './probe-client-certificate.js';
 import { runHandshake } from './probe-handshake.js';
-import { trustContext } from './trust-store.js';
+import { trustContext } from '../net/trust-store.js';
 import {
   TLS_VERSIONS,
   type ConnectTcp,

@@ -1,6 +1,3 @@
-import type { Socket } from 'node:net';
-import type { ConnectionOptions, TLSSocket } from 'node:tls';
-
 /** The versions probed, oldest first, named as Node.js names them (`minVersion`, `getProtocol()`). */
 export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 export type TlsVersion = (typeof TLS_VERSIONS)[number];
@@ -13,10 +10,7 @@ export type TlsVersion = (typeof TLS_VERSIONS)[number];
  */
 export const MODERN_CIPHERS = 'DEFAULT@SECLEVEL=1';
 
-/** `tls.connect`, injectable so that tests and other transports can stand in. */
-export type ConnectTls = (options: ConnectionOptions) => TLSSocket;
-/** `net.connect`, used only to read what a port answers when it does not speak TLS. */
-export type ConnectTcp = (options: { host: string; port: number }) => Socket;
+export type { ConnectTcp, ConnectTls } from '../net/connect-types.js';
 
 /**
  * Why one handshake did not complete. `rejected`: the server speaks TLS but refused this offer (an

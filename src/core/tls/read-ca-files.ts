@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 import { pemToDer } from './der-certificate.js';
-import type { ExtraCa } from './trust-store.js';
+import type { ExtraCa } from '../net/trust-store.js';
 
 /**
  * Every certificate trusted besides the public roots: the --ca files, then the file named by

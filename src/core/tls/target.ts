@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { UsageError } from '../../errors.js';
-import { checkHostAndPort, shortenForDisplay } from './host-name.js';
+import { checkHostAndPort, shortenForDisplay } from '../net/host-name.js';
 
 export interface TlsTarget {
   https: boolean;

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { isSelfSigned } from './certificate-facts.js';
 import { pemToDer, readNames } from './der-certificate.js';
-import type { ExtraCa, TrustSource } from './trust-store.js';
+import type { ExtraCa, TrustSource } from '../net/trust-store.js';
 
 export type AnchorSource = 'public' | TrustSource;
 

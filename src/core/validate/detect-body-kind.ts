@@ -1,4 +1,4 @@
-import { bodyKindOf, findBodyField } from '../payload/body-fields.js';
+import { bodyKindOf, findBodyField } from '../model/body-fields.js';
 import type { BodyKind } from '../schema/body-schema-types.js';
 import { describeFound } from '../schema/describe-value.js';
 

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { NetworkError } from '../../../src/errors.js';
 import { openTunnel } from '../../../src/core/proxy/open-tunnel.js';
-import { parseProxyUrl } from '../../../src/core/proxy/select-proxy.js';
+import { parseProxyUrl } from '../../../src/core/net/select-proxy.js';
 import { startForwardProxy, type ForwardProxy } from '../../helpers/forward-proxy.js';
 import { cert, startTlsServer, type RunningServer } from '../../helpers/tls-servers.js';
 

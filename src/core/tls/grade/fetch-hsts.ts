@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { ProxyEndpoint } from '../../proxy/select-proxy.js';
+import type { ProxyEndpoint } from '../../net/select-proxy.js';
 import { MODERN_CIPHERS } from '../probe-types.js';
 import { parseHsts, type HstsPolicy } from './hsts-header.js';
 

@@ -1,6 +1,6 @@
 import type { OrderedLetter, TlsGrade } from './grade-types.js';
 import type { TlsInspection } from '../inspect-endpoint.js';
-import { pemsOf, type ExtraCa } from '../trust-store.js';
+import { pemsOf, type ExtraCa } from '../../net/trust-store.js';
 
 export interface GradeEndpointOptions {
   /** The target as given: its path is where the HSTS GET goes. */

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { diagnoseProxyFailure } from './diagnose-proxy-failure.js';
-import { selectProxy, type ProxySettings } from './select-proxy.js';
+import { diagnoseProxyFailure } from '../proxy/diagnose-proxy-failure.js';
+import { selectProxy, type ProxySettings } from '../net/select-proxy.js';
 
 export type Fetch = typeof globalThis.fetch;
 
@@ -22,7 +22,7 @@ export function createProxyFetch(
     let agent = agents.get(proxy.display);
     if (!agent) {
       // The delivery agent's proxy route: one way to go through a proxy, with the same trust rules.
-      agent = import('../http/delivery-agent.js').then(({ createDeliveryAgent }) =>
+      agent = import('./delivery-agent.js').then(({ createDeliveryAgent }) =>
         createDeliveryAgent({ ca: options.ca, connections: 4, timeoutMs: options.timeoutMs, proxy }),
       );
       agents.set(proxy.display, agent);
@@ -45,7 +45,7 @@ export function createProxyFetch(
 function directFetch(options: { ca: string[]; timeoutMs: number }): Fetch {
   let agent: Promise<Dispatcher> | undefined;
   const direct: Fetch = async (input, init) => {
-    agent ??= import('../http/delivery-agent.js').then(({ createDeliveryAgent }) =>
+    agent ??= import('./delivery-agent.js').then(({ createDeliveryAgent }) =>
       createDeliveryAgent({ ca: options.ca, connections: 4, timeoutMs: options.timeoutMs }),
     );
     const { fetch } = await import('undici');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkHostAndPort, checkServername, shortenForDisplay } from '../../../src/core/tls/host-name.js';
+import { checkHostAndPort, checkServername, shortenForDisplay } from '../../../src/core/net/host-name.js';
 import { UsageError } from '../../../src/errors.js';
 
 const rejects = (run: () => void, message: RegExp) =>

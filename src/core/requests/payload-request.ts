@@ -1,6 +1,6 @@
-import { findBodyField } from '../body-fields.js';
-import type { WebhookType } from '../event-catalog.js';
-import type { PayloadFormat } from '../../validate/detect-format.js';
+import { findBodyField } from '../model/body-fields.js';
+import type { WebhookType } from '../model/event-catalog.js';
+import type { PayloadFormat } from '../validate/detect-format.js';
 
 export type { PayloadFormat, WebhookType };
 

@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { InputError } from '../../../errors.js';
-import { describeFsError, fsErrorCode } from '../../files/describe-fs-error.js';
-import { listPayloadFiles } from '../../input/list-payload-files.js';
-import { checkFileSize, DEFAULT_MAX_INPUT_BYTES, readFileBounded } from '../../input/read-bounded.js';
-import { detectPayloadFormat } from '../../validate/detect-format.js';
+import { InputError } from '../../errors.js';
+import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
+import { listPayloadFiles } from '../input/list-payload-files.js';
+import { checkFileSize, DEFAULT_MAX_INPUT_BYTES, readFileBounded } from '../input/read-bounded.js';
+import { detectPayloadFormat } from '../validate/detect-format.js';
 import { identifyPayload, type PayloadRequest } from './payload-request.js';
 
 export interface ReplaySet {
@@ -94,7 +94,7 @@ type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
 
 /** Read as validate reads JSON, so a broken file is described in the same words, with its position. */
 async function parseJsonBody(text: string): Promise<Parsed> {
-  const { parseJsonPayload } = await import('../../validate/parse-json-payload.js');
+  const { parseJsonPayload } = await import('../validate/parse-json-payload.js');
   const parsed = parseJsonPayload(text.replace(/^\uFEFF/, ''));
   if ('value' in parsed) return { ok: true, value: parsed.value };
   return { ok: false, reason: withPosition(parsed.syntax) };
@@ -105,8 +105,8 @@ async function parseJsonBody(text: string): Promise<Parsed> {
  * element's children stand for the JSON body's members (docs/webhook-payloads.md §5.2).
  */
 async function parseXmlBody(text: string): Promise<Parsed> {
-  const { readTxml, TxmlError } = await import('../../txml/index.js');
-  const { describeTxmlProblem } = await import('../../validate/txml-problem.js');
+  const { readTxml, TxmlError } = await import('../txml/index.js');
+  const { describeTxmlProblem } = await import('../validate/txml-problem.js');
   try {
     const root = readTxml(text);
     const members: Record<string, unknown> = {};

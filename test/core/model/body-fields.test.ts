@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bodyKindOf, findBodyField } from '../../../src/core/payload/body-fields.js';
-import { identifyPayload } from '../../../src/core/payload/requests/payload-request.js';
+import { bodyKindOf, findBodyField } from '../../../src/core/model/body-fields.js';
+import { identifyPayload } from '../../../src/core/requests/payload-request.js';
 import { detectBodyKind } from '../../../src/core/validate/detect-body-kind.js';
 
 const BODIES: [string, Record<string, unknown>, 'order' | 'shipment' | undefined][] = [

@@ -1,5 +1,5 @@
 import type { CommandDeps } from '../commands/command-deps.js';
-import { proxySettingsFromEnv } from '../core/proxy/proxy-settings.js';
+import { proxySettingsFromEnv } from '../core/net/proxy-settings.js';
 import { defaultCacheDir } from '../core/schema/schema-cache.js';
 
 /**

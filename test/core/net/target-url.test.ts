@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UsageError } from '../../../src/errors.js';
-import { isLoopbackHost, isLoopbackUrl } from '../../../src/core/http/loopback.js';
-import { parseTargetUrl } from '../../../src/core/http/target-url.js';
+import { isLoopbackHost, isLoopbackUrl } from '../../../src/core/net/loopback.js';
+import { parseTargetUrl } from '../../../src/core/net/target-url.js';
 
 const webhook = (raw: string, sendsSecret: boolean) =>
   parseTargetUrl(raw, { what: 'the webhook URL', flag: 'url', sendsSecret });

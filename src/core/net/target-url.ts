@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { checkHostAndPort, shortenForDisplay } from '../tls/host-name.js';
+import { checkHostAndPort, shortenForDisplay } from './host-name.js';
 import { isLoopbackHost } from './loopback.js';
 
 export interface TargetUrl {

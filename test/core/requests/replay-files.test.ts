@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { InputError } from '../../../../src/errors.js';
-import { loadReplayFiles } from '../../../../src/core/payload/requests/replay-files.js';
+import { InputError } from '../../../src/errors.js';
+import { loadReplayFiles } from '../../../src/core/requests/replay-files.js';
 
 describe('loadReplayFiles', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tc-replay-'));

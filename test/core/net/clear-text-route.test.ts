@@ -8,7 +8,7 @@ import type { LookupAddress } from 'node:dns';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { LookupAll } from '../../../src/core/http/clear-text-route.js';
+import type { LookupAll } from '../../../src/core/net/clear-text-route.js';
 import { testContext } from '../../helpers/command-context.js';
 import { sendSampleCommand } from '../../../src/commands/send-sample.js';
 import type { SendSampleOptions } from '../../../src/commands/options.js';
@@ -18,7 +18,7 @@ import {
   pinClearTextRoute,
   pinnedLookup,
   type PinnedHosts,
-} from '../../../src/core/http/clear-text-route.js';
+} from '../../../src/core/net/clear-text-route.js';
 import { UsageError } from '../../../src/errors.js';
 
 const v4 = (address: string): LookupAddress => ({ address, family: 4 });

@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { UsageError } from '../../errors.js';
-import { isLoopbackHost } from '../http/loopback.js';
+import { isLoopbackHost } from './loopback.js';
 import type { ProxySettings } from './proxy-settings.js';
 
 export type { ProxySettings } from './proxy-settings.js';

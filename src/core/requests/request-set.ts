@@ -1,4 +1,4 @@
-import { UsageError } from '../../../errors.js';
+import { UsageError } from '../../errors.js';
 import type { GenerateRequestsOptions } from './generated-requests.js';
 import type { PayloadRequest } from './payload-request.js';
 

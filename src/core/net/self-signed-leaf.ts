@@ -1,7 +1,16 @@
 import { X509Certificate } from 'node:crypto';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
-import { SELF_SIGNED_FIX, SELF_SIGNED_REFUSAL, SELF_SIGNED_TRUSTED } from '../tls/assess-trust.js';
-import { isSelfSigned } from '../tls/certificate-facts.js';
+
+/** The words of the refusal, shared with check-tls's cert.self-signed. */
+export const SELF_SIGNED_REFUSAL =
+  'the certificate is self-signed (its own issuer); Tradecloud rejects self-signed certificates';
+export const SELF_SIGNED_TRUSTED = ', even when you trust it with --ca';
+export const SELF_SIGNED_FIX = "get one from a public CA such as Let's Encrypt";
+
+/** Its own issuer, and its own key verifies its signature. */
+export function isSelfSigned(cert: X509Certificate): boolean {
+  return cert.subject === cert.issuer && cert.verify(cert.publicKey);
+}
 
 /** The error code a webhook connection fails with when its certificate is its own issuer. */
 export const SELF_SIGNED_LEAF = 'TC_SELF_SIGNED_LEAF';

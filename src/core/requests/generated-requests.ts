@@ -1,7 +1,7 @@
-import { hasOverrides, type BodyOverrides } from '../body-overrides.js';
-import { selectEvents } from '../events.js';
-import { generatePayload } from '../generate.js';
-import { renderBody } from '../render-body.js';
+import { hasOverrides, type BodyOverrides } from '../payload/body-overrides.js';
+import { selectEvents } from '../payload/events.js';
+import { generatePayload } from '../payload/generate.js';
+import { renderBody } from '../payload/render-body.js';
 import type { PayloadFormat, PayloadRequest, WebhookType } from './payload-request.js';
 
 export interface GenerateRequestsOptions {
@@ -39,7 +39,7 @@ export async function generateRequests(options: GenerateRequestsOptions): Promis
       ...(seed === undefined ? {} : { seed }),
     });
     if (hasOverrides(options.overrides)) {
-      const { overrideBody } = await import('../override-bodies.js');
+      const { overrideBody } = await import('../payload/override-bodies.js');
       const overridden = await overrideBody(payload, type, options.overrides);
       for (const warning of overridden.warnings) options.onWarning?.(warning);
       payload = overridden.body;

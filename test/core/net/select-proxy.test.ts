@@ -6,8 +6,8 @@ import {
   parseProxyUrl,
   selectProxy,
   type ProxySettings,
-} from '../../../src/core/proxy/select-proxy.js';
-import { proxySettingsFromEnv } from '../../../src/core/proxy/proxy-settings.js';
+} from '../../../src/core/net/select-proxy.js';
+import { proxySettingsFromEnv } from '../../../src/core/net/proxy-settings.js';
 
 const choose = (target: string, settings: ProxySettings, carriesCredentials = false) =>
   selectProxy(new URL(target), settings, { carriesCredentials });
