@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { VERSION } from './build-info.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
+import { guardOutput } from './cli/output-guard.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
 import type { GithubRun } from './cli/github-actions.js';
 import type { CommandContext } from './commands/context.js';
@@ -31,6 +32,17 @@ async function commandDeps(io: ProcessIo) {
 }
 
 export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise<ExitCodeValue> {
+  const stdout = io.stdout ?? process.stdout;
+  const output = guardOutput(stdout);
+  const code = await runMain(argv, { ...io, stdout }, output.closed);
+  return output.settle(code, io.stderr ?? process.stderr);
+}
+
+async function runMain(
+  argv: string[],
+  io: Partial<ProcessIo>,
+  outputClosed: AbortSignal,
+): Promise<ExitCodeValue> {
   const pio: ProcessIo = {
     env: io.env ?? process.env,
     stdin: io.stdin ?? process.stdin,
@@ -62,6 +74,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   let resultStarted = false;
   const runtime: CliRuntime = {
     io: pio,
+    outputClosed,
     context: async (json) => withCiWarnings(buildContext(pio, json, await commandDeps(pio))),
     run: async (kind, json, execute, afterRender, extras) => {
       const sarifPath = extras?.sarif === undefined ? undefined : resolve(pio.cwd, extras.sarif);

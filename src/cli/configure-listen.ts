@@ -144,6 +144,8 @@ async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime):
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // `listen --json | head`: once the reader has gone, listen stops as on Ctrl-C.
+  rt.outputClosed.addEventListener('abort', stop);
   try {
     const { listenCommand } = await import('../commands/listen.js');
     const human = await import('../report/listen-human.js');
@@ -181,5 +183,6 @@ async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime):
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    rt.outputClosed.removeEventListener('abort', stop);
   }
 }

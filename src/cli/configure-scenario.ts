@@ -9,6 +9,7 @@ import {
   positiveInt,
 } from './flags.js';
 import { addRetryOptions, retryOf } from './retry-flags.js';
+import { addDocumentsApiOptions, documentsApiOf } from './documents-api-flags.js';
 import type { CliRuntime } from './runtime.js';
 
 export function configureScenario(command: Command, rt: CliRuntime): void {
@@ -30,7 +31,7 @@ export function configureScenario(command: Command, rt: CliRuntime): void {
     )
     .option('--report <file>', 'also write the report as JUnit XML (.xml) or Markdown (.md)')
     .option('--yes', 'do not ask for confirmation before sending', false);
-  const typed = jsonFlag(addAuthOptions(addNetworkOptions(addRetryOptions(cmd))));
+  const typed = jsonFlag(addDocumentsApiOptions(addAuthOptions(addNetworkOptions(addRetryOptions(cmd)))));
   typed.action(async (url, scenario, o) => {
     const reportFile = o.report;
     let reportPath: string | undefined;
@@ -54,6 +55,7 @@ export function configureScenario(command: Command, rt: CliRuntime): void {
           reportPath = path.resolve(rt.io.cwd, reportFile);
           await checkReportFile(reportPath);
         }
+        const documentsApi = documentsApiOf(o, rt.io.env);
         return scenarioCommand(
           {
             url,
@@ -64,6 +66,7 @@ export function configureScenario(command: Command, rt: CliRuntime): void {
             redeliver: o.redeliver,
             ...retryOf(o),
             ...networkAndAuth(o, rt.io.env),
+            ...(documentsApi ? { documentsApi } : {}),
           },
           ctx,
         );

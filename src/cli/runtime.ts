@@ -28,6 +28,8 @@ export interface RunExtras {
 /** What a command registration needs: the process, and how a command's report reaches stdout. */
 export interface CliRuntime {
   io: ProcessIo;
+  /** Aborted when stdout's reader went away (`| head`): a command that prints as it goes stops. */
+  outputClosed: AbortSignal;
   context(json: boolean): Promise<CommandContext>;
   /**
    * Runs a command, renders its report (human or JSON) on stdout and records the exit code. `afterRender`

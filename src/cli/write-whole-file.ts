@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { access, constants, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, constants, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { describeFsError } from '../core/files/describe-fs-error.js';
+import { writeWholeFile as writeFileWhole } from '../core/files/write-whole-file.js';
 import { InputError } from '../errors.js';
 
 /** Reasons about the folder a file is to be written in, worded for the folder. */
@@ -38,12 +38,9 @@ export async function checkWritable(what: string, flag: string, path: string): P
  * a reader (a CI upload step) never sees half a file and an old file survives a failed write.
  */
 export async function writeWholeFile(what: string, flag: string, path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, path);
+    await writeFileWhole(path, text);
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
     throw cannotWrite(what, flag, path, error);
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '../core/documents/link-documents.js';
 import type { SecretMasker } from '../core/http/mask-secrets.js';
 import type { PayloadRequest } from '../core/requests/payload-request.js';
-import type { DocumentsResult } from '../report/documents-report.js';
+import type { DocumentsResult } from '../core/documents/documents-result.js';
 import type { CommandContext } from './context.js';
 import type { DocumentsApiSettings } from './options.js';
 
@@ -128,9 +128,11 @@ export class DocumentsSession {
     await this.api.close();
   }
 
+  /** A document carried again (the same order in a later step) keeps its first delivery. */
   private add(documents: readonly SentDocument[]): void {
-    this.sent.push(...documents);
-    this.api.register(documents);
+    const fresh = documents.filter((d) => !this.sent.some((known) => known.key === d.key));
+    this.sent.push(...fresh);
+    this.api.register(fresh);
   }
 }
 

@@ -135,4 +135,6 @@ export interface ScenarioOptions extends NetworkOptions, AuthOptions {
   maxRetryTimeMs?: number;
   /** Each step's body is delivered this many more times, byte for byte. */
   redeliver: number;
+  /** --documents-api: run the document API mock and report what the integration fetched. */
+  documentsApi?: DocumentsApiSettings;
 }

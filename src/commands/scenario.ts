@@ -14,6 +14,7 @@ import { proxySettingsOf } from './command-deps.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import type { ScenarioOptions } from './options.js';
+import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 
 /** `scenario --list`: the built-in scenarios with their steps. */
 export function listScenarios(): ScenarioListReport {
@@ -43,12 +44,35 @@ async function runScenario(
 ): Promise<ScenarioRunReport> {
   const definition = await resolveScenario(options.scenario, ctx.cwd);
   const target = resolveDeliveryTarget(options.url, options, masker);
+  checkDocumentsApi(options.documentsApi);
+  const documents = options.documentsApi
+    ? await DocumentsSession.start(options.documentsApi, ctx, masker, options.timeoutMs)
+    : undefined;
+  try {
+    return await runWith(options, ctx, masker, { definition, target, documents });
+  } finally {
+    await documents?.close();
+  }
+}
+
+async function runWith(
+  options: ScenarioOptions,
+  ctx: CommandContext,
+  masker: SecretMasker,
+  run0: {
+    definition: Awaited<ReturnType<typeof resolveScenario>>;
+    target: ReturnType<typeof resolveDeliveryTarget>;
+    documents: DocumentsSession | undefined;
+  },
+): Promise<ScenarioRunReport> {
+  const { definition, target, documents } = run0;
   const warnings: string[] = [];
   const requests = await buildScenarioRequests(definition, {
     format: options.format,
     now: ctx.deps.now(),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     onWarning: (w) => warnings.push(w),
+    ...(documents ? { prepare: documents.prepare } : {}),
   });
   warnings.push(
     ...target.warnings,
@@ -80,6 +104,7 @@ async function runScenario(
   for (const warning of warnings) ctx.warn(masker.mask(warning));
 
   const expanded = repeatEach(requests, options.redeliver);
+  documents?.markDelivered(ctx.deps.monotonic());
   const run = await deliverPayloads(
     {
       url: target.url,
@@ -110,7 +135,13 @@ async function runScenario(
     records: run.records,
     redeliver: options.redeliver,
   });
+  // As send-sample: a link fetched at the last moment still gets its whole lifetime.
+  const fetched =
+    documents && !run.interrupted
+      ? await documents.finish(2 * options.documentsApi!.linkTtlSeconds * 1000)
+      : undefined;
   return {
+    ...(fetched ?? {}),
     url: target.url.href,
     ok: !run.interrupted && judged.steps.length === requests.length && judged.summary.notMet === 0,
     scenario: {
@@ -128,6 +159,6 @@ async function runScenario(
     requestsPlanned: planned,
     requestsSent: run.summary.attempts,
     ...judged,
-    ...(run.interrupted ? { interrupted: true as const } : {}),
+    ...(run.interrupted || ctx.signal?.aborted ? { interrupted: true as const } : {}),
   };
 }

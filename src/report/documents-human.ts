@@ -1,4 +1,4 @@
-import type { DocumentReport, DocumentsResult } from './documents-report.js';
+import type { DocumentReport, DocumentsResult } from '../core/documents/documents-result.js';
 import type { Palette } from './palette.js';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

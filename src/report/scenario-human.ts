@@ -4,6 +4,7 @@ import type {
   ScenarioRunReport,
 } from '../core/scenario/scenario-report.js';
 import { isScenarioList } from '../core/scenario/scenario-report.js';
+import { renderDocuments } from './documents-human.js';
 import { palette, type Palette } from './palette.js';
 
 const linesText = (lines: number[]) =>
@@ -40,6 +41,10 @@ function renderRun(report: ScenarioRunReport, c: Palette): string {
       const same = again.sameClass ? c.green('same class of answer') : c.red('a different class of answer');
       out.push(`       repeat ${i + 1}: ${again.status ?? 'none'} ${again.outcome}, ${same}`);
     }
+  }
+  if (report.documentsApi && report.documents && report.documentsSummary) {
+    const { documentsApi, documents, documentsSummary } = report;
+    out.push(...renderDocuments({ documentsApi, documents, documentsSummary }, c));
   }
   out.push('');
   const { met, steps, notMet } = report.summary;

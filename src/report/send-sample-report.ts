@@ -2,7 +2,7 @@ import type { AuthMethod } from '../core/http/auth-credentials.js';
 import type { DeliveryRecord } from '../core/delivery/delivery-record.js';
 import type { DeliverySummary } from '../core/delivery/deliver-payloads.js';
 import type { DryRunRequest, DryRunTokenRequest } from '../core/delivery/describe-dry-run.js';
-import type { DocumentsResult } from './documents-report.js';
+import type { DocumentsResult } from '../core/documents/documents-result.js';
 
 /** The contract's JSON result for `send-sample`: one record per request (bursts keep some). */
 export type SendSampleRequestRecord = DeliveryRecord;

@@ -66,7 +66,8 @@ export function documentsIntegration(options: IntegrationOptions): Integration {
     });
   };
   const download = async (found: Found) => {
-    for (const url of found.urls) await keep(url);
+    // One document that cannot be fetched does not stop the others.
+    for (const url of found.urls) await keep(url).catch(() => undefined);
     if (options.fault === 'never-downloads' || found.objectIds.length === 0) return;
     const basic = Buffer.from(`${options.username}:${options.password}`).toString('base64');
     const login = await get(`${options.apiBase}/authentication/login`, { authorization: `Basic ${basic}` });

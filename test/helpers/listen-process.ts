@@ -25,6 +25,8 @@ export interface ListenProcess {
   exited: Promise<CliRun>;
   /** stdout so far. */
   stdout(): string;
+  /** Stops reading stdout and closes the pipe, as `| head` does once it has enough. */
+  closeStdout(): void;
   stderr(): string;
 }
 
@@ -67,6 +69,7 @@ export function startListen(
           },
           exited,
           stdout: () => stdout,
+          closeStdout: () => child.stdout.destroy(),
           stderr: () => stderr,
         });
       }

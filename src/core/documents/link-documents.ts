@@ -45,9 +45,10 @@ export function pdfFilename(name: string | undefined, fallback: string): string 
 }
 
 /**
- * Prepares a generated body for a run with the document API mock: an order-documents event gains one
- * document with only a `url`, on the mock but outside the API paths, which the integration should
- * fetch directly. Returns the body and every document it carries, for the mock to serve.
+ * Prepares a generated body for a run with the document API mock: every document with only a `url`
+ * is moved onto the mock (outside the API paths), and an order-documents event that has none gains
+ * one, which the integration should fetch directly. Returns the body and every document it
+ * carries, for the mock to serve.
  */
 export function linkDocuments(
   body: JsonObject,
@@ -60,26 +61,41 @@ export function linkDocuments(
     filename: pdfFilename(d.name, d.objectId),
     ...where,
   }));
-  const event = body.orderDocumentsEvent;
-  if (!isObject(event)) return { body, documents };
+  const moveUrl = (doc: JsonObject): JsonObject => {
+    const code =
+      typeof doc.code === 'string' && doc.code !== '' ? doc.code : `document-${documents.length + 1}`;
+    const filename = pdfFilename(typeof doc.name === 'string' ? doc.name : undefined, code);
+    const path = `${URL_DOCUMENTS_PREFIX}${encodeURIComponent(code)}/${encodeURIComponent(filename)}`;
+    const url = `${origin}${path}`;
+    documents.push({ key: path, storage: 'url', filename, url, ...where });
+    return { ...doc, url };
+  };
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (!isObject(value)) return value;
+    const isUrlDocument =
+      typeof value.url === 'string' && value.objectId === undefined && ('code' in value || 'name' in value);
+    const mapped = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
+    return isUrlDocument ? moveUrl(mapped) : mapped;
+  };
+  let linked = visit(body) as JsonObject;
+  const event = linked.orderDocumentsEvent;
+  if (!isObject(event) || documents.some((d) => d.storage === 'url')) return { body: linked, documents };
   const header = [event.buyerOrder, event.supplierOrder].find(
     (side): side is JsonObject => isObject(side) && Array.isArray(side.documents),
   );
-  if (!header) return { body, documents };
+  if (!header) return { body: linked, documents };
   const orderId = typeof event.orderId === 'string' ? event.orderId : 'order';
-  const filename = 'Delivery conditions.pdf';
-  const path = `${URL_DOCUMENTS_PREFIX}${encodeURIComponent(orderId)}/${encodeURIComponent(filename)}`;
-  const url = `${origin}${path}`;
-  const urlDocument = {
+  const urlDocument = moveUrl({
     code: `DC-${orderId.slice(0, 8)}`,
     revision: '1',
-    name: filename,
+    name: 'Delivery conditions.pdf',
     description: "Delivery conditions, on the attaching party's own server",
     type: 'General',
-    url,
-  };
-  const linked: JsonObject = {
-    ...body,
+    url: '',
+  });
+  linked = {
+    ...linked,
     orderDocumentsEvent: {
       ...event,
       [header === event.buyerOrder ? 'buyerOrder' : 'supplierOrder']: {
@@ -88,6 +104,5 @@ export function linkDocuments(
       },
     },
   };
-  documents.push({ key: path, storage: 'url', filename, url, ...where });
   return { body: linked, documents };
 }

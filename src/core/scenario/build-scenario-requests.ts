@@ -15,6 +15,11 @@ export interface ScenarioRequestsOptions {
   now: Date;
   /** Told when a step's `set`/`overlay` makes its body invalid (the body is still sent). */
   onWarning?: (message: string) => void;
+  /** Last change to each body before it is rendered (the document API mock registers its documents). */
+  prepare?: (
+    body: Record<string, unknown>,
+    where: { event: string; request: number },
+  ) => Record<string, unknown>;
 }
 
 export interface ScenarioRequest extends PayloadRequest {
@@ -66,6 +71,7 @@ export async function buildScenarioRequests(
       for (const warning of result.warnings) options.onWarning?.(`step ${built.step}: ${warning}`);
       body = result.body;
     }
+    if (options.prepare) body = options.prepare(body, { event: built.event, request: i });
     const { contentType, text } = await renderBody(body, definition.type, options.format);
     requests.push({
       step: built.step,

@@ -1,3 +1,4 @@
+import type { DocumentsResult } from '../documents/documents-result.js';
 import type { Outcome } from '../http/deliver-request.js';
 import type { AuthMethod } from '../http/auth-credentials.js';
 import type { Expectation, ScenarioType } from './scenario-types.js';
@@ -34,7 +35,7 @@ export interface ScenarioStepRecord {
   redeliveries?: ScenarioRedelivery[];
 }
 
-export interface ScenarioRunReport {
+export interface ScenarioRunReport extends Partial<DocumentsResult> {
   url: string;
   ok: boolean;
   scenario: { name: string; type: ScenarioType; source: string; description: string };

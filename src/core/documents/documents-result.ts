@@ -1,4 +1,4 @@
-import type { DocumentReport, DocumentsSummary } from '../core/documents/assess-documents.js';
+import type { DocumentReport, DocumentsSummary } from './assess-documents.js';
 
 export type { DocumentReport, DocumentsSummary };
 
