@@ -85,6 +85,14 @@ else
 fi
 check 'validate --spec, OpenAPI 3.1, invalid' 1 validate --spec "$root/fixtures/specs/openapi31-shipment.json" "$root/fixtures/specs/payloads/shipment-openapi31-invalid.json"
 check 'validate, a missing file' 2 validate "$root/no-such-file.json"
+check 'validate --sarif' 1 validate --sarif "$work/findings.sarif" "$root/fixtures/payloads/invalid/wrong-type.json"
+if grep -q '"version": "2.1.0"' "$work/findings.sarif" 2>/dev/null; then
+  passed=$((passed + 1))
+  echo "ok   the SARIF file was written"
+else
+  failures=$((failures + 1))
+  echo "FAIL validate --sarif wrote no SARIF 2.1.0 file" >&2
+fi
 
 # The receiver: HTTPS with the test chain, every delivery saved, stopped after the requests below.
 port=$((20000 + RANDOM % 20000))

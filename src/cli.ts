@@ -14,6 +14,9 @@ import type { GithubRun } from './cli/github-actions.js';
 import type { CommandContext } from './commands/context.js';
 import { describeError, errorJson, ExitCode, type ExitCodeValue } from './errors.js';
 import { commanderErrorJson } from './cli/usage-error-json.js';
+import { createSecretMasker, SHORT_SECRET_BELOW } from './core/http/mask-secrets.js';
+import { maskedStream } from './cli/masked-stream.js';
+import { secretsOfRun, shortSecretWarning } from './cli/run-secrets.js';
 
 export type { ProcessIo } from './cli/runtime.js';
 
@@ -43,11 +46,16 @@ async function runMain(
   io: Partial<ProcessIo>,
   outputClosed: AbortSignal,
 ): Promise<ExitCodeValue> {
+  const env = io.env ?? process.env;
+  // One masker for the whole run, on every output path; commands add what they learn (tokens).
+  const secrets = secretsOfRun(argv.slice(2), env);
+  const masker = createSecretMasker(secrets.map((s) => s.value));
+  const unmaskedStderr = io.stderr ?? process.stderr;
   const pio: ProcessIo = {
-    env: io.env ?? process.env,
+    env,
     stdin: io.stdin ?? process.stdin,
-    stdout: io.stdout ?? process.stdout,
-    stderr: io.stderr ?? process.stderr,
+    stdout: maskedStream(io.stdout ?? process.stdout, masker),
+    stderr: maskedStream(unmaskedStderr, masker),
     cwd: io.cwd ?? process.cwd(),
     onInterrupt:
       io.onInterrupt ??
@@ -62,7 +70,7 @@ async function runMain(
   let github: GithubRun | undefined;
   if (pio.env.GITHUB_ACTIONS === 'true' || pio.env.GITHUB_STEP_SUMMARY) {
     const { startGithubRun } = await import('./cli/github-actions.js');
-    github = startGithubRun(pio, args);
+    github = startGithubRun(pio, args, masker, unmaskedStderr);
   }
   /** On GitHub Actions, a warning is an annotation: the log shows it, and it cannot carry a command. */
   const withCiWarnings = (ctx: CommandContext): CommandContext =>
@@ -72,10 +80,14 @@ async function runMain(
   let exitCode: ExitCodeValue = ExitCode.passed;
   // Once a result has begun on stdout, a later error is only the line on stderr (no error object).
   let resultStarted = false;
+  const short = shortSecretWarning(secrets, SHORT_SECRET_BELOW);
+  if (short) pio.stderr.write(`warning: ${short}\n`);
   const runtime: CliRuntime = {
     io: pio,
+    masker,
     outputClosed,
-    context: async (json) => withCiWarnings(buildContext(pio, json, await commandDeps(pio))),
+    context: async (json) =>
+      withCiWarnings(buildContext(pio, json, await commandDeps(pio), undefined, masker)),
     run: async (kind, json, execute, afterRender, extras) => {
       const sarifPath = extras?.sarif === undefined ? undefined : resolve(pio.cwd, extras.sarif);
       if (sarifPath !== undefined) {
@@ -84,7 +96,7 @@ async function runMain(
       }
       // check-tls is short and bounded by --timeout: Ctrl-C simply ends it, as it ends any process.
       const interrupt = kind === 'check-tls' ? undefined : watchInterrupt(pio);
-      const ctx = withCiWarnings(buildContext(pio, json, await commandDeps(pio), interrupt?.signal));
+      const ctx = withCiWarnings(buildContext(pio, json, await commandDeps(pio), interrupt?.signal, masker));
       let report;
       try {
         report = await execute(ctx);
@@ -171,8 +183,8 @@ async function runMain(
   // --verbose shows the HTTP exchange; the tracer is not even loaded otherwise.
   let stopTrace: (() => void) | undefined;
   if (args.includes('--verbose')) {
-    const { secretsOf, traceHttp } = await import('./cli/trace-http.js');
-    stopTrace = traceHttp(pio.stderr, secretsOf(args, pio.env));
+    const { traceHttp } = await import('./cli/trace-http.js');
+    stopTrace = traceHttp(pio.stderr, masker);
   }
   try {
     await program.parseAsync(argv);

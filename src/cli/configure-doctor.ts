@@ -96,7 +96,11 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
         if (reportFile === undefined || reportPath === undefined) return;
         const { doctorFileFormat, renderDoctorFile } = await import('../report/doctor-file.js');
         const { writeReportFile } = await import('./doctor-report-file.js');
-        await writeReportFile(reportPath, renderDoctorFile(report, doctorFileFormat(reportFile)));
+        // The report file is an output like stdout: the run's masker applies to it too.
+        await writeReportFile(
+          reportPath,
+          rt.masker.mask(renderDoctorFile(report, doctorFileFormat(reportFile))),
+        );
       },
       runExtrasOf(o),
     );

@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import { describeFsError } from '../core/files/describe-fs-error.js';
 import { createSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
-import { secretTexts } from '../core/http/secret-pattern.js';
 import { annotationsOf } from '../report/github/annotations.js';
 import { markdownCell } from '../report/github/markdown-text.js';
 import { stepSummaryOf } from '../report/github/step-summary.js';
@@ -22,7 +21,14 @@ import {
 import type { Workspace } from '../report/github/workspace-path.js';
 import type { ReportKind, ReportOf } from '../report/render.js';
 import type { ProcessIo } from './runtime.js';
-import { secretsOf } from './trace-http.js';
+import { secretsOfRun } from './run-secrets.js';
+
+/** A secret as given, and its base64 and base64url text. */
+const secretTexts = (secret: string) => [
+  secret,
+  Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, ''),
+  Buffer.from(secret, 'utf8').toString('base64url'),
+];
 
 export interface GithubRun {
   /** GITHUB_ACTIONS=true: annotations, masks and fences. */
@@ -73,15 +79,21 @@ function token(): string {
  * Starts the GitHub side of a run: with GITHUB_ACTIONS=true, the first lines printed announce every
  * secret the run knows (and its derived forms) with `::add-mask::`.
  */
-export function startGithubRun(io: ProcessIo, args: readonly string[]): GithubRun {
-  const secrets = secretsOf(args, io.env);
-  const masker: SecretMasker = createSecretMasker(secrets);
+export function startGithubRun(
+  io: ProcessIo,
+  args: readonly string[],
+  shared?: SecretMasker,
+  /** stderr before the masker: the `::add-mask::` lines must carry the secrets themselves. */
+  unmaskedStderr: ProcessIo['stderr'] = io.stderr,
+): GithubRun {
+  const secrets = secretsOfRun(args, io.env).map((s) => s.value);
+  const masker: SecretMasker = shared ?? createSecretMasker(secrets);
   const annotate = io.env.GITHUB_ACTIONS === 'true';
   const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined;
   const workspace: Workspace = { cwd: io.cwd, root: io.env.GITHUB_WORKSPACE || io.cwd };
   if (annotate) {
     const lines = addMaskLines(derivedSecretForms(secrets, usernameOf(args, io.env)));
-    if (lines.length > 0) io.stderr.write(`${lines.join('\n')}\n`);
+    if (lines.length > 0) unmaskedStderr.write(`${lines.join('\n')}\n`);
   }
   const annotation = (a: Annotation) => `${annotationLine({ ...a, message: masker.mask(a.message) })}\n`;
 

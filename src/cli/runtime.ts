@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { CommandDeps } from '../commands/command-deps.js';
 import type { CommandContext } from '../commands/context.js';
 import type { ExitCodeValue } from '../errors.js';
+import type { SecretMasker } from '../core/http/mask-secrets.js';
 import type { ReportKind, ReportOf } from '../report/render.js';
 
 /** The process as the CLI sees it; tests of main() may pass their own. */
@@ -28,6 +29,8 @@ export interface RunExtras {
 /** What a command registration needs: the process, and how a command's report reaches stdout. */
 export interface CliRuntime {
   io: ProcessIo;
+  /** The run's one masker: already applied to io.stdout and io.stderr; apply it to files written. */
+  masker: SecretMasker;
   /** Aborted when stdout's reader went away (`| head`): a command that prints as it goes stops. */
   outputClosed: AbortSignal;
   context(json: boolean): Promise<CommandContext>;
@@ -65,9 +68,11 @@ export function buildContext(
   json: boolean,
   deps: CommandDeps,
   signal?: AbortSignal,
+  masker?: SecretMasker,
 ): CommandContext {
   return {
     deps,
+    ...(masker ? { masker } : {}),
     ...(signal ? { signal } : {}),
     stdin: io.stdin,
     stdinIsTTY: io.stdin.isTTY === true,

@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { CommandDeps } from './command-deps.js';
+import type { SecretMasker } from '../core/http/mask-secrets.js';
 
 /**
  * What a command may use of the outside world. src/cli.ts builds it from the process; tests build
@@ -25,6 +26,11 @@ export interface CommandContext {
   readonly signal?: AbortSignal;
   /** Clocks, sockets, DNS, the HTTP dispatcher factory: the outside world, built once by the CLI. */
   readonly deps: CommandDeps;
+  /**
+   * The run's secret masker (the CLI's, already applied to stdout and stderr): commands add the
+   * secrets they learn (an access token) and mask what they write elsewhere (files, file names).
+   */
+  readonly masker?: SecretMasker;
   /** Prints one warning line on stderr. */
   warn(message: string): void;
   /**

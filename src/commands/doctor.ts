@@ -54,7 +54,7 @@ const LATER = [
  * and one invalid payload, each judged against Tradecloud's rules.
  */
 export async function doctorCommand(options: DoctorOptions, ctx: CommandContext): Promise<DoctorReport> {
-  return withSecretMasker((masker) => doctor(options, ctx, masker));
+  return withSecretMasker((masker) => doctor(options, ctx, masker), ctx.masker);
 }
 
 async function doctor(

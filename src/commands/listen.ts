@@ -9,7 +9,7 @@ import { pemsOf } from '../core/net/trust-store.js';
 import { buildAuthCheck } from '../core/listen/build-auth-check.js';
 import { checkListenOptions } from '../core/listen/check-listen-options.js';
 import { describeStart } from '../core/listen/describe-start.js';
-import { forwardDelivery } from '../core/listen/forward-delivery.js';
+import { forwardDelivery, stripsCredentials } from '../core/listen/forward-delivery.js';
 import { ListenTally } from '../core/listen/listen-tally.js';
 import type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../core/listen/listen-types.js';
 import { respondSequence } from '../core/listen/respond-sequence.js';
@@ -20,7 +20,8 @@ import { provideValidators } from '../core/validate/provide-validators.js';
 import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../core/net/select-proxy.js';
 import type { KeyFetch } from '../core/listen/issuer-keys.js';
 import { guardKeyFetch } from '../core/listen/guard-key-fetch.js';
-import type { PinnedHosts } from '../core/net/clear-text-route.js';
+import { pinClearTextRoute, type PinnedHosts } from '../core/net/clear-text-route.js';
+import { refuseForwardingToSelf } from '../core/listen/forward-loop.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 
@@ -84,26 +85,39 @@ export async function listenCommand(
   await Promise.all(
     (o.type === 'auto' ? (['order', 'shipment'] as const) : [o.type]).map((k) => provider.validatorFor(k)),
   );
-  const relay = checked.forwardTo
-    ? {
-        url: checked.forwardTo.href,
-        send: forwardDelivery(
-          checked.forwardTo,
-          await openAgent(
-            createDeliveryAgent({
-              ca,
-              connections: 64,
-              timeoutMs: o.timeoutMs,
-              ...forwardProxy(checked.forwardTo, proxySettings, o.auth !== 'none'),
-            }),
-          ),
-          o.timeoutMs,
-          ctx.deps.monotonic,
-        ),
-      }
-    : undefined;
+  const relay = checked.forwardTo ? await openRelay(checked.forwardTo) : undefined;
+
+  async function openRelay(forwardTo: URL) {
+    const strip = stripsCredentials(forwardTo);
+    // Credentials in clear text to this machine: the connection is pinned to its loopback addresses.
+    const pins: PinnedHosts = new Map();
+    await pinClearTextRoute(forwardTo, {
+      flag: '--forward-to',
+      sendsSecret: !strip,
+      lookup: ctx.deps.lookup,
+      pins,
+    });
+    const agent = await openAgent(
+      createDeliveryAgent({
+        ca,
+        connections: 64,
+        timeoutMs: o.timeoutMs,
+        pins,
+        ...forwardProxy(forwardTo, proxySettings, !strip),
+      }),
+    );
+    return {
+      url: forwardTo.href,
+      send: forwardDelivery(forwardTo, agent, o.timeoutMs, ctx.deps.monotonic),
+      ...(strip ? { stripsCredentials: true } : {}),
+    };
+  }
 
   const tally = new ListenTally();
+  // Stopped by Ctrl-C, or here when --forward-to turns out to be this listener itself.
+  const stop = new AbortController();
+  if (hooks.stop.aborted) stop.abort();
+  else hooks.stop.addEventListener('abort', () => stop.abort(), { once: true });
   const serving = await serveRequests(
     {
       ...(tls ? { tls } : {}),
@@ -111,7 +125,7 @@ export async function listenCommand(
       host: o.host,
       timeoutMs: o.timeoutMs,
       ...(o.maxRequests ? { maxRequests: o.maxRequests } : {}),
-      stop: hooks.stop,
+      stop: stop.signal,
       onEntry: (entry) => {
         tally.add(entry);
         hooks.onEntry(entry);
@@ -128,8 +142,24 @@ export async function listenCommand(
       now: ctx.deps.monotonic,
       wallClock: ctx.deps.wallClock,
       warn: (message) => ctx.warn(message),
+      ...(ctx.masker ? { mask: ctx.masker.mask } : {}),
     },
   );
+  if (checked.forwardTo) {
+    try {
+      const bound = new URL(serving.url);
+      await refuseForwardingToSelf(
+        checked.forwardTo,
+        { host: bound.hostname, port: Number(bound.port) },
+        ctx.deps.lookup,
+      );
+    } catch (error) {
+      stop.abort();
+      await serving.stopped;
+      await Promise.all(agents.map((a) => a.close()));
+      throw error;
+    }
+  }
   const notice = tls ? certificateNotice(tls.cert.toString('utf8'), ctx.deps.publicRoots) : undefined;
   hooks.onStart(describeStart(serving.url, o, [...checked.warnings, ...(notice ? [notice] : [])]));
   await serving.stopped;

@@ -19,7 +19,7 @@ export async function sendSampleCommand(
   options: SendSampleOptions,
   ctx: CommandContext,
 ): Promise<SendSampleReport> {
-  return withSecretMasker((masker) => sendSample(options, ctx, masker));
+  return withSecretMasker((masker) => sendSample(options, ctx, masker), ctx.masker);
 }
 
 async function sendSample(

@@ -36,7 +36,8 @@ function renderListenEntry(entry: ListenEntry, c: Paint): string {
     const answer = entry.forwarded.error
       ? `failed: ${entry.forwarded.error}`
       : String(entry.forwarded.status);
-    parts.push(c.dim(`(forwarded → ${answer}, ${entry.forwarded.durationMs} ms)`));
+    const removed = entry.forwarded.credentialsRemoved ? ', credentials removed: plain http' : '';
+    parts.push(c.dim(`(forwarded → ${answer}, ${entry.forwarded.durationMs} ms${removed})`));
   }
   if (entry.savedAs) parts.push(c.dim(`saved ${entry.savedAs}`));
   const lines = [parts.join(' ')];

@@ -74,7 +74,7 @@ export async function runDeliveries(
       outcome: result.outcome,
       responseBody: result.responseBody,
       ...(result.note ? { note: mask(result.note) } : {}),
-      ...(result.location ? { location: result.location } : {}),
+      ...(result.location ? { location: options.masker.maskHeader('location', result.location) } : {}),
     };
   };
   // Built once per worker, which keeps its lane: every request of a burst shares the rest (an

@@ -119,7 +119,8 @@ export function secretsOf(credentials: Credentials): string[] {
     case 'bearer':
       return [credentials.token];
     case 'oauth2':
-      return [credentials.clientSecret];
+      // client_secret_basic sends base64 of `client-id:secret`: an echo of it is masked too.
+      return [credentials.clientSecret, `${credentials.clientId}:${credentials.clientSecret}`];
     default:
       return [];
   }

@@ -53,24 +53,38 @@ function longestForm(char: string): number {
   );
 }
 
-/** The literal texts to look for: the secret, and its base64 and base64url encodings. */
-export function secretTexts(secret: string): string[] {
-  const base64 = Buffer.from(secret, 'utf8').toString('base64');
-  const base64url = Buffer.from(secret, 'utf8').toString('base64url');
-  // Base64 of a very short secret is a common-looking token ("eQ"): only longer ones are masked.
-  return [secret, ...new Set([base64, base64url].map((b) => b.replace(/=+$/, '')))].filter(
-    (text, i) => i === 0 || text.length >= 4,
-  );
+/**
+ * The base64 and base64url forms of a secret wherever it starts in the encoded data: for each of the
+ * three alignments (0, 1 or 2 bytes before it in its 3-byte group), `core` is the part of the
+ * encoding made of the secret's bits alone (the same whatever surrounds it), and `tail` the rest of
+ * the encoding when the secret ends the data (then followed by `=` padding).
+ */
+export function base64Forms(secret: string): Array<{ core: string; tail: string }> {
+  const bytes = Buffer.from(secret, 'utf8');
+  const forms = new Map<string, { core: string; tail: string }>();
+  for (let before = 0; before < 3; before++) {
+    const encoded = Buffer.concat([Buffer.alloc(before), bytes])
+      .toString('base64')
+      .replace(/=+$/, '');
+    const start = Math.ceil((8 * before) / 6);
+    const end = Math.floor((8 * (before + bytes.length)) / 6);
+    if (end <= start) continue;
+    for (const text of [encoded, encoded.replace(/\+/g, '-').replace(/\//g, '_')]) {
+      const form = { core: text.slice(start, end), tail: text.slice(end) };
+      forms.set(`${form.core}|${form.tail}`, form);
+    }
+  }
+  return [...forms.values()];
 }
 
 /**
- * A regex source matching `text` in any mix of its encoded forms; base64 padding is optional.
+ * A regex source matching `text` in any mix of its encoded forms.
  * `standalone`: only where no letter or digit touches it (for very short secrets).
  */
-export function encodedFormsPattern(text: string, options: { standalone: boolean; padded: boolean }): string {
+export function encodedFormsPattern(text: string, options: { standalone: boolean }): string {
+  if (text === '') return '';
   const body = [...text].map((char) => `(?:${characterForms(char).join('|')})`).join('');
-  const padding = options.padded ? `(?:=|%3[dD]|\\\\u003[dD]|&#0*61;|&#[xX]0*3[dD];)*` : '';
-  return options.standalone ? `(?<![\\p{L}\\p{N}])${body}${padding}(?![\\p{L}\\p{N}])` : `${body}${padding}`;
+  return options.standalone ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
 }
 
 export function longestEncoding(text: string): number {

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { isLoopbackHost } from '../net/loopback.js';
 import { parseTargetUrl } from '../net/target-url.js';
 import { keyUrlProblem } from './key-url.js';
+import { stripsCredentials } from './forward-delivery.js';
 import { headerValueProblem } from '../http/auth-credentials.js';
 import { ignoredVariablesNote } from '../http/infer-auth.js';
 import type { ListenOptions } from './listen-types.js';
@@ -9,6 +10,13 @@ import type { ListenOptions } from './listen-types.js';
 /** Flag combinations that cannot work, refused before anything listens; returns start-up warnings. */
 export function checkListenOptions(o: ListenOptions): { forwardTo?: URL; warnings: string[] } {
   const warnings: string[] = [];
+  if (o.host.trim() === '') {
+    // Node would bind every interface for an empty host: that must be asked for explicitly.
+    throw new UsageError(
+      '--host is empty',
+      'Give the address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 or :: for every interface',
+    );
+  }
   if (o.http && (o.cert || o.key)) {
     throw new UsageError(
       '--http serves plain HTTP, so --cert and --key do not apply',
@@ -37,11 +45,18 @@ export function checkListenOptions(o: ListenOptions): { forwardTo?: URL; warning
   if (ignored) warnings.push(ignored);
   let forwardTo: URL | undefined;
   if (o.forwardTo !== undefined) {
+    // Credentials never cross the network in clear text: to a plain-http target that is not this
+    // machine they are removed (forward-delivery.ts), so such a target is allowed.
     forwardTo = parseTargetUrl(o.forwardTo, {
       what: '--forward-to',
       flag: '--forward-to',
-      sendsSecret: o.auth !== 'none',
+      sendsSecret: false,
     }).url;
+    if (stripsCredentials(forwardTo)) {
+      warnings.push(
+        `--forward-to ${forwardTo.origin} is plain http and not this machine: Authorization, Proxy-Authorization and Cookie are removed from every forwarded request`,
+      );
+    }
   }
   if (o.forwardTo !== undefined && o.respond.length > 0) {
     warnings.push('--respond is ignored with --forward-to: the forwarded endpoint answers');

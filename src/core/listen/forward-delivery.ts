@@ -1,6 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { describeNetworkFailure } from '../net/network-failure.js';
+import { isLoopbackHost } from '../net/loopback.js';
 import { postCapped, postTarget } from '../http/post-capped.js';
+import { VIA } from './forward-loop.js';
 
 /** The developer's endpoint's answer, relayed to the sender; `error` when it could not be reached (502). */
 export interface RelayAnswer {
@@ -15,6 +17,8 @@ export type Relay = (delivery: {
   body: Buffer;
   contentType?: string;
   authorization?: string;
+  /** The `Via` the request arrived with: this listener's hop is appended. */
+  via?: string;
 }) => Promise<RelayAnswer>;
 
 /** What of the answer is passed back; Tradecloud keeps only a short excerpt of answer bodies anyway. */
@@ -22,9 +26,19 @@ const KEEP_BYTES = 64 * 1024;
 const DRAIN_BYTES = 1024 * 1024;
 
 /**
+ * Whether credentials must be removed before forwarding: to a plain-http target that is not this
+ * machine they would cross the network in clear text (to an https or loopback target they go as
+ * received).
+ */
+export function stripsCredentials(target: URL): boolean {
+  return target.protocol === 'http:' && !isLoopbackHost(target.hostname);
+}
+
+/**
  * Relays a delivery to `--forward-to`: the body bytes, Content-Type and the Authorization header
- * as received, over the delivery agent (verification on, --ca trusted). The one place that
- * forwards, so it can later move onto a shared delivery service with proxy support.
+ * as received (removed for a clear-text target that is not this machine: stripsCredentials), with
+ * `Via: 1.1 tc-webhook` appended so a loop is recognised, over the delivery agent (verification on,
+ * --ca trusted). The one place that forwards.
  */
 export function forwardDelivery(
   target: URL,
@@ -33,10 +47,12 @@ export function forwardDelivery(
   now: () => number,
 ): Relay {
   const destination = postTarget(target);
+  const strip = stripsCredentials(target);
   return async (delivery) => {
     const headers: Record<string, string> = {};
     if (delivery.contentType) headers['content-type'] = delivery.contentType;
-    if (delivery.authorization) headers.authorization = delivery.authorization;
+    if (delivery.authorization && !strip) headers.authorization = delivery.authorization;
+    headers.via = delivery.via ? `${delivery.via}, ${VIA}` : VIA;
     const started = now();
     const result = await postCapped(dispatcher, {
       target: destination,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PayloadCheckOptions } from '../validate/validate-json-payload.js';
 import type { AuthCheck } from './auth-outcome.js';
 import type { Relay } from './forward-delivery.js';
+import { cameThroughListener, VIA } from './forward-loop.js';
 import { judgeDelivery } from './judge-delivery.js';
 import type { ListenEntry } from './listen-types.js';
 import { loggablePath } from './loggable-path.js';
@@ -13,7 +14,8 @@ export interface RequestPolicy {
   authCheck: AuthCheck;
   maxBody: number;
   check: PayloadCheckOptions;
-  relay?: { url: string; send: Relay };
+  /** `stripsCredentials`: Authorization, Proxy-Authorization and Cookie are not forwarded (clear text). */
+  relay?: { url: string; send: Relay; stripsCredentials?: boolean };
   rejectInvalid: boolean;
   nextStatus: () => number;
   saveDir?: string;
@@ -23,6 +25,8 @@ export interface RequestPolicy {
   /** Whether listen is stopping (answers then close their connection). */
   stopping: () => boolean;
   warn: (message: string) => void;
+  /** The run's secret masker, for what is written besides the log (saved file names). */
+  mask?: (text: string) => string;
 }
 
 /**
@@ -70,6 +74,11 @@ async function decide(req: IncomingMessage, entry: ListenEntry, policy: RequestP
     const error = auth.status === 403 ? 'insufficient_scope' : 'unauthorized';
     return { ...jsonAnswer(auth.status, { error }, true), headers: { 'www-authenticate': auth.challenge } };
   }
+  if (policy.relay && cameThroughListener(req.headers.via)) {
+    // Forwarded by a tc-webhook listener already: forwarding again would go round for ever.
+    entry.note = 'forwarding loop: the request already came through tc-webhook (Via); not forwarded';
+    return jsonAnswer(508, { error: 'loop detected', via: VIA }, true);
+  }
   const read = await readCappedBody(req, policy.maxBody);
   if ('tooLarge' in read) {
     entry.note = `body larger than --max-body ${policy.maxBody} bytes`;
@@ -97,7 +106,9 @@ async function decide(req: IncomingMessage, entry: ListenEntry, policy: RequestP
   if (policy.saveDir !== undefined) {
     const saved = await saveDelivery(policy.saveDir, {
       seq: entry.seq,
-      eventName: judged.eventName,
+      // A file name is an output too: a secret in the event name never names a file.
+      eventName:
+        judged.eventName === undefined || !policy.mask ? judged.eventName : policy.mask(judged.eventName),
       format: entry.format!,
       body,
     });
@@ -117,9 +128,11 @@ async function decide(req: IncomingMessage, entry: ListenEntry, policy: RequestP
       body,
       ...(contentType ? { contentType } : {}),
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      ...(req.headers.via ? { via: req.headers.via } : {}),
     });
     entry.forwarded = {
       url: policy.relay.url,
+      ...(policy.relay.stripsCredentials ? { credentialsRemoved: true as const } : {}),
       durationMs: relayed.durationMs,
       ...(relayed.error ? { error: relayed.error } : { status: relayed.status }),
     };

@@ -57,7 +57,14 @@ export interface ListenEntry {
   status: number;
   /** Why the request was refused before validation (405, 413, a body that could not be read). */
   note?: string;
-  forwarded?: { url: string; status?: number; durationMs: number; error?: string };
+  forwarded?: {
+    url: string;
+    status?: number;
+    durationMs: number;
+    error?: string;
+    /** Authorization, Proxy-Authorization and Cookie were removed: a plain-http target that is not this machine. */
+    credentialsRemoved?: true;
+  };
   savedAs?: string;
   durationMs: number;
 }

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { domainToASCII } from 'node:url';
 import { UsageError } from '../../errors.js';
 import { isLoopbackHost } from './loopback.js';
 import type { ProxySettings } from './proxy-settings.js';
@@ -33,8 +34,9 @@ export function selectProxy(
         ? settings.httpsProxy
         : settings.httpProxy;
   if (raw === undefined || raw.trim() === '') return { proxy: undefined, bypass: 'not-configured' };
-  // Loopback by address or by the reserved name (RFC 6761): this machine, never a proxy.
-  if (isLoopbackHost(target.hostname)) return { proxy: undefined, bypass: 'loopback' };
+  // Loopback (loopback.ts) or an unspecified address (0.0.0.0, ::): this machine, never a proxy.
+  if (isLoopbackHost(target.hostname) || isUnspecified(normalizeHost(target.hostname)))
+    return { proxy: undefined, bypass: 'loopback' };
   if (matchesNoProxy(target, settings.noProxy)) return { proxy: undefined, bypass: 'no-proxy' };
   // A proxy would see credentials sent in clear text: such a request goes direct or not at all.
   if (target.protocol === 'http:' && options.carriesCredentials) {
@@ -66,8 +68,18 @@ export function parseProxyUrl(raw: string, source: string): ProxyEndpoint {
     );
   }
   const display = `${url.protocol}//${url.host}`;
-  const user = decodeURIComponent(url.username);
-  const password = decodeURIComponent(url.password);
+  let user: string;
+  let password: string;
+  try {
+    user = decodeURIComponent(url.username);
+    password = decodeURIComponent(url.password);
+  } catch {
+    // Never repeat the credentials: the password is in what failed to decode.
+    throw new UsageError(
+      `${source} (${display}) has a malformed percent escape in its user name or password`,
+      'Percent-encode special characters of the proxy credentials: % as %25, @ as %40, : as %3A',
+    );
+  }
   return {
     url,
     display,
@@ -88,19 +100,16 @@ function effectivePort(url: URL): string {
  */
 export function matchesNoProxy(target: URL, noProxy: string | undefined): boolean {
   if (!noProxy) return false;
-  const host = target.hostname
-    .replace(/^\[|\]$/g, '')
-    .toLowerCase()
-    .replace(/\.$/, '');
+  const host = normalizeHost(target.hostname);
   const port = effectivePort(target);
   for (const raw of noProxy.split(/[\s,]+/)) {
-    const entry = raw.trim().toLowerCase();
+    const entry = raw.trim();
     if (entry === '') continue;
     if (entry === '*') return true;
     const { name, port: entryPort } = splitEntry(entry);
     if (entryPort !== undefined && entryPort !== port) continue;
     if (name === '') continue;
-    if (matchesName(host, name)) return true;
+    if (matchesName(host, normalizeHost(name))) return true;
   }
   return false;
 }
@@ -127,8 +136,9 @@ function matchesName(host: string, name: string): boolean {
     }
     return list.check(host, family);
   }
-  if (isIP(name)) return isIP(host) !== 0 && sameAddress(host, name);
-  const domain = name.replace(/^\*?\./, '').replace(/\.$/, '');
+  if (isIP(name))
+    return isIP(host) !== 0 && (sameAddress(host, name) || (isUnspecified(host) && isUnspecified(name)));
+  const domain = normalizeHost(name.replace(/^\*?\./, ''));
   return host === domain || host.endsWith(`.${domain}`);
 }
 
@@ -138,4 +148,28 @@ function sameAddress(a: string, b: string): boolean {
   const list = new BlockList();
   list.addAddress(b, 'ipv6');
   return list.check(a, 'ipv6');
+}
+
+/**
+ * One spelling per host, so NO_PROXY entries and targets compare alike: no brackets, lower case,
+ * no trailing dot, and international names in their ASCII (punycode) form, as URLs carry them.
+ */
+export function normalizeHost(name: string): string {
+  const bare = name
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+  if (bare === '' || isIP(bare) !== 0 || /^[\x21-\x7e]*$/.test(bare)) return bare;
+  return domainToASCII(bare) || bare;
+}
+
+/** 0.0.0.0 and :: (also ::ffff:0.0.0.0): an unspecified address, which connects to this machine. */
+function isUnspecified(host: string): boolean {
+  const family = isIP(host);
+  if (family === 4) return host === '0.0.0.0';
+  if (family !== 6) return false;
+  const list = new BlockList();
+  list.addAddress('::', 'ipv6');
+  list.addAddress('::ffff:0.0.0.0', 'ipv6');
+  return list.check(host, 'ipv6');
 }

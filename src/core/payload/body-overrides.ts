@@ -20,6 +20,33 @@ export interface BodyOverrides {
 
 const EVENT_OBJECTS = Object.keys(BODY_FIELDS);
 
+/**
+ * Names that reach an object's prototype or constructor rather than a field: as a `--set` segment
+ * or an `--overlay` key they could change objects outside the body, so they are refused.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function forbiddenKey(key: string, where: string): UsageError {
+  return new UsageError(
+    `${where} uses "${key}", which is not a field of a webhook body`,
+    '__proto__, constructor and prototype are refused as path segments and overlay keys',
+  );
+}
+
+/** Refuses an overlay (a parsed JSON object) holding a forbidden key at any depth. */
+export function checkOverlayKeys(value: unknown, file: string, path: string[] = []): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => checkOverlayKeys(item, file, [...path, String(i)]));
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key))
+      throw forbiddenKey(key, `--overlay ${file} (at ${[...path, key].join('.')})`);
+    checkOverlayKeys((value as Record<string, unknown>)[key], file, [...path, key]);
+  }
+}
+
 /** `orderEvent.lines.*.buyerLine.item.number=ART-100`: a dot path, `=`, a value (may be empty). */
 export function parseSetOverride(text: string): SetOverride {
   const at = text.indexOf('=');
@@ -30,6 +57,8 @@ export function parseSetOverride(text: string): SetOverride {
       "Write a dot path into the body, e.g. --set 'orderEvent.lines.*.buyerLine.item.number=ART-100'",
     );
   }
+  const forbidden = path.find((segment) => FORBIDDEN_KEYS.has(segment.trim()));
+  if (forbidden !== undefined) throw forbiddenKey(forbidden.trim(), `--set "${text}"`);
   return { text, path, value: text.slice(at + 1) };
 }
 
@@ -65,7 +94,16 @@ export function applyBodyOverrides(
 function deepMerge(target: unknown, patch: unknown): unknown {
   if (!isObject(target) || !isObject(patch)) return structuredClone(patch);
   const out: Record<string, unknown> = { ...target };
-  for (const [key, value] of Object.entries(patch)) out[key] = deepMerge(target[key], value);
+  for (const [key, value] of Object.entries(patch)) {
+    // Own members only, defined rather than assigned: no key can reach a prototype.
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
+    Object.defineProperty(out, key, {
+      value: deepMerge(current, value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return out;
 }
 
@@ -83,9 +121,11 @@ function assign(node: unknown, path: string[], raw: string, schema: JsonSchema |
     return;
   }
   if (!isObject(node)) return;
+  if (FORBIDDEN_KEYS.has(segment)) throw forbiddenKey(segment, `--set ${path.join('.')}`);
   const child = facts?.properties.get(segment) ?? facts?.additional;
-  if (rest.length === 0) node[segment] = coerce(raw, child);
-  else node[segment] = descend(node[segment], rest, raw, child);
+  const current = Object.hasOwn(node, segment) ? node[segment] : undefined;
+  const value = rest.length === 0 ? coerce(raw, child) : descend(current, rest, raw, child);
+  Object.defineProperty(node, segment, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The value at the next level, created (an object, or a list before a numeric segment) when missing. */

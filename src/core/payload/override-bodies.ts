@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
-import { applyBodyOverrides, type BodyOverrides } from './body-overrides.js';
+import { applyBodyOverrides, checkOverlayKeys, type BodyOverrides } from './body-overrides.js';
 import { bodyKindOf, type WebhookType } from './events.js';
 
 /** Bounds loading the bundled schema, which reads local files only. */
@@ -42,6 +42,7 @@ export async function readOverlays(files: string[], cwd: string): Promise<BodyOv
         'Give a partial body, e.g. {"orderEvent": {"buyerOrder": {"purchaseOrderNumber": "PO-1"}}}',
       );
     }
+    checkOverlayKeys(body, file);
     overlays.push({ file, body: body as Record<string, unknown> });
   }
   return overlays;

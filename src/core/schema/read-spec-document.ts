@@ -64,7 +64,16 @@ export async function fetchSpec(
 ): Promise<string> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const signal = AbortSignal.timeout(options.timeoutMs);
-  const origin = new URL(url).origin;
+  const parsed = new URL(url);
+  if (parsed.username || parsed.password) {
+    // fetch() refuses such a URL, and an error line must not repeat the password.
+    if (parsed.password) parsed.password = '***';
+    throw new InputError(
+      `cannot fetch ${what} ${parsed.href}: a URL carrying credentials cannot be fetched`,
+      'Download the spec and give its file path, or serve it without credentials',
+    );
+  }
+  const origin = parsed.origin;
   let current = url;
   try {
     for (let redirects = 0; ; redirects++) {
