@@ -3,9 +3,7 @@
  * commander, renders each command's report, writes stdout/stderr and returns the exit code from the
  * one table in errors.ts.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { VERSION } from './build-info.js';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
 import { guardOutput } from './cli/output-guard.js';
@@ -14,19 +12,15 @@ import type { GithubRun } from './cli/github-actions.js';
 import type { CommandContext } from './commands/context.js';
 import { describeError, errorJson, ExitCode, type ExitCodeValue } from './errors.js';
 import { commanderErrorJson } from './cli/usage-error-json.js';
+import { toolVersion } from './core/net/user-agent.js';
 import { createSecretMasker, SHORT_SECRET_BELOW } from './core/http/mask-secrets.js';
 import { maskedStream } from './cli/masked-stream.js';
 import { secretsOfRun, shortSecretWarning } from './cli/run-secrets.js';
 
 export type { ProcessIo } from './cli/runtime.js';
 
-/** The version the build wrote; package.json's only in a compile by tsc alone. */
 function readVersion(): string {
-  if (VERSION !== undefined) return VERSION;
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  return toolVersion();
 }
 
 async function commandDeps(io: ProcessIo) {

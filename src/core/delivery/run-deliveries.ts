@@ -1,4 +1,5 @@
 import { createAttemptDeadlines } from '../http/attempt-deadlines.js';
+import { USER_AGENT } from '../net/user-agent.js';
 import { createTally, type Tally } from '../http/burst-tally.js';
 import {
   deliverRequest,
@@ -49,7 +50,7 @@ export async function runDeliveries(
     // Encoded once: a burst sends the same bytes thousands of times.
     outgoingRequest(
       options.url,
-      { 'content-type': r.contentType },
+      { 'content-type': r.contentType, 'user-agent': USER_AGENT },
       typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body,
     ),
   );

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { NetworkError } from '../../errors.js';
 import { describeNetworkFailure } from '../net/network-failure.js';
 import { postCapped, postTarget } from './post-capped.js';
+import { USER_AGENT } from '../net/user-agent.js';
 
 /** The OAuth 2.0 token endpoint gave no token: nothing can be sent. */
 class TokenError extends NetworkError {
@@ -76,7 +77,11 @@ async function requestToken(
   const where = `token endpoint ${client.tokenUrl.href}`;
   const result = await postCapped(options.dispatcher, {
     target: postTarget(client.tokenUrl),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      'user-agent': USER_AGENT,
+    },
     body: tokenRequestBody(client).toString(),
     timeoutMs: options.timeoutMs,
     keepBytes: 65_536,

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { USER_AGENT } from '../net/user-agent.js';
 import { describeNetworkFailure } from '../net/network-failure.js';
 import { isLoopbackHost } from '../net/loopback.js';
 import { postCapped, postTarget } from '../http/post-capped.js';
@@ -49,7 +50,7 @@ export function forwardDelivery(
   const destination = postTarget(target);
   const strip = stripsCredentials(target);
   return async (delivery) => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT };
     if (delivery.contentType) headers['content-type'] = delivery.contentType;
     if (delivery.authorization && !strip) headers.authorization = delivery.authorization;
     headers.via = delivery.via ? `${delivery.via}, ${VIA}` : VIA;

@@ -1,4 +1,5 @@
 import type { JWTVerifyGetKey } from 'jose';
+import { USER_AGENT } from '../net/user-agent.js';
 import { NetworkError, UsageError } from '../../errors.js';
 import { keyUrlProblem } from './key-url.js';
 import type { IssuerAudiences } from './oauth2-auth-check.js';
@@ -77,7 +78,7 @@ async function discoverJwksUri(issuer: string, options: IssuerKeysOptions): Prom
   try {
     const response = await options.fetch(url, {
       signal: AbortSignal.timeout(options.timeoutMs),
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', 'user-agent': USER_AGENT },
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     document = (await response.json()) as { jwks_uri?: unknown };

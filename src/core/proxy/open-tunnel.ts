@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { USER_AGENT } from '../net/user-agent.js';
 import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
@@ -32,6 +33,7 @@ export function openTunnel(
     agent: false,
     headers: {
       host: authority,
+      'user-agent': USER_AGENT,
       ...(proxy.authorization ? { 'proxy-authorization': proxy.authorization } : {}),
     },
     ...(proxy.url.protocol === 'https:'

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { USER_AGENT } from '../net/user-agent.js';
 import { fileURLToPath } from 'node:url';
 import { CliError, InputError } from '../../errors.js';
 import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
@@ -80,7 +81,7 @@ export async function fetchSpec(
       const response = await fetchImpl(current, {
         signal,
         redirect: 'manual',
-        headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' },
+        headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5', 'user-agent': USER_AGENT },
       });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { USER_AGENT } from '../../net/user-agent.js';
 import type { ProxyEndpoint } from '../../net/select-proxy.js';
 import { MODERN_CIPHERS } from '../probe-types.js';
 import { parseHsts, type HstsPolicy } from './hsts-header.js';
@@ -99,7 +100,7 @@ function readHeader(
           path: `${url.pathname}${url.search}`,
           method: 'GET',
           headers: {
-            'user-agent': 'tc-webhook check-tls',
+            'user-agent': USER_AGENT,
             // --servername names the virtual host; the port stays the target's (RFC 9110 §7.2).
             ...(options.servername ? { host: `${options.servername}${url.port ? `:${url.port}` : ''}` } : {}),
           },
