@@ -13,6 +13,7 @@ import {
   timerMs,
 } from './flags.js';
 import { addOverrideOptions, overridesFrom } from './override-flags.js';
+import { addRetryOptions, retryOf } from './retry-flags.js';
 import { addDocumentsApiOptions, addDocumentsWaitOption, documentsApiOf } from './documents-api-flags.js';
 import type { CliRuntime } from './runtime.js';
 
@@ -52,7 +53,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
     .addOption(failOnOption());
   const typed = jsonFlag(
     addDocumentsWaitOption(
-      addDocumentsApiOptions(addAuthOptions(addNetworkOptions(addOverrideOptions(cmd)))),
+      addDocumentsApiOptions(addAuthOptions(addNetworkOptions(addOverrideOptions(addRetryOptions(cmd))))),
     ),
   );
   typed.action(async (url, o) => {
@@ -83,6 +84,7 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
             slowMs: o.slowMs,
             yes: o.yes,
             overrides: await overridesFrom(o, rt.io.cwd),
+            ...retryOf(o),
             ...networkAndAuth(o, rt.io.env),
             ...(documentsApi ? { documentsApi } : {}),
           },

@@ -9,11 +9,10 @@ import {
   maxSizeOf,
   positiveInt,
   networkAndAuth,
-  retryDelaysFit,
-  timerMs,
   typeOption,
 } from './flags.js';
 import { addOverrideOptions, overridesFrom } from './override-flags.js';
+import { addRetryOptions, retryOf } from './retry-flags.js';
 import { addDocumentsApiOptions, documentsApiOf } from './documents-api-flags.js';
 import type { CliRuntime } from './runtime.js';
 
@@ -33,23 +32,23 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
     .option('--seed <n>', 'generate reproducible payloads', positiveInt('--seed', 0))
     .option('--count <n>', 'repeat the request set n times (burst test)', positiveInt('--count'), 1)
     .option('--concurrency <n>', 'requests in flight at once', positiveInt('--concurrency'), 1)
-    .option('--retry', "follow Tradecloud's retry policy: retry answers above 500 with back-off", false)
-    .option('--max-retries <n>', 'retries per request with --retry', positiveInt('--max-retries', 0), 3)
     .option(
-      '--retry-base-ms <ms>',
-      'first back-off delay with --retry; doubles each time',
-      timerMs('--retry-base-ms', 0),
-      1000,
+      '--redeliver <n>',
+      'deliver each request n more times with a byte-identical body, as after a timeout at Tradecloud',
+      positiveInt('--redeliver', 0),
+      0,
     )
     .option('--dry-run', 'print the requests (secrets masked) without sending', false);
   const typed = jsonFlag(
     addDocumentsApiOptions(
-      addAuthOptions(addNetworkOptions(addMaxSizeOption(addOverrideOptions(cmd), '--file input'))),
+      addAuthOptions(
+        addNetworkOptions(addMaxSizeOption(addOverrideOptions(addRetryOptions(cmd)), '--file input')),
+      ),
     ),
   );
   typed.action(async (url, o) => {
     await rt.run('send-sample', o.json, async (ctx) => {
-      retryDelaysFit(o.retryBaseMs, o.maxRetries);
+      const retry = retryOf(o);
       const documentsApi = documentsApiOf(o, rt.io.env);
       const { sendSampleCommand } = await import('../commands/send-sample.js');
       return sendSampleCommand(
@@ -63,9 +62,8 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
           seed: o.seed,
           count: o.count,
           concurrency: o.concurrency,
-          retry: o.retry,
-          maxRetries: o.maxRetries,
-          retryBaseMs: o.retryBaseMs,
+          ...retry,
+          redeliver: o.redeliver,
           dryRun: o.dryRun,
           overrides: await overridesFrom(o, rt.io.cwd),
           maxBytes: maxSizeOf(o),

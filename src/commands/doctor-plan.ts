@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { ForwardCompatBody } from '../core/doctor/behind-door-bodies.js';
 import type { GenerateRequestsOptions } from '../core/requests/generated-requests.js';
 import type { PayloadRequest } from '../core/requests/payload-request.js';
 import type { AuthOptions, DoctorOptions, PayloadFormat, WebhookType } from './options.js';
@@ -8,6 +9,10 @@ export interface DoctorPlan {
   deliveries: PayloadRequest[];
   /** A payload no Tradecloud schema allows, to see how the endpoint answers it. */
   invalid: PayloadRequest;
+  /** Bodies with something Tradecloud may add any day: unknown fields, a value, an event. */
+  forwardCompat: ForwardCompatBody[];
+  /** One event, sent twice byte for byte. */
+  duplicate: PayloadRequest;
   /** Requests without and with wrong credentials (none when no authentication is configured). */
   probeCount: number;
   total: number;
@@ -69,11 +74,16 @@ export async function planDoctor(
   }
   const first = deliveries[0]!;
   const probeCount = options.auth === 'none' ? 0 : 2;
+  const { forwardCompatBodies, duplicateBody } = await import('../core/doctor/behind-door-bodies.js');
+  const like = { type: first.type ?? 'order', event: first.event, format: first.format };
+  const forwardCompat = await forwardCompatBodies(like, now);
   return {
     deliveries,
     invalid: invalidPayload(first),
+    forwardCompat,
+    duplicate: await duplicateBody(like, now),
     probeCount,
-    total: probeCount + deliveries.length + 1,
+    total: probeCount + deliveries.length + 1 + forwardCompat.length + 2,
     warnings,
   };
 }

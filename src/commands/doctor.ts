@@ -1,5 +1,10 @@
 import { UsageError } from '../errors.js';
-import { deliverPayloads, type DeliveryRun } from '../core/delivery/deliver-payloads.js';
+import {
+  deliverPayloads,
+  type DeliveryRun,
+  type DeliveryRunOptions,
+} from '../core/delivery/deliver-payloads.js';
+import { assessDuplicates, assessForwardCompat } from '../core/doctor/assess-behind-door.js';
 import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
 import { assessAuth, type AuthProbes, type ProbeAnswer } from '../core/doctor/assess-auth.js';
 import { assessConfig } from '../core/doctor/assess-config.js';
@@ -39,6 +44,8 @@ const LATER = [
   ['delivery', 'Events delivered'],
   ['timing', 'Response time'],
   ['status-codes', 'Status codes for a bad payload'],
+  ['forward-compat', 'Forward compatibility'],
+  ['duplicates', 'Repeated delivery'],
 ] as const;
 
 /**
@@ -143,8 +150,11 @@ async function doctorWith(
   ctx.stderr.write(
     `doctor will send ${planned} requests to ${options.url}: ` +
       `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
-      `${plan.deliveries.length} events, 1 invalid payload, 1 GET for the TLS grade (HSTS)` +
-      `${documents ? ', 1 order-documents event for the documents check' : ''}\n`,
+      `${plan.deliveries.length} events, 1 invalid payload, ` +
+      `${plan.forwardCompat.length} bodies with unknown fields, values or events, 1 event twice, ` +
+      `1 GET for the TLS grade (HSTS)` +
+      `${documents ? ', 1 order-documents event for the documents check' : ''}` +
+      `${options.retry ? ' (more if answers above 500 are retried)' : ''}\n`,
   );
   // Ctrl-C while the question was asked is an answer too: cancelled, nothing sent (exit 2).
   if ((!options.yes && ctx.stdinIsTTY && !(await confirmUnlessInterrupted(ctx))) || aborted()) {
@@ -163,7 +173,7 @@ async function doctorWith(
   checks.push(summarizeGrade(grade));
   let sent = 1;
 
-  const send = (requests: PayloadRequest[], auth: AuthOptions): Promise<DeliveryRun> => {
+  const send = (requests: PayloadRequest[], auth: AuthOptions, retry = NO_RETRY): Promise<DeliveryRun> => {
     const as = resolveDeliveryTarget(options.url, auth, masker);
     return deliverPayloads(
       {
@@ -175,7 +185,7 @@ async function doctorWith(
         concurrency: 1,
         timeoutMs: options.timeoutMs,
         ca: pemsOf(extraCa),
-        retry: { enabled: false, maxRetries: 0, baseMs: 0 },
+        retry,
         masker,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         proxy: proxySettings,
@@ -196,7 +206,8 @@ async function doctorWith(
   checks.push(assessAuth(options.auth, probes));
 
   documents?.markDelivered(ctx.deps.monotonic());
-  const main = await send([...plan.deliveries, plan.invalid], options);
+  const behind = [...plan.forwardCompat.map((b) => b.request), plan.duplicate, plan.duplicate];
+  const main = await send([...plan.deliveries, plan.invalid, ...behind], options, retryPolicy(options));
   sent += main.summary.sent;
   const records = main.records.map((r): DoctorDelivery => ({
     type: r.type ?? 'unknown',
@@ -222,6 +233,12 @@ async function doctorWith(
       options.auth,
     ),
   );
+  const behindAt = plan.deliveries.length + 1;
+  const answerAt = (i: number) => records[behindAt + i]?.status ?? null;
+  const compat = plan.forwardCompat.map((b, i) => ({ label: b.label, status: answerAt(i) }));
+  checks.push(assessForwardCompat(compat, deliveries, options.auth));
+  const repeatAt = plan.forwardCompat.length;
+  checks.push(assessDuplicates(answerAt(repeatAt), answerAt(repeatAt + 1)));
   if (documents) {
     const waitSeconds = options.documentsApi?.waitSeconds ?? DEFAULT_DOCUMENTS_WAIT_SECONDS;
     const from = documents.documentCount;
@@ -243,6 +260,20 @@ async function doctorWith(
     checks.push(assessDocumentsCheck(result.documents, waitSeconds, delivered.records[0]));
   }
   return report(deliveries, sent);
+}
+
+const NO_RETRY: DeliveryRunOptions['retry'] = { enabled: false, maxRetries: 0, baseMs: 0 };
+
+/** --retry and its limits, for the deliveries (the authentication probes are never retried). */
+function retryPolicy(options: DoctorOptions): DeliveryRunOptions['retry'] {
+  if (!options.retry) return NO_RETRY;
+  return {
+    enabled: true,
+    maxRetries: options.maxRetries ?? 3,
+    baseMs: options.retryBaseMs ?? 1000,
+    ...(options.retryCapMs !== undefined ? { capMs: options.retryCapMs } : {}),
+    ...(options.maxRetryTimeMs !== undefined ? { maxTimeMs: options.maxRetryTimeMs } : {}),
+  };
 }
 
 function answerOf(run: DeliveryRun): ProbeAnswer {

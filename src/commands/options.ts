@@ -69,6 +69,12 @@ export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   maxRetries: number;
   /** First back-off delay in ms; doubles each retry (tests shrink it). */
   retryBaseMs: number;
+  /** The longest back-off delay with --retry. */
+  retryCapMs?: number;
+  /** No retry starts once a delivery would outlast this many ms. */
+  maxRetryTimeMs?: number;
+  /** Each request is delivered this many more times, byte for byte (--redeliver). */
+  redeliver?: number;
   dryRun: boolean;
   /** --overlay and --set, applied to generated bodies. */
   overrides?: BodyOverrides;
@@ -103,6 +109,12 @@ export interface DoctorOptions extends NetworkOptions, AuthOptions {
   yes: boolean;
   /** --overlay and --set, applied to the generated bodies. */
   overrides?: BodyOverrides;
+  /** --retry and its limits, for the deliveries (never the authentication probes). */
+  retry?: boolean;
+  maxRetries?: number;
+  retryBaseMs?: number;
+  retryCapMs?: number;
+  maxRetryTimeMs?: number;
   /** --documents-api: send an order-documents event and check the integration downloads its documents. */
   documentsApi?: DocumentsApiSettings;
 }

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { deliverPayloads } from '../core/delivery/deliver-payloads.js';
 import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
+import { repeatEach } from '../core/delivery/redeliveries.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
 import { BUILTIN_SCENARIOS } from '../core/scenario/builtin-scenarios.js';
@@ -102,7 +103,7 @@ async function runWith(
   }
   for (const warning of warnings) ctx.warn(masker.mask(warning));
 
-  const expanded = requests.flatMap((r) => Array.from({ length: per }, () => r));
+  const expanded = repeatEach(requests, options.redeliver);
   documents?.markDelivered(ctx.deps.monotonic());
   const run = await deliverPayloads(
     {

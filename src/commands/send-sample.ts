@@ -1,6 +1,7 @@
 import { deliverPayloads } from '../core/delivery/deliver-payloads.js';
 import { resolveDeliveryTarget } from '../core/delivery/delivery-target.js';
 import { describeDryRun } from '../core/delivery/describe-dry-run.js';
+import { markRedeliveries, repeatEach } from '../core/delivery/redeliveries.js';
 import { withSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
 import { tradecloudAuthWarnings } from '../core/http/oauth-authority.js';
 import { ignoredVariablesNote } from '../core/http/infer-auth.js';
@@ -46,14 +47,16 @@ async function sendWith(
   documents: DocumentsSession | undefined,
 ): Promise<SendSampleReport> {
   const { credentials, tokenUrl } = target;
-  const { requests, warnings: payloadWarnings } = await loadRequestSet({
+  const { requests: loaded, warnings: payloadWarnings } = await loadRequestSet({
     ...options,
     now: ctx.deps.now(),
     cwd: ctx.cwd,
     ...(documents ? { prepare: documents.prepare } : {}),
   });
+  const redeliver = options.redeliver ?? 0;
+  const requests = repeatEach(loaded, redeliver);
   const ignored = ignoredVariablesNote(options.ignoredVariables ?? [], credentials.method);
-  if (documents && options.files.length > 0) documents.registerReplayed(requests);
+  if (documents && options.files.length > 0) documents.registerReplayed(loaded);
   const warnings = [
     ...(ignored ? [ignored] : []),
     ...target.warnings,
@@ -96,7 +99,13 @@ async function sendWith(
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
       ca: pemsOf(await trustedCasOf(ctx.deps, options.ca, ctx.cwd)),
-      retry: { enabled: options.retry, maxRetries: options.maxRetries, baseMs: options.retryBaseMs },
+      retry: {
+        enabled: options.retry,
+        maxRetries: options.maxRetries,
+        baseMs: options.retryBaseMs,
+        ...(options.retryCapMs !== undefined ? { capMs: options.retryCapMs } : {}),
+        ...(options.maxRetryTimeMs !== undefined ? { maxTimeMs: options.maxRetryTimeMs } : {}),
+      },
       masker,
       progress: await createBurstProgress(ctx, requests.length * options.count),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
@@ -116,7 +125,7 @@ async function sendWith(
     ok: !run.interrupted && run.summary.sent > 0 && run.summary.failed === 0,
     dryRun: false,
     ...(run.interrupted || ctx.signal?.aborted ? { interrupted: true as const } : {}),
-    requests: run.records,
+    requests: markRedeliveries(run.records, redeliver),
     requestsOmitted: run.omitted,
     summary: run.summary,
   };

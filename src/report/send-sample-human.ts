@@ -103,8 +103,12 @@ function renderRequest(request: SendSampleRequestRecord, c: Paint): string[] {
   const status = request.status === null ? 'no answer' : String(request.status);
   const attempts = request.attempts > 1 ? `, ${request.attempts} attempts` : '';
   const source = request.file ? c.dim(` ${request.file}`) : '';
+  const repeat =
+    request.redelivery === undefined
+      ? ''
+      : `  repeat ${request.redelivery}${request.sameClass === undefined ? '' : request.sameClass ? c.dim(': same class of answer as the first') : c.red(': a different class of answer than the first')}`;
   const lines = [
-    `${mark} ${request.event}${source}  ${status}  ${request.outcome}  ${c.dim(`${request.durationMs} ms${attempts}`)}`,
+    `${mark} ${request.event}${source}  ${status}  ${request.outcome}  ${c.dim(`${request.durationMs} ms${attempts}`)}${repeat}`,
   ];
   if (request.note) lines.push(`    ${delivered ? c.dim(request.note) : c.yellow(request.note)}`);
   if (!delivered && request.responseBody.trim() !== '') {

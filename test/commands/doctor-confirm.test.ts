@@ -49,7 +49,7 @@ describe('doctor asks before sending when stdin is a terminal', () => {
       assert.match(error.message, /doctor cancelled: nothing was sent/);
       return true;
     });
-    assert.match(stderr(), /doctor will send 5 requests/);
+    assert.match(stderr(), /doctor will send 12 requests/);
     assert.match(stderr(), /Continue\? \[y\/N\]/);
     assert.equal(receiver.requests.length - sentBefore, 0);
   });
@@ -66,8 +66,8 @@ describe('doctor asks before sending when stdin is a terminal', () => {
     const sentBefore = receiver.requests.length;
     const report = await doctorCommand(options(false), ctx);
     assert.equal(report.ok, true);
-    assert.equal(report.requestsSent, 5);
-    assert.equal(receiver.requests.length - sentBefore, 5);
+    assert.equal(report.requestsSent, 12);
+    assert.equal(receiver.requests.length - sentBefore, 12);
   });
 
   it('--yes skips the question', async () => {
@@ -75,7 +75,7 @@ describe('doctor asks before sending when stdin is a terminal', () => {
     const sentBefore = receiver.requests.length;
     const report = await doctorCommand(options(true), ctx);
     assert.equal(report.ok, true);
-    assert.equal(receiver.requests.length - sentBefore, 5);
+    assert.equal(receiver.requests.length - sentBefore, 12);
     assert.doesNotMatch(stderr(), /Continue\?/);
   });
 });

@@ -57,7 +57,7 @@ describe('doctor --report', () => {
       const run = await runCli(['doctor', vanishing.url, ...ARGS, '--report', file, '--json']);
       assert.equal(run.code, 2, run.stderr);
       const report = JSON.parse(run.stdout) as { requestsSent: number; checks: unknown[] };
-      assert.equal(report.requestsSent, 3); // the HSTS GET, one event, one invalid payload
+      assert.equal(report.requestsSent, 10); // the HSTS GET, one event, one invalid payload, 5 forward-compatibility bodies, one event twice
       // After the announcement of what doctor sends, exactly one line.
       assert.equal(
         run.stderr.split('\n').slice(1).join('\n'),

@@ -58,10 +58,10 @@ describe('tc-webhook doctor', () => {
     const human = await doctor(r.url, [...AUTH_ARGS, ...EVENTS, '--report', junit]);
     assert.equal(human.code, 0, human.stderr);
     assert.match(human.stdout, /✓ TLS and certificate/);
-    assert.match(human.stdout, /Ready: Tradecloud can deliver to this endpoint \(7 requests sent\)/);
+    assert.match(human.stdout, /Ready: Tradecloud can deliver to this endpoint \(14 requests sent\)/);
     assert.match(
       human.stderr,
-      /doctor will send 7 requests to \S+: 2 authentication probes, 3 events, 1 invalid payload, 1 GET for the TLS grade \(HSTS\)/,
+      /doctor will send 14 requests to \S+: 2 authentication probes, 3 events, 1 invalid payload, 5 bodies with unknown fields, values or events, 1 event twice, 1 GET for the TLS grade \(HSTS\)/,
     );
 
     const json = await doctor(r.url, [...AUTH_ARGS, ...EVENTS, '--json', '--report', markdown]);
@@ -74,7 +74,7 @@ describe('tc-webhook doctor', () => {
     };
     assert.equal(report.ok, true);
     assert.equal(report.verdict, 'ready');
-    assert.equal(report.requestsSent, 7);
+    assert.equal(report.requestsSent, 14);
     assert.deepEqual(
       report.checks.map((c) => [c.id, c.status]),
       [
@@ -85,10 +85,13 @@ describe('tc-webhook doctor', () => {
         ['delivery.order', 'pass'],
         ['timing', 'pass'],
         ['status-codes', 'pass'],
+        ['forward-compat', 'pass'],
+        ['duplicates', 'pass'],
       ],
     );
-    // Never more than announced: 2 probes, 3 events, 1 invalid payload, 1 HSTS GET, twice.
-    assert.equal(r.requests.length, 14);
+    // Never more than announced: 2 probes, 3 events, 1 invalid payload, 5 forward-compatibility
+    // bodies, 1 event twice, 1 HSTS GET; twice.
+    assert.equal(r.requests.length, 28);
     assert.equal(r.requests.filter((q) => q.method === 'GET').length, 2);
 
     const xml = readFileSync(junit, 'utf8');
@@ -96,9 +99,9 @@ describe('tc-webhook doctor', () => {
     const suites = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
       testsuites: { '@_tests': string; '@_failures': string; testsuite: { testcase: unknown[] } };
     };
-    assert.equal(suites.testsuites['@_tests'], '7');
+    assert.equal(suites.testsuites['@_tests'], '9');
     assert.equal(suites.testsuites['@_failures'], '0');
-    assert.equal(suites.testsuites.testsuite.testcase.length, 7);
+    assert.equal(suites.testsuites.testsuite.testcase.length, 9);
 
     const md = readFileSync(markdown, 'utf8');
     const rows = md

@@ -12,4 +12,8 @@ export interface DeliveryRecord extends Pick<
   type: WebhookType | null;
   format: PayloadFormat;
   file?: string;
+  /** `--redeliver`: this is repeat number n of the request before it, byte for byte. */
+  redelivery?: number;
+  /** `--redeliver`: whether this repeat got the same class of answer as the first delivery. */
+  sameClass?: boolean;
 }

@@ -7,7 +7,16 @@
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'inconclusive';
 
 export type DoctorCheckId =
-  'config' | 'tls' | 'tls-grade' | 'auth' | 'delivery' | 'timing' | 'status-codes' | 'documents';
+  | 'config'
+  | 'tls'
+  | 'tls-grade'
+  | 'auth'
+  | 'delivery'
+  | 'timing'
+  | 'status-codes'
+  | 'forward-compat'
+  | 'duplicates'
+  | 'documents';
 
 export interface DoctorCheck {
   id: DoctorCheckId | `delivery.${string}`;

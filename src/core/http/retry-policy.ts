@@ -11,6 +11,17 @@ export function classifyStatus(status: number): AnswerClass {
   return 'rejected';
 }
 
+/**
+ * The class of an answer, as Tradecloud tells them apart: delivered (2xx), not followed (3xx),
+ * dropped (4xx, 500), retried without end (501-599), or no answer at all. A repeated delivery
+ * should get the same class as the first.
+ */
+export function answerClass(status: number | null): string {
+  if (status === null) return 'no answer';
+  if (status === 500) return '500';
+  return `${Math.floor(status / 100)}xx`;
+}
+
 /** Delay before retry number `retry` (1-based): base, 2×base, 4×base, … */
 export function backoffDelayMs(retry: number, baseMs: number): number {
   return baseMs * 2 ** (retry - 1);

@@ -1,19 +1,10 @@
 import type { DeliveryRecord } from '../delivery/delivery-record.js';
 import type { Outcome } from '../http/deliver-request.js';
 import { summarizeLatency } from '../http/latency-stats.js';
+import { answerClass } from '../http/retry-policy.js';
 import type { ScenarioRedelivery, ScenarioRunReport, ScenarioStepRecord } from './scenario-report.js';
 import type { ScenarioRequest } from './build-scenario-requests.js';
 import { meetsExpectation, type Expectation } from './scenario-types.js';
-
-/**
- * The class of an answer, as Tradecloud tells them apart: delivered (2xx), not followed (3xx),
- * dropped (4xx, 500), retried without end (501-599), or no answer at all.
- */
-export function answerClass(status: number | null): string {
-  if (status === null) return 'no answer';
-  if (status === 500) return '500';
-  return `${Math.floor(status / 100)}xx`;
-}
 
 /** What Tradecloud would do with the answer (docs/scenarios.md, "What Tradecloud does with an answer"). */
 export function tradecloudAction(status: number | null, outcome: Outcome): string {

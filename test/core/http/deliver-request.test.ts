@@ -65,6 +65,32 @@ describe('deliverRequest against a real HTTPS receiver', () => {
     assert.match(result.note!, /keep retrying/);
   });
 
+  it('--retry-cap-ms stops the doubling; --max-retry-time starts no retry that would outlast it', async () => {
+    const r = await receiver({ statuses: [503] });
+    // A virtual clock that only the back-off moves: the bound is decided by the delays alone.
+    let clock = 0;
+    const waits: number[] = [];
+    const sleep = (ms: number) => Promise.resolve(void (waits.push(ms), (clock += ms)));
+    const capped = await deliverRequest(
+      post(r.url),
+      options({ now: () => clock, retry: { enabled: true, maxRetries: 4, baseMs: 10, capMs: 20, sleep } }),
+    );
+    assert.deepEqual(waits, [10, 20, 20, 20]);
+    assert.equal(capped.attempts, 5);
+    waits.length = 0;
+    const bounded = await deliverRequest(
+      post(r.url),
+      options({
+        now: () => clock,
+        retry: { enabled: true, maxRetries: 10, baseMs: 10, capMs: 20, maxTimeMs: 35, sleep },
+      }),
+    );
+    assert.deepEqual(waits, [10, 20]);
+    assert.equal(bounded.attempts, 3);
+    assert.equal(bounded.outcome, 'gave-up');
+    assert.match(bounded.note!, /Tradecloud itself would keep retrying without end.*not published/);
+  });
+
   it('never retries 500 or 4xx', async () => {
     for (const status of [500, 400, 404]) {
       const r = await receiver({ statuses: [status, 200] });
