@@ -65,12 +65,8 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
       async (ctx) => {
         // An unusable --report name or folder is an error before anything is sent.
         if (reportFile !== undefined) {
-          const { doctorFileFormat } = await import('../report/doctor-file.js');
-          doctorFileFormat(reportFile);
-          const path = await import('node:path');
-          const { checkReportFile } = await import('./doctor-report-file.js');
-          reportPath = path.resolve(rt.io.cwd, reportFile);
-          await checkReportFile(reportPath);
+          const { prepareReportFile } = await import('./doctor-report-file.js');
+          reportPath = await prepareReportFile(reportFile, rt.io.cwd);
         }
         const documentsApi = documentsApiOf(o, rt.io.env);
         const { doctorCommand } = await import('../commands/doctor.js');

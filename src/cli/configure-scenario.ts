@@ -48,12 +48,8 @@ export function configureScenario(command: Command, rt: CliRuntime): void {
           );
         }
         if (reportFile !== undefined) {
-          const { doctorFileFormat } = await import('../report/doctor-file.js');
-          doctorFileFormat(reportFile);
-          const path = await import('node:path');
-          const { checkReportFile } = await import('./doctor-report-file.js');
-          reportPath = path.resolve(rt.io.cwd, reportFile);
-          await checkReportFile(reportPath);
+          const { prepareReportFile } = await import('./doctor-report-file.js');
+          reportPath = await prepareReportFile(reportFile, rt.io.cwd);
         }
         const documentsApi = documentsApiOf(o, rt.io.env);
         return scenarioCommand(

@@ -1,8 +1,9 @@
 import { access, constants, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../core/files/describe-fs-error.js';
 import { writeWholeFile } from '../core/files/write-whole-file.js';
+import { doctorFileFormat } from '../report/doctor-file.js';
 
 const HINT = 'Check that the folder exists and is writable, or choose another --report path';
 
@@ -38,6 +39,17 @@ export async function checkReportFile(path: string): Promise<void> {
   } catch (error) {
     throw cannotWrite(path, error);
   }
+}
+
+/**
+ * The --report file of doctor and scenario, checked before anything is sent: a known format by its
+ * extension, and a folder it can be written to. Returns the absolute path.
+ */
+export async function prepareReportFile(reportFile: string, cwd: string): Promise<string> {
+  doctorFileFormat(reportFile);
+  const path = resolve(cwd, reportFile);
+  await checkReportFile(path);
+  return path;
 }
 
 /** Whole or not at all: a full disk leaves the previous report (or none), never a short one. */
