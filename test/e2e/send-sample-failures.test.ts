@@ -198,13 +198,13 @@ describe('send-sample when the endpoint misbehaves (real HTTPS receiver)', () =>
       'https://127.0.0.1:1/',
       '--file',
       'x.json',
-      '--event',
-      'OrderIssuedByBuyer',
+      '--seed',
+      '1',
     ]);
     assert.equal(mixed.code, 2);
     assert.match(
       mixed.stderr,
-      /^tc-webhook: --file replays stored payloads; --type, --event, --all and --seed choose generated ones/,
+      /^tc-webhook: --file replays stored payloads; --type, --all and --seed choose generated ones/,
     );
     const missingCa = await runCli(['send-sample', 'https://127.0.0.1:1/', '--ca', 'no-such-ca.pem']);
     assert.equal(missingCa.code, 2);
