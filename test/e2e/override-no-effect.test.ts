@@ -24,7 +24,7 @@ function assertNoEffect(run: { code: number; stdout: string; stderr: string }, n
   assert.ok(run.stderr.startsWith(`tc-webhook: ${named} changes no body of this run: `), run.stderr);
   assert.match(run.stderr, why);
   if (run.stdout === '') return;
-  const { error } = JSON.parse(run.stdout) as Obj;
+  const { error } = JSON.parse(run.stdout) as { error: { code: string; message: string } };
   assert.equal(error.code, 'usage.override-no-effect');
   assert.ok(error.message.startsWith(`${named} changes no body of this run: `), error.message);
   assert.match(error.message, why);
@@ -45,7 +45,10 @@ describe('--set/--overlay that change nothing are refused; unknown fields are na
       'orderEvent.buyerOrder.purchaseOrderNumber.x=1',
       /orderEvent\.buyerOrder\.purchaseOrderNumber is a string, not an object/,
     ],
-    ['orderEvent.lines.99.buyerLine.item.number=1', /index 99 is out of range: orderEvent\.lines has \d+ elements/],
+    [
+      'orderEvent.lines.99.buyerLine.item.number=1',
+      /index 99 is out of range: orderEvent\.lines has \d+ elements/,
+    ],
     ['orderEvent.lines.-1.buyerLine.item.number=1', /orderEvent\.lines is a list, and "-1" is not an index/],
     ['shipment.shipmentNumber=SH-1', /no body of this run has shipment \(they have orderEvent\)/],
   ] as const) {
@@ -155,7 +158,10 @@ describe('--set/--overlay that change nothing are refused; unknown fields are na
       JSON.stringify({
         steps: [
           { event: 'OrderIssuedByBuyer' },
-          { event: 'OrderLinesAcceptedBySupplier', set: { 'orderEvent.lines.12.buyerLine.item.number': 'X' } },
+          {
+            event: 'OrderLinesAcceptedBySupplier',
+            set: { 'orderEvent.lines.12.buyerLine.item.number': 'X' },
+          },
         ],
       }),
     );

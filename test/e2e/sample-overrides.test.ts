@@ -78,7 +78,9 @@ describe('--overlay and --set: your data in the samples', () => {
       assert.equal(r.stdout, '');
       assert.match(
         r.stderr,
-        new RegExp(`^tc-webhook: ${override.join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} changes no body of this run: no body of this run has orderEvent`),
+        new RegExp(
+          `^tc-webhook: ${override.join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} changes no body of this run: no body of this run has orderEvent`,
+        ),
       );
     }
   });

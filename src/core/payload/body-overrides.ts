@@ -181,8 +181,7 @@ function assign(
         if (result.missed === undefined) {
           node[i] = result.value;
           missed = undefined;
-        }
-        else if (missed !== undefined) missed = result.missed;
+        } else if (missed !== undefined) missed = result.missed;
       }
     }
     return missed;

@@ -126,7 +126,9 @@ function optionalOverrides(
   });
   return {
     overrides: {
-      overlays: overlay ? [{ file: 'overlay', body: overlay, label: `"overlay" (scenario file${where})` }] : [],
+      overlays: overlay
+        ? [{ file: 'overlay', body: overlay, label: `"overlay" (scenario file${where})` }]
+        : [],
       sets,
     },
   };
