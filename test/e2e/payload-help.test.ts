@@ -214,17 +214,17 @@ describe('payload help against an endpoint', () => {
     const human = await runMain([...args, '--report', md]);
     assert.match(
       human.stdout,
-      /\nThe invalid payload sent for "Status codes for a bad payload" \(application\/json\):\n  \{\n    "eventName": "OrderIssuedByBuyer",\n/,
+      /\nThe invalid payload sent for "Status codes for a bad payload" \(application\/json\):\n {2}\{\n {4}"eventName": "OrderIssuedByBuyer",\n/,
     );
     const markdown = readFileSync(md, 'utf8');
     assert.match(
       markdown,
-      /\n## The invalid payload doctor sent\n\n.*\n\n```json\n\{\n  "eventName": "OrderIssuedByBuyer",[^`]*\n```\n/,
+      /\n## The invalid payload doctor sent\n\n.*\n\n```json\n\{\n {2}"eventName": "OrderIssuedByBuyer",[^`]*\n```\n/,
     );
     await runMain([...args, '--report', xml]);
     assert.match(
       readFileSync(xml, 'utf8'),
-      /name="status-codes: Status codes for a bad payload">[\s\S]*the invalid payload sent \(application\/json\):\n\{\n  &#34;eventName&#34;: &#34;OrderIssuedByBuyer&#34;/,
+      /name="status-codes: Status codes for a bad payload">[\s\S]*the invalid payload sent \(application\/json\):\n\{\n {2}&#34;eventName&#34;: &#34;OrderIssuedByBuyer&#34;/,
     );
   });
 });

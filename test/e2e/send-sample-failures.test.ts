@@ -193,14 +193,7 @@ describe('send-sample when the endpoint misbehaves (real HTTPS receiver)', () =>
     const unknown = await runCli(['send-sample', 'https://127.0.0.1:1/', '--event', 'OrderIssuedByByer']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown event "OrderIssuedByByer"\. Did you mean OrderIssuedByBuyer/);
-    const mixed = await runCli([
-      'send-sample',
-      'https://127.0.0.1:1/',
-      '--file',
-      'x.json',
-      '--seed',
-      '1',
-    ]);
+    const mixed = await runCli(['send-sample', 'https://127.0.0.1:1/', '--file', 'x.json', '--seed', '1']);
     assert.equal(mixed.code, 2);
     assert.match(
       mixed.stderr,

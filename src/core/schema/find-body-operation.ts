@@ -28,7 +28,7 @@ export function detectSpecDialect(document: unknown, display: string): SpecDiale
     if (version.startsWith('3.1')) return 'openapi-3.1';
     throw new InputError(`the spec ${display} declares openapi ${version}, which is not supported`, hint);
   }
-  const jsonSchema = jsonSchemaDialect(doc, display, hint);
+  const jsonSchema = jsonSchemaDialect(doc, display);
   if (jsonSchema) return jsonSchema;
   throw new InputError(
     `${display} is neither an OpenAPI document (no "swagger" or "openapi" field) nor a JSON Schema (no "$schema")`,
@@ -42,11 +42,7 @@ export function detectSpecDialect(document: unknown, display: string): SpecDiale
  * json-schema` prints) or draft-07 / 2019-09. Draft 4 and older differ in keywords (boolean
  * exclusive bounds) and are refused rather than misread.
  */
-function jsonSchemaDialect(
-  doc: Record<string, unknown>,
-  display: string,
-  hint: string,
-): SpecDialect | undefined {
+function jsonSchemaDialect(doc: Record<string, unknown>, display: string): SpecDialect | undefined {
   if (typeof doc.$schema !== 'string' || !/json-schema\.org\//i.test(doc.$schema)) return undefined;
   const uri = doc.$schema;
   if (/\/draft\/2020-12\//.test(uri)) return 'json-schema-2020-12';
