@@ -19,6 +19,14 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
     : `${report.host}:${report.port}`;
   const shown = report.target.includes(where) ? '' : c.dim(` (${where})`);
   const lines = [c.bold(`TLS check of ${report.target}`) + shown];
+  if (report.address) {
+    const refused = report.address.refused.map((r) => r.address).join(', ');
+    lines.push(
+      c.dim(
+        `  ${refused} refused the connection; checked ${report.address.probed}, the next address of ${report.host}`,
+      ),
+    );
+  }
   if (report.proxy) {
     // A TLS-inspecting proxy answers with a certificate of its own: name the issuer that was seen.
     const issuer = report.certificate ? `; certificate issuer seen: ${report.certificate.issuer}` : '';
