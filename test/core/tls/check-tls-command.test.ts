@@ -142,10 +142,11 @@ test('localhost resolving to ::1 first, refused there: the next address, 127.0.0
     testContext({
       deps: {
         // As on most systems: localhost is ::1 and 127.0.0.1; the test server listens on 127.0.0.1 only.
-        lookup: async () => [
-          { address: '::1', family: 6 },
-          { address: '127.0.0.1', family: 4 },
-        ],
+        lookup: () =>
+          Promise.resolve([
+            { address: '::1', family: 6 },
+            { address: '127.0.0.1', family: 4 },
+          ]),
         connectTls: (o: ConnectionOptions) => {
           hosts.add(o.host);
           return connect(o);
@@ -170,10 +171,11 @@ test('localhost whose first address accepts: no fallback, nothing reported', asy
     options({ target: `https://localhost:${server.port}/` }),
     testContext({
       deps: {
-        lookup: async () => [
-          { address: '127.0.0.1', family: 4 },
-          { address: '::1', family: 6 },
-        ],
+        lookup: () =>
+          Promise.resolve([
+            { address: '127.0.0.1', family: 4 },
+            { address: '::1', family: 6 },
+          ]),
       },
     }),
   );
