@@ -4,6 +4,7 @@ import type { DoctorReport } from '../../core/doctor/doctor-types.js';
 import type { ReportKind, ReportOf } from '../render.js';
 import type { PayloadIssue, PayloadResult, ValidateReport } from '../validate-report.js';
 import type { Annotation, AnnotationLevel } from './workflow-commands.js';
+import { scenarioAnnotations, scenarioAnswerBodies } from './scenario-annotations.js';
 import { workspacePath, type Workspace } from './workspace-path.js';
 
 /**
@@ -19,6 +20,7 @@ const ANNOTATORS: { [K in ReportKind]?: Annotate<K> } = {
   validate: validateAnnotations,
   'check-tls': checkTlsAnnotations,
   doctor: doctorAnnotations,
+  scenario: scenarioAnnotations,
 };
 
 export function annotationsOf<K extends ReportKind>(
@@ -28,6 +30,17 @@ export function annotationsOf<K extends ReportKind>(
 ): Annotation[] {
   const annotate = ANNOTATORS[kind];
   return annotate ? capAnnotations(annotate(report, where)) : [];
+}
+
+/**
+ * Answer bodies worth showing in the log beside the annotations (a scenario's failed steps): text
+ * from outside, for the caller to fence against workflow commands.
+ */
+export function answerBodiesOf<K extends ReportKind>(
+  kind: K,
+  report: ReportOf[K],
+): Array<{ title: string; text: string }> {
+  return kind === 'scenario' ? scenarioAnswerBodies(report as ReportOf['scenario']) : [];
 }
 
 function capAnnotations(all: Annotation[]): Annotation[] {
