@@ -16,4 +16,9 @@ try {
   process.exit(2);
 }
 
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+// The result is printed: end now, once stdout and stderr have taken it, rather than when the last
+// socket or timer of an abandoned request lets go (a connection attempt cut by --timeout or Ctrl-C).
+const flushed = (stream) => new Promise((resolve) => stream.write('', () => resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

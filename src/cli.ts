@@ -10,7 +10,7 @@ import { guardOutput } from './cli/output-guard.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
 import type { GithubRun } from './cli/github-actions.js';
 import type { CommandContext } from './commands/context.js';
-import { describeError, errorJson, ExitCode, type ExitCodeValue } from './errors.js';
+import { describeError, errorJson, ExitCode, InterruptedError, type ExitCodeValue } from './errors.js';
 import { commanderErrorJson } from './cli/usage-error-json.js';
 import { toolVersion } from './core/net/user-agent.js';
 import { createSecretMasker, SHORT_SECRET_BELOW } from './core/http/mask-secrets.js';
@@ -94,14 +94,24 @@ async function runMain(
         const { checkWritable } = await import('./cli/write-whole-file.js');
         await checkWritable('SARIF log', '--sarif', sarifPath);
       }
-      // check-tls is short and bounded by --timeout: Ctrl-C simply ends it, as it ends any process.
+      // check-tls has nothing to show until its handshakes are done: Ctrl-C ends it at once (exit 130).
       const interrupt = kind === 'check-tls' ? undefined : watchInterrupt(pio);
+      const stopAtOnce =
+        kind === 'check-tls'
+          ? pio.onInterrupt(() => {
+              const error = new InterruptedError('interrupted: the TLS check stopped before its result');
+              pio.stderr.write(`\ntc-webhook: ${describeError(error)}\n`);
+              printErrorJson(errorJson(error));
+              pio.exit(ExitCode.interrupted);
+            })
+          : undefined;
       const ctx = withCiWarnings(buildContext(pio, json, await commandDeps(pio), interrupt?.signal, masker));
       let report;
       try {
         report = await execute(ctx);
       } finally {
         interrupt?.dispose();
+        stopAtOnce?.();
       }
       const { renderReport } = await import('./report/render.js');
       resultStarted = true;
@@ -204,7 +214,7 @@ async function runMain(
     }
     if (github) await github.publishFailure(invoked, described);
     printErrorJson(errorJson(error));
-    return ExitCode.couldNotRun;
+    return error instanceof InterruptedError ? ExitCode.interrupted : ExitCode.couldNotRun;
   } finally {
     stopTrace?.();
   }

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   'network.token': 'the OAuth 2.0 token endpoint gave no token',
   'listen.address-in-use': 'listen: the port is already taken',
   'documents-api.address-in-use': 'api-mock or --documents-api: the port is already taken',
+  interrupted: 'Ctrl-C before the command had a result to print (exit 130)',
   internal: 'a bug in tc-webhook (the message asks for a report)',
 } as const satisfies Record<string, string>;
 

@@ -50,6 +50,14 @@ export class NetworkError extends CliError {
   static override readonly defaultCode: ErrorCode = 'network';
 }
 
+/**
+ * Ctrl-C before the command had anything to report (a spec still being fetched): one line saying
+ * what was done, exit 130.
+ */
+export class InterruptedError extends CliError {
+  static override readonly defaultCode: ErrorCode = 'interrupted';
+}
+
 /** What `--json` prints on stdout when a command could not run (exit 2) before any result. */
 export interface ErrorJson {
   error: { code: ErrorCode; message: string; hint: string | null };

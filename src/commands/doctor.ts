@@ -26,6 +26,7 @@ import { DEFAULT_DOCUMENTS_WAIT_SECONDS } from '../core/documents/documents-defa
 import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 import type { PayloadRequest } from '../core/requests/payload-request.js';
 import { startGrading } from '../core/tls/grade/grade-endpoint.js';
+import { unlessAborted } from '../core/flow/unless-aborted.js';
 import { inspectTlsEndpoint } from '../core/tls/inspect-endpoint.js';
 import { pemsOf } from '../core/net/trust-store.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
@@ -129,17 +130,30 @@ async function doctorWith(
   const extraCa = await trustedCasOf(ctx.deps, options.ca, ctx.cwd);
   const proxySettings = proxySettingsOf(ctx.deps, options.proxy);
   const grader = startGrading();
-  const tls = await inspectTlsEndpoint(
-    {
-      target: options.url,
-      servername: options.servername,
-      probeHttps: false,
-      extraCa,
-      timeoutMs: options.timeoutMs,
-      proxy: proxySettings,
-    },
-    ctx.deps,
+  // A handshake cannot be cut short: Ctrl-C stops waiting for it (and the process ends once printed).
+  const tls = await unlessAborted(
+    inspectTlsEndpoint(
+      {
+        target: options.url,
+        servername: options.servername,
+        probeHttps: false,
+        extraCa,
+        timeoutMs: options.timeoutMs,
+        proxy: proxySettings,
+      },
+      ctx.deps,
+    ),
+    ctx.signal,
   );
+  if (!tls) {
+    checks.push({
+      id: 'tls',
+      title: 'TLS and certificate',
+      status: 'skip',
+      message: 'not finished: interrupted',
+    });
+    return interrupted([], 0);
+  }
   if (tls.proxy) via.proxy = tls.proxy.display;
   const tlsCheck = summarizeTls(tls.result.checks, tls.probe?.negotiated?.protocol);
   checks.push(tlsCheck);
@@ -166,12 +180,17 @@ async function doctorWith(
   }
   for (const warning of target.warnings) ctx.warn(masker.mask(warning));
 
-  const grade = await grader.grade(tls, {
-    target: options.url,
-    servername: options.servername,
-    timeoutMs: options.timeoutMs,
-    extraCa,
-  });
+  const grade = await unlessAborted(
+    grader.grade(tls, {
+      target: options.url,
+      servername: options.servername,
+      timeoutMs: options.timeoutMs,
+      extraCa,
+    }),
+    ctx.signal,
+  );
+  // Interrupted while grading: its HSTS GET may have gone out.
+  if (!grade) return interrupted([], 1);
   checks.push(summarizeGrade(grade));
   let sent = 1;
 

@@ -7,33 +7,41 @@ import { pemsOf } from '../core/net/trust-store.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { ValidateOptions } from './options.js';
+import { unlessAborted } from '../core/flow/unless-aborted.js';
+import { InterruptedError } from '../errors.js';
 
 /** A --spec URL and its `$ref`s are fetched through the proxy settings. */
 async function specFetch(ctx: CommandContext, options: ValidateOptions): Promise<typeof globalThis.fetch> {
   const { createProxyFetch } = await import('../core/http/proxy-fetch.js');
   // No --ca here, but NODE_EXTRA_CA_CERTS counts, direct or through a proxy.
   const ca = pemsOf(await trustedCasOf(ctx.deps, [], ctx.cwd));
-  return createProxyFetch(proxySettingsOf(ctx.deps, options.proxy), { ca, timeoutMs: options.timeoutMs });
+  const fetch = createProxyFetch(proxySettingsOf(ctx.deps, options.proxy), {
+    ca,
+    timeoutMs: options.timeoutMs,
+  });
+  const { signal } = ctx;
+  if (!signal) return fetch;
+  // Ctrl-C while the spec (or one of its $refs) is on its way: stop waiting, nothing was validated.
+  return async (input, init) => {
+    try {
+      return await fetch(input, {
+        ...init,
+        signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal,
+      });
+    } catch (error) {
+      if (signal.aborted)
+        throw new InterruptedError(
+          `interrupted while fetching the spec ${String(input instanceof Request ? input.url : input)}: nothing was validated`,
+        );
+      throw error;
+    }
+  };
 }
 
 /** Lets queued events (a Ctrl-C) run; true when the signal is aborted by then. */
 async function yieldTo(signal: AbortSignal): Promise<boolean> {
   await new Promise((resolve) => setImmediate(resolve));
   return signal.aborted;
-}
-
-/** The promise's value, or undefined as soon as the signal is aborted. */
-async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
-  if (signal.aborted) return undefined;
-  promise.catch(() => undefined); // once abandoned, its failure (stdin closed under it) is nobody's news
-  let onAbort = () => undefined as void;
-  const aborted = new Promise<undefined>((resolve) => (onAbort = () => resolve(undefined)));
-  signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    return await Promise.race([promise, aborted]);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
 }
 
 export type { ValidateReport } from '../report/validate-report.js';

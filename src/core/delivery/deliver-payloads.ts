@@ -1,4 +1,6 @@
 import type { Credentials } from '../http/auth-credentials.js';
+import { unlessAborted } from '../flow/unless-aborted.js';
+import { InterruptedError } from '../../errors.js';
 import { prepareAuthorization } from '../http/authorization.js';
 import type { TallySummary } from '../http/burst-tally.js';
 import { maskError, type SecretMasker } from '../http/mask-secrets.js';
@@ -82,13 +84,22 @@ async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise
     deps,
   );
   try {
-    const authorize = await prepareAuthorization(credentials, {
-      dispatcher: tokenAgent,
-      timeoutMs: options.timeoutMs,
-      tokenUrl: options.tokenUrl,
-      now: deps.wallClock,
-      onToken: (token) => masker.add(token),
-    });
+    // Ctrl-C while the OAuth token is on its way: stop waiting, nothing was sent.
+    const authorize = await unlessAborted(
+      prepareAuthorization(credentials, {
+        dispatcher: tokenAgent,
+        timeoutMs: options.timeoutMs,
+        tokenUrl: options.tokenUrl,
+        now: deps.wallClock,
+        onToken: (token) => masker.add(token),
+      }),
+      options.signal,
+    );
+    if (!authorize) {
+      throw new InterruptedError(
+        `interrupted while getting a token from ${options.tokenUrl?.href ?? 'the token endpoint'}: nothing was sent`,
+      );
+    }
     const run = await runDeliveries({
       url: options.url,
       requests: options.requests,

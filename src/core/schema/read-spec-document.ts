@@ -110,13 +110,14 @@ export async function fetchSpec(
     }
   } catch (error) {
     if (error instanceof CliError) throw error; // an unusable spec, or a proxy named in its own words
-    if (signal.aborted) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    // undici's own connect, headers or body timeout (set from --timeout) is the same bound, in our words.
+    if (signal.aborted || /^UND_ERR_\w*TIMEOUT$/.test(cause?.code ?? '')) {
       throw new InputError(
         `the spec URL ${url} did not answer within ${options.timeoutMs} ms`,
         'Check the URL, or raise --timeout',
       );
     }
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (error as Error).message;
     throw new InputError(`cannot fetch ${what} ${url}: ${why}`, 'Check the --spec URL');
   }
