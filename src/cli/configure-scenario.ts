@@ -3,10 +3,12 @@ import { UsageError } from '../errors.js';
 import {
   addAuthOptions,
   addNetworkOptions,
+  failOnOption,
   formatOption,
   jsonFlag,
   networkAndAuth,
   positiveInt,
+  runExtrasOf,
 } from './flags.js';
 import { addRetryOptions, retryOf } from './retry-flags.js';
 import { addDocumentsApiOptions, documentsApiOf } from './documents-api-flags.js';
@@ -30,7 +32,8 @@ export function configureScenario(command: Command, rt: CliRuntime): void {
       0,
     )
     .option('--report <file>', 'also write the report as JUnit XML (.xml) or Markdown (.md)')
-    .option('--yes', 'do not ask for confirmation before sending', false);
+    .option('--yes', 'do not ask for confirmation before sending', false)
+    .addOption(failOnOption());
   const typed = jsonFlag(addDocumentsApiOptions(addAuthOptions(addNetworkOptions(addRetryOptions(cmd)))));
   typed.action(async (url, scenario, o) => {
     const reportFile = o.report;
@@ -74,8 +77,13 @@ export function configureScenario(command: Command, rt: CliRuntime): void {
           import('../report/scenario-file.js'),
           import('./doctor-report-file.js'),
         ]);
-        await writeReportFile(reportPath, renderScenarioFile(report, doctorFileFormat(reportFile)));
+        // The report file is an output like stdout: the run's masker applies to it too.
+        await writeReportFile(
+          reportPath,
+          rt.masker.mask(renderScenarioFile(report, doctorFileFormat(reportFile))),
+        );
       },
+      runExtrasOf(o),
     );
   });
 }

@@ -8,12 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import { describeFsError } from '../core/files/describe-fs-error.js';
 import { createSecretMasker, type SecretMasker } from '../core/http/mask-secrets.js';
-import { annotationsOf } from '../report/github/annotations.js';
+import { annotationsOf, answerBodiesOf } from '../report/github/annotations.js';
 import { markdownCell } from '../report/github/markdown-text.js';
 import { stepSummaryOf } from '../report/github/step-summary.js';
 import {
   addMaskLines,
   annotationLine,
+  escapeData,
   fenceCommands,
   neutralizeJson,
   type Annotation,
@@ -122,6 +123,10 @@ export function startGithubRun(
       if (annotate) {
         const lines = annotationsOf(kind, report, workspace).map(annotation);
         if (lines.length > 0) io.stderr.write(lines.join(''));
+        // Each body folded in its own group, fenced: whatever it holds, the runner runs none of it.
+        for (const { title, text } of answerBodiesOf(kind, report)) {
+          io.stderr.write(`::group::${escapeData(title)}\n${fenceCommands(text, token())}::endgroup::\n`);
+        }
       }
       if (summaryFile) {
         const markdown = await stepSummaryOf(kind, report);

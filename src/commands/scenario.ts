@@ -34,7 +34,7 @@ export async function scenarioCommand(
   options: ScenarioOptions,
   ctx: CommandContext,
 ): Promise<ScenarioRunReport> {
-  return withSecretMasker((masker) => runScenario(options, ctx, masker));
+  return withSecretMasker((masker) => runScenario(options, ctx, masker), ctx.masker);
 }
 
 async function runScenario(

@@ -47,7 +47,7 @@ function renderMarkdown(report: ScenarioRunReport): string {
     return `| ${s.step} | ${mdCell(s.event)} | ${s.lines.join(', ')} | ${s.met ? '✅' : '❌'} ${statusText(s.status)} | ${s.outcome} | ${mdCell([s.tradecloud, ...repeats].join('\n'))} |`;
   });
   return [
-    `# Tradecloud scenario ${report.scenario.name}: ${report.url}`,
+    `# Tradecloud scenario ${mdCell(report.scenario.name)}: ${mdCell(report.url)}`,
     '',
     `**${report.ok ? 'Every step answered as expected' : `${report.summary.notMet} of ${report.summary.steps} steps not answered as expected`}** (${report.requestsSent} requests sent).`,
     '',

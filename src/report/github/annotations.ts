@@ -1,8 +1,10 @@
 import type { CheckTlsReport } from '../check-tls-report.js';
+import { gradeShortfall } from '../check-tls-verdict.js';
 import type { DoctorReport } from '../../core/doctor/doctor-types.js';
 import type { ReportKind, ReportOf } from '../render.js';
 import type { PayloadIssue, PayloadResult, ValidateReport } from '../validate-report.js';
 import type { Annotation, AnnotationLevel } from './workflow-commands.js';
+import { scenarioAnnotations, scenarioAnswerBodies } from './scenario-annotations.js';
 import { workspacePath, type Workspace } from './workspace-path.js';
 
 /**
@@ -18,6 +20,7 @@ const ANNOTATORS: { [K in ReportKind]?: Annotate<K> } = {
   validate: validateAnnotations,
   'check-tls': checkTlsAnnotations,
   doctor: doctorAnnotations,
+  scenario: scenarioAnnotations,
 };
 
 export function annotationsOf<K extends ReportKind>(
@@ -27,6 +30,17 @@ export function annotationsOf<K extends ReportKind>(
 ): Annotation[] {
   const annotate = ANNOTATORS[kind];
   return annotate ? capAnnotations(annotate(report, where)) : [];
+}
+
+/**
+ * Answer bodies worth showing in the log beside the annotations (a scenario's failed steps): text
+ * from outside, for the caller to fence against workflow commands.
+ */
+export function answerBodiesOf<K extends ReportKind>(
+  kind: K,
+  report: ReportOf[K],
+): Array<{ title: string; text: string }> {
+  return kind === 'scenario' ? scenarioAnswerBodies(report as ReportOf['scenario']) : [];
 }
 
 function capAnnotations(all: Annotation[]): Annotation[] {
@@ -100,14 +114,8 @@ function checkTlsAnnotations(report: CheckTlsReport): Annotation[] {
       message: `${check.id}: ${check.message}`,
     });
   }
-  const minimum = report.grade?.minimum;
-  if (report.grade && minimum && !minimum.met) {
-    out.push({
-      level: 'error',
-      title,
-      message: `tls.grade: grade ${report.grade.letter} is below --min-grade ${minimum.letter}`,
-    });
-  }
+  const shortfall = report.grade ? gradeShortfall(report.grade) : null;
+  if (shortfall) out.push({ level: 'error', title, message: `tls.grade: ${shortfall}` });
   return out;
 }
 

@@ -1,5 +1,8 @@
 import type { CheckTlsReport } from '../check-tls-report.js';
+import { checkTlsVerdict } from '../check-tls-verdict.js';
 import type { DoctorReport } from '../../core/doctor/doctor-types.js';
+import type { ScenarioReport } from '../../core/scenario/scenario-report.js';
+import { isScenarioList } from '../../core/scenario/scenario-report.js';
 import type { ReportKind, ReportOf } from '../render.js';
 import type { PayloadIssue, PayloadResult, ValidateReport } from '../validate-report.js';
 import { markdownCell } from './markdown-text.js';
@@ -7,13 +10,16 @@ import { markdownCell } from './markdown-text.js';
 /** Rows per table: a step summary holds at most 1 MiB, and a reader wants the first findings. */
 export const SUMMARY_ROWS = 200;
 
-type Summarize<K extends ReportKind> = (report: ReportOf[K]) => Promise<string> | string;
+type Summarize<K extends ReportKind> = (
+  report: ReportOf[K],
+) => Promise<string | undefined> | string | undefined;
 
 /** The commands that append a Markdown summary to the GitHub step summary. */
 const SUMMARIZERS: { [K in ReportKind]?: Summarize<K> } = {
   validate: validateSummary,
   'check-tls': checkTlsSummary,
   doctor: doctorSummary,
+  scenario: scenarioSummary,
 };
 
 /** The Markdown for a command's report, or undefined for a command that writes none. */
@@ -24,6 +30,7 @@ export async function stepSummaryOf<K extends ReportKind>(
   const summarize = SUMMARIZERS[kind];
   if (!summarize) return undefined;
   const text = await summarize(report);
+  if (text === undefined) return undefined;
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
@@ -78,16 +85,15 @@ function findingRow(file: PayloadResult, issue: PayloadIssue, level: string): st
 }
 
 function checkTlsSummary(report: CheckTlsReport): string {
-  const failed = report.checks.filter((c) => c.status === 'fail').length;
-  const warned = report.checks.filter((c) => c.status === 'warn').length;
-  const verdict = report.ok
-    ? `✅ OK: no check failed${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}`
-    : `❌ FAILED: ${failed} check${failed === 1 ? '' : 's'} failed`;
-  const lines = [`### tc-webhook check-tls ${markdownCell(report.target)}`, '', `**${verdict}**`];
+  const verdict = checkTlsVerdict(report);
+  const lines = [
+    `### tc-webhook check-tls ${markdownCell(report.target)}`,
+    '',
+    `**${verdict.ok ? '✅' : '❌'} ${markdownCell(verdict.text)}**`,
+  ];
   if (report.grade) {
-    const minimum = report.grade.minimum;
-    const below = minimum && !minimum.met ? ` (below --min-grade ${minimum.letter})` : '';
-    lines.push('', `Grade (estimate): **${report.grade.letter}**${below}`);
+    const incomplete = report.grade.complete ? '' : ' (incomplete)';
+    lines.push('', `Grade (estimate): **${report.grade.letter}**${incomplete}`);
   }
   lines.push('');
   const rows = report.checks.map((c) => [c.id, STATUS[c.status] ?? c.status, c.message]);
@@ -99,4 +105,51 @@ function checkTlsSummary(report: CheckTlsReport): string {
 async function doctorSummary(report: DoctorReport): Promise<string> {
   const { renderDoctorFile } = await import('../doctor-file.js');
   return renderDoctorFile(report, 'markdown');
+}
+
+const answerText = (status: number | null) => (status === null ? 'no answer' : String(status));
+
+/** A scenario run: its verdict and one row per step (`--list` writes none). */
+function scenarioSummary(report: ScenarioReport): string | undefined {
+  if (isScenarioList(report)) return undefined;
+  const { steps, met, notMet } = report.summary;
+  const verdict = report.interrupted
+    ? `⏹️ Interrupted: ${report.steps.length} of ${steps} steps sent`
+    : report.ok
+      ? `✅ All ${steps} steps answered as expected`
+      : `❌ ${notMet} of ${steps} steps not answered as expected; ${met} were`;
+  const lines = [
+    `### tc-webhook scenario ${markdownCell(report.scenario.name)} ${markdownCell(report.url)}`,
+    '',
+    `**${verdict}** (${report.requestsSent} requests sent).`,
+    '',
+  ];
+  const rows = report.steps.map((s) => [
+    String(s.step),
+    s.event,
+    s.lines.join(', '),
+    String(s.expect),
+    `${s.met ? '✅' : '❌'} ${answerText(s.status)}`,
+    s.outcome,
+    [
+      s.tradecloud,
+      ...(s.redeliveries ?? []).map(
+        (a, i) =>
+          `repeat ${i + 1}: ${answerText(a.status)}${a.sameClass ? '' : ' (a different class of answer)'}`,
+      ),
+    ].join('\n'),
+  ]);
+  lines.push(
+    ...table(
+      ['Step', 'Event', 'Lines', 'Expected', 'Answer', 'Outcome', 'What Tradecloud does'],
+      rows,
+      rows.length,
+      'steps',
+    ),
+  );
+  if (report.documentsSummary) {
+    const { documents, fetched } = report.documentsSummary;
+    lines.push('', `Documents: ${fetched} of ${documents} fetched as Tradecloud expects.`);
+  }
+  return lines.join('\n');
 }
