@@ -1,6 +1,5 @@
 import { BlockList, isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
-import { UsageError } from '../../errors.js';
 import { isLoopbackHost } from './loopback.js';
 import type { ProxySettings } from './proxy-settings.js';
 import { parseProxyUrl, type ProxyEndpoint } from './proxy-url.js';

@@ -80,8 +80,8 @@ async function isPrivateFolder(dir: string): Promise<boolean> {
  * needs precompiled in the package never touches it. Where it is not private, every read misses and
  * nothing is written.
  */
-export async function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
-  if (!CACHES_ENABLED) return undefined;
+export function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
+  if (!CACHES_ENABLED) return Promise.resolve(undefined);
   let checked: Promise<boolean> | undefined;
   const usable = () => (checked ??= isPrivateFolder(dir));
   const readEntry = async <T>(read: () => Promise<T>): Promise<T | undefined> =>
@@ -97,10 +97,10 @@ export async function openSchemaCache(dir: string): Promise<SchemaCache | undefi
       await unlink(temp).catch(() => undefined);
     }
   };
-  return {
+  return Promise.resolve({
     read: async (key, extension) => readEntry(() => readFile(join(dir, `${key}.${extension}`), 'utf8')),
     write: async (key, extension, text) => writeAtomically(`${key}.${extension}`, text),
     readCodeCache: async (key) => readEntry(() => readFile(join(dir, codeCacheFile(key)))),
     writeCodeCache: async (key, data) => writeAtomically(codeCacheFile(key), data),
-  };
+  });
 }
