@@ -23,7 +23,7 @@ export async function loadRequestSet(
         'Edit the file instead, or leave out --file',
       );
     }
-    if (options.event || options.all || options.type || options.seed !== undefined) {
+    if (options.events || options.all || options.type || options.seed !== undefined) {
       throw new UsageError(
         '--file replays stored payloads; --type, --event, --all and --seed choose generated ones',
         'Use one or the other',
