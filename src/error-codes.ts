@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   'usage.invalid-argument': 'a flag or argument value is out of range or not one of its choices',
   'usage.too-many-arguments': 'more arguments than the command takes',
   'usage.unknown-event': 'an event name Tradecloud does not send',
+  'usage.override-no-effect': 'an --overlay or --set that changes no body of the run',
   cancelled: "doctor's confirmation question was answered no (nothing was sent)",
   input: 'a file, directory, stdin or spec could not be read or used',
   'input.not-found': 'a file or directory that does not exist',

@@ -45,6 +45,9 @@ export function toCheckTlsReport(
     target,
     host: inspection.target.host,
     port: inspection.port,
+    ...(inspection.fallback
+      ? { address: { probed: inspection.fallback.address, refused: inspection.fallback.refused } }
+      : {}),
     ...(inspection.proxy ? { proxy: inspection.proxy.display } : {}),
     ok: result.ok && (grade?.minimum?.met ?? true),
     protocols:

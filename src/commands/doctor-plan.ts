@@ -50,6 +50,8 @@ export async function planDoctor(
   const { generateRequests } = await import('../core/requests/generated-requests.js');
   const deliveries: PayloadRequest[] = [];
   const warnings: string[] = [];
+  const tallies = options.overrides ? await import('../core/payload/override-tally.js') : undefined;
+  const overrideTally = tallies?.createOverrideTally();
   for (const { type, events } of await selectDoctorEvents(options.types, options.events)) {
     for (const event of events) {
       deliveries.push(
@@ -60,6 +62,7 @@ export async function planDoctor(
           format: formatFor(type, options.format),
           now,
           overrides: options.overrides,
+          ...(overrideTally ? { overrideTally } : {}),
           onWarning: (w) => warnings.push(w),
           ...(prepare ? { prepare } : {}),
         })),
@@ -72,6 +75,8 @@ export async function planDoctor(
       'Check the names and --type',
     );
   }
+  // Over the whole run: an override may fit one type's bodies and not another's.
+  if (options.overrides && overrideTally) tallies?.checkOverridesApplied(options.overrides, overrideTally);
   const first = deliveries[0]!;
   const probeCount = options.auth === 'none' ? 0 : 2;
   const { forwardCompatBodies, duplicateBody } = await import('../core/doctor/behind-door-bodies.js');

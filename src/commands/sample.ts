@@ -14,7 +14,10 @@ export async function sampleCommand(options: SampleOptions, ctx: CommandContext)
   for (const note of describeSampleCaveats(type, options.format)) ctx.stderr.write(`note: ${note}\n`);
   if (hasOverrides(options.overrides)) {
     const { overrideBody } = await import('../core/payload/override-bodies.js');
-    const overridden = await overrideBody(body, type, options.overrides);
+    const { createOverrideTally, checkOverridesApplied } = await import('../core/payload/override-tally.js');
+    const tally = createOverrideTally();
+    const overridden = await overrideBody(body, type, options.overrides, tally);
+    checkOverridesApplied(options.overrides, tally);
     for (const warning of overridden.warnings) ctx.stderr.write(`warning: ${warning}\n`);
     body = overridden.body;
   }

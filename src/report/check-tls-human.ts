@@ -2,12 +2,20 @@ import type { CheckTlsReport } from './check-tls-report.js';
 import type { CheckStatus } from '../core/tls/assess-types.js';
 import { renderGradeHuman, VERSION_LABELS } from './check-tls-grade-human.js';
 import { palette } from './palette.js';
+import { checkTlsVerdict } from './check-tls-verdict.js';
 
 const ID_WIDTH = 'cert.self-signed'.length;
 
 /** A short table of the checks, then the facts behind them, then the verdict. */
 export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: boolean }): string {
   const c = palette(options.color);
+  // A plain-http target without --probe-https: nothing else was checked, so one line says it all
+  // (--json still lists every check id).
+  if (report.checks[0]?.status === 'fail' && report.checks.slice(1).every((x) => x.status === 'skip')) {
+    return `${c.red.bold(
+      `FAILED: Tradecloud requires https, and ${report.target} is plain http: serve the endpoint over HTTPS and enter its https:// URL in the Tradecloud portal (--probe-https also checks port 443 of ${report.host})`,
+    )}\n`;
+  }
   const badge: Record<CheckStatus, string> = {
     pass: c.green('PASS'),
     warn: c.yellow('WARN'),
@@ -19,6 +27,14 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
     : `${report.host}:${report.port}`;
   const shown = report.target.includes(where) ? '' : c.dim(` (${where})`);
   const lines = [c.bold(`TLS check of ${report.target}`) + shown];
+  if (report.address) {
+    const refused = report.address.refused.map((r) => r.address).join(', ');
+    lines.push(
+      c.dim(
+        `  ${refused} refused the connection; checked ${report.address.probed}, the next address of ${report.host}`,
+      ),
+    );
+  }
   if (report.proxy) {
     // A TLS-inspecting proxy answers with a certificate of its own: name the issuer that was seen.
     const issuer = report.certificate ? `; certificate issuer seen: ${report.certificate.issuer}` : '';
@@ -63,18 +79,7 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
     report.chain.forEach((entry, i) => lines.push(`  ${' '.repeat(12)} ${i + 1}. ${entry.subject}`));
   }
   if (report.negotiated || cert) lines.push('');
-  const count = (status: CheckStatus) => report.checks.filter((x) => x.status === status).length;
-  const failed = count('fail');
-  const warned = count('warn');
-  const warnings = warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : '';
-  const belowMinimum = report.grade?.minimum?.met === false;
-  const gradeNote = belowMinimum
-    ? `; grade ${report.grade!.letter} is below --min-grade ${report.grade!.minimum!.letter}`
-    : '';
-  lines.push(
-    failed > 0 || belowMinimum
-      ? c.red.bold(`FAILED: ${failed} check${failed === 1 ? '' : 's'} failed${warnings}${gradeNote}`)
-      : c.green.bold(`OK: no check failed${warnings}`),
-  );
+  const verdict = checkTlsVerdict(report);
+  lines.push(verdict.ok ? c.green.bold(verdict.text) : c.red.bold(verdict.text));
   return `${lines.join('\n')}\n`;
 }

@@ -9,6 +9,11 @@ export interface CheckTlsReport {
   host: string;
   port: number;
   ok: boolean;
+  /**
+   * The address probed when the host's first address refused the connection (`localhost` → `::1`
+   * refused, `127.0.0.1` probed); absent otherwise.
+   */
+  address?: { probed: string; refused: { address: string; code: string }[] };
   /** The proxy the handshakes were tunnelled through (never its credentials); absent when direct. */
   proxy?: string;
   protocols: Record<TlsVersion, boolean>;

@@ -68,21 +68,21 @@ describe('--overlay and --set: your data in the samples', () => {
     assert.ok(body.orderEvent.buyerOrder.companyId, 'the rest of buyerOrder is kept');
   });
 
-  it('sample: an overlay or --set for another event object leaves the body alone', async () => {
-    const plain = await runCli(['sample', '--type', 'shipment', '--seed', '3']);
-    const r = await runCli([
-      'sample',
-      '--type',
-      'shipment',
-      '--seed',
-      '3',
-      '--overlay',
-      overlay,
-      '--set',
-      'orderEvent.orderId=x',
-    ]);
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, plain.stdout);
+  it('sample: an overlay or --set for another event object changes no body: exit 2, named', async () => {
+    for (const override of [
+      ['--overlay', overlay],
+      ['--set', 'orderEvent.orderId=x'],
+    ]) {
+      const r = await runCli(['sample', '--type', 'shipment', '--seed', '3', ...override]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^tc-webhook: ${override.join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} changes no body of this run: no body of this run has orderEvent`,
+        ),
+      );
+    }
   });
 
   it('sample: an override that makes the body invalid is a warning naming the path; the body is printed', async () => {

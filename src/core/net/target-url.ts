@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { checkHostAndPort, shortenForDisplay } from './host-name.js';
 import { isLoopbackHost } from './loopback.js';
+import { misspelledScheme } from './scheme-typo.js';
 
 export interface TargetUrl {
   url: URL;
@@ -21,9 +22,13 @@ export function parseTargetUrl(
   try {
     url = new URL(raw);
   } catch {
+    // WHATWG URL already reads `https:/host` as https://host/; `https//host` is no URL at all.
+    const meant = misspelledScheme(raw);
     throw new UsageError(
       `${options.what} "${shortenForDisplay(raw)}" is not a URL`,
-      `Give a full URL such as https://example.com/hook`,
+      meant !== undefined
+        ? `Did you mean ${shortenForDisplay(meant)}?`
+        : `Give a full URL such as https://example.com/hook`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

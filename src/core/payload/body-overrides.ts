@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { BODY_FIELDS } from '../model/body-fields.js';
 import { describeSchema, type JsonSchema } from '../txml/describe-schema.js';
+import { unknownOverlayFields, unknownSetField } from './unknown-override-fields.js';
 
 /**
  * The user's own data in generated bodies (docs/cli-contract.md, "Your data in the samples"), as
@@ -11,11 +12,27 @@ export interface SetOverride {
   text: string;
   path: string[];
   value: string;
+  /** How messages name it, when not `--set <text>` (a scenario file's `set`). */
+  label?: string;
 }
 
 export interface BodyOverrides {
-  overlays: { file: string; body: Record<string, unknown> }[];
+  /** `label`: how messages name the overlay, when not `--overlay <file>`. */
+  overlays: { file: string; body: Record<string, unknown>; label?: string }[];
   sets: SetOverride[];
+}
+
+/**
+ * Which overrides reached a body over a whole run, and why the others did not: an override that
+ * changes no body of the run is refused once every body is built (see override-effect.ts).
+ */
+export interface OverrideTally {
+  /** The overlays and sets (by identity) that changed at least one body. */
+  applied: Set<object>;
+  /** Override -> the last reason it missed a body. */
+  missed: Map<object, string>;
+  /** Warnings about fields the schema does not know, each said once per run. */
+  unknown: Set<string>;
 }
 
 const EVENT_OBJECTS = Object.keys(BODY_FIELDS);
@@ -76,16 +93,37 @@ export function applyBodyOverrides(
   body: Record<string, unknown>,
   overrides: BodyOverrides,
   schema: JsonSchema | undefined,
+  tally?: OverrideTally,
 ): Record<string, unknown> {
   let out = structuredClone(body);
-  for (const { body: overlay } of overrides.overlays) {
+  const present = Object.keys(out).filter((key) => EVENT_OBJECTS.includes(key));
+  const notInBody = (missing: string) =>
+    `no body of this run has ${missing}` + (present.length > 0 ? ` (they have ${present.join(', ')})` : '');
+  for (const entry of overrides.overlays) {
+    const overlay = entry.body;
     const events = Object.keys(overlay).filter((key) => EVENT_OBJECTS.includes(key));
-    if (events.every((key) => key in out)) out = deepMerge(out, overlay) as Record<string, unknown>;
+    const missing = events.find((key) => !(key in out));
+    if (missing === undefined) {
+      out = deepMerge(out, overlay) as Record<string, unknown>;
+      tally?.applied.add(entry);
+      if (tally && schema) {
+        const label = entry.label ?? `--overlay ${entry.file}`;
+        for (const w of unknownOverlayFields(overlay, schema)) tally.unknown.add(`${label}: ${w}`);
+      }
+    } else tally?.missed.set(entry, notInBody(missing));
   }
   for (const set of overrides.sets) {
     const [first] = set.path;
-    if (first !== undefined && EVENT_OBJECTS.includes(first) && !(first in out)) continue;
-    assign(out, set.path, set.value, schema);
+    if (first !== undefined && EVENT_OBJECTS.includes(first) && !(first in out)) {
+      tally?.missed.set(set, notInBody(first));
+      continue;
+    }
+    const missed = assign(out, set.path, set.value, schema, []);
+    if (missed === undefined) {
+      tally?.applied.add(set);
+      const unknown = tally && schema ? unknownSetField(set.path, schema) : undefined;
+      if (unknown) tally?.unknown.add(`${set.label ?? `--set ${set.text}`}: ${unknown}`);
+    } else tally?.missed.set(set, missed);
   }
   return out;
 }
@@ -107,32 +145,78 @@ function deepMerge(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-function assign(node: unknown, path: string[], raw: string, schema: JsonSchema | undefined): void {
+/**
+ * Sets the value at `path` below `node`; `at` is the path walked so far. Returns undefined when
+ * the value was set (for `*`, in at least one element), else why nothing was set.
+ */
+function assign(
+  node: unknown,
+  path: string[],
+  raw: string,
+  schema: JsonSchema | undefined,
+  at: string[],
+): string | undefined {
   const [segment, ...rest] = path as [string, ...string[]];
   const facts = schema ? describeSchema(schema) : undefined;
+  const where = at.join('.');
   if (Array.isArray(node)) {
     const itemSchema = facts?.items;
-    const indexes = segment === '*' ? node.keys() : /^\d+$/.test(segment) ? [Number(segment)] : [];
-    for (const index of indexes) {
-      if (index > node.length) continue;
-      if (rest.length === 0) node[index] = coerce(raw, itemSchema);
-      else node[index] = descend(node[index], rest, raw, itemSchema);
+    if (segment !== '*' && !/^\d+$/.test(segment)) {
+      return `${where} is a list, and "${segment}" is not an index (0, 1, … or *)`;
     }
-    return;
+    const indexes = segment === '*' ? [...node.keys()] : [Number(segment)];
+    if (indexes.length === 0) return `${where} is an empty list`;
+    // One past the end appends; further is out of range.
+    const index = indexes[0]!;
+    if (segment !== '*' && index > node.length) {
+      return `index ${index} is out of range: ${where} has ${node.length} element${node.length === 1 ? '' : 's'}`;
+    }
+    let missed: string | undefined = 'no element was set';
+    for (const i of indexes) {
+      if (rest.length === 0) {
+        node[i] = coerce(raw, itemSchema);
+        missed = undefined;
+      } else {
+        const result = descend(node[i], rest, raw, itemSchema, [...at, String(i)]);
+        if (result.missed === undefined) {
+          node[i] = result.value;
+          missed = undefined;
+        } else if (missed !== undefined) missed = result.missed;
+      }
+    }
+    return missed;
   }
-  if (!isObject(node)) return;
+  if (!isObject(node)) {
+    const kind = node === null ? 'null' : typeof node === 'string' ? 'a string' : `a ${typeof node}`;
+    return `${where} is ${kind}, not an object or a list`;
+  }
   if (FORBIDDEN_KEYS.has(segment)) throw forbiddenKey(segment, `--set ${path.join('.')}`);
   const child = facts?.properties.get(segment) ?? facts?.additional;
   const current = Object.hasOwn(node, segment) ? node[segment] : undefined;
-  const value = rest.length === 0 ? coerce(raw, child) : descend(current, rest, raw, child);
-  Object.defineProperty(node, segment, { value, enumerable: true, writable: true, configurable: true });
+  if (rest.length === 0) {
+    define(node, segment, coerce(raw, child));
+    return undefined;
+  }
+  const result = descend(current, rest, raw, child, [...at, segment]);
+  if (result.missed === undefined) define(node, segment, result.value);
+  return result.missed;
+}
+
+function define(node: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The value at the next level, created (an object, or a list before a numeric segment) when missing. */
-function descend(value: unknown, rest: string[], raw: string, schema: JsonSchema | undefined): unknown {
+function descend(
+  value: unknown,
+  rest: string[],
+  raw: string,
+  schema: JsonSchema | undefined,
+  at: string[],
+): { value: unknown; missed: string | undefined } {
   const container = value ?? (/^\d+$/.test(rest[0] ?? '') ? [] : {});
-  assign(container, rest, raw, schema);
-  return container;
+  const missed = assign(container, rest, raw, schema, at);
+  return { value: container, missed };
 }
 
 /** The value as the schema's type at that path; JSON, else the text, where the schema says nothing. */

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
-import { applyBodyOverrides, checkOverlayKeys, type BodyOverrides } from './body-overrides.js';
+import {
+  applyBodyOverrides,
+  checkOverlayKeys,
+  type BodyOverrides,
+  type OverrideTally,
+} from './body-overrides.js';
+import { createOverrideTally } from './override-tally.js';
 import { bodyKindOf, type WebhookType } from './events.js';
 
 /** Bounds loading the bundled schema, which reads local files only. */
@@ -50,12 +56,14 @@ export async function readOverlays(files: string[], cwd: string): Promise<BodyOv
 
 /**
  * Applies the overrides to a generated body and validates the result against the bundled schema:
- * an override that makes the body invalid is a warning naming the path (the body is still used).
+ * an override that makes the body invalid is a warning naming the path (the body is still used),
+ * as is a field the schema does not know (once per `tally`, which also records what missed).
  */
 export async function overrideBody(
   body: Record<string, unknown>,
   type: WebhookType,
   overrides: BodyOverrides,
+  tally: OverrideTally = createOverrideTally(),
 ): Promise<{ body: Record<string, unknown>; warnings: string[] }> {
   const [{ loadBodySchema }, { createBodyValidator }, { withPrecompiledSchemas }] = await Promise.all([
     import('../schema/load-body-schema.js'),
@@ -63,13 +71,18 @@ export async function overrideBody(
     import('../schema/precompiled-schemas.js'),
   ]);
   const schema = await loadBodySchema({ kind: bodyKindOf(type), timeoutMs: SCHEMA_TIMEOUT_MS, cwd: '.' });
-  const result = applyBodyOverrides(body, overrides, schema.schema);
+  const said = new Set(tally.unknown);
+  const result = applyBodyOverrides(body, overrides, schema.schema, tally);
+  const unknown = [...tally.unknown].filter((w) => !said.has(w));
   // The package ships this validator precompiled: no ajv compile here.
   const validator = await createBodyValidator(schema, { strict: false }, withPrecompiledSchemas(undefined));
   const { errors } = await validator.validate(result);
   const event = typeof result.eventName === 'string' ? ` (${result.eventName})` : '';
-  const warnings = errors.map(
-    (e) => `after --overlay/--set the body${event} is invalid at ${e.path || '(body)'}: ${e.message}`,
-  );
+  const warnings = [
+    ...unknown,
+    ...errors.map(
+      (e) => `after --overlay/--set the body${event} is invalid at ${e.path || '(body)'}: ${e.message}`,
+    ),
+  ];
   return { body: result, warnings };
 }

@@ -1,4 +1,4 @@
-import { hasOverrides, type BodyOverrides } from '../payload/body-overrides.js';
+import { hasOverrides, type BodyOverrides, type OverrideTally } from '../payload/body-overrides.js';
 import { selectEvents } from '../payload/events.js';
 import { generatePayload } from '../payload/generate.js';
 import { renderBody } from '../payload/render-body.js';
@@ -13,6 +13,11 @@ export interface GenerateRequestsOptions {
   now: Date;
   /** --overlay and --set, applied to each generated body before it is rendered. */
   overrides?: BodyOverrides;
+  /**
+   * Records which overrides reached a body, when the caller's run spans several calls (doctor);
+   * without one, an override that changes none of these bodies is refused here.
+   */
+  overrideTally?: OverrideTally;
   /** Told when an override makes a body invalid (the body is still sent). */
   onWarning?: (message: string) => void;
   /** Last change to each body before it is rendered (the document API mock links its documents). */
@@ -30,6 +35,9 @@ export interface GenerateRequestsOptions {
 export async function generateRequests(options: GenerateRequestsOptions): Promise<PayloadRequest[]> {
   const { type, events } = selectEvents({ type: options.type, event: options.event, all: options.all });
   const requests: PayloadRequest[] = [];
+  const overrides = hasOverrides(options.overrides) ? options.overrides : undefined;
+  const tallies = overrides ? await import('../payload/override-tally.js') : undefined;
+  const tally = options.overrideTally ?? tallies?.createOverrideTally();
   for (const [i, event] of events.entries()) {
     const seed = options.seed === undefined ? undefined : options.seed + i;
     let payload = generatePayload({
@@ -38,9 +46,9 @@ export async function generateRequests(options: GenerateRequestsOptions): Promis
       now: options.now,
       ...(seed === undefined ? {} : { seed }),
     });
-    if (hasOverrides(options.overrides)) {
+    if (overrides) {
       const { overrideBody } = await import('../payload/override-bodies.js');
-      const overridden = await overrideBody(payload, type, options.overrides);
+      const overridden = await overrideBody(payload, type, overrides, tally);
       for (const warning of overridden.warnings) options.onWarning?.(warning);
       payload = overridden.body;
     }
@@ -48,5 +56,6 @@ export async function generateRequests(options: GenerateRequestsOptions): Promis
     const { contentType, text } = await renderBody(payload, type, options.format);
     requests.push({ event, type, format: options.format, contentType, body: text });
   }
+  if (overrides && tally && !options.overrideTally) tallies?.checkOverridesApplied(overrides, tally);
   return requests;
 }

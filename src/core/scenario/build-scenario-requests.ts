@@ -62,12 +62,18 @@ export async function buildScenarioRequests(
       ? tellShipmentStory({ ...input, mode: 'schedule' })
       : tellOrderStory({ ...input, mode: definition.type === 'order' ? 'schedule' : 'single' });
   const requests: ScenarioRequest[] = [];
+  const every = definition.steps.reduce<BodyOverrides>(
+    (all, step) => merged(all, step.overrides),
+    merged(definition.overrides, undefined),
+  );
+  const tallies = hasOverrides(every) ? await import('../payload/override-tally.js') : undefined;
+  const tally = tallies?.createOverrideTally();
   for (const [i, built] of bodies.entries()) {
     const overrides = merged(definition.overrides, definition.steps[i]?.overrides);
     let body = built.body;
     if (hasOverrides(overrides)) {
       const { overrideBody } = await import('../payload/override-bodies.js');
-      const result = await overrideBody(body, definition.type, overrides);
+      const result = await overrideBody(body, definition.type, overrides, tally);
       for (const warning of result.warnings) options.onWarning?.(`step ${built.step}: ${warning}`);
       body = result.body;
     }
@@ -83,5 +89,6 @@ export async function buildScenarioRequests(
       body: text,
     });
   }
+  if (tally) tallies?.checkOverridesApplied(every, tally);
   return requests;
 }

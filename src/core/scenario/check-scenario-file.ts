@@ -56,7 +56,7 @@ export function checkScenarioFile(raw: unknown, file: string): ScenarioDefinitio
     return {
       event,
       ...(step.lines !== undefined ? { lines: checkLines(step.lines, (m) => fail(where, m)) } : {}),
-      ...optionalOverrides(step, (m) => fail(where, m)),
+      ...optionalOverrides(step, (m) => fail(where, m), where),
       ...(step.delay !== undefined ? { delayMs: checkDelay(step.delay, (m) => fail(where, m)) } : {}),
       ...(step.expect !== undefined ? { expect: checkExpect(step.expect, (m) => fail(where, m)) } : {}),
     };
@@ -110,7 +110,11 @@ function checkExpect(value: unknown, fail: (m: string) => never): Expectation {
 }
 
 /** `set` (an object of dot paths and values) and `overlay` (a partial body). */
-function optionalOverrides(value: Obj, fail: (m: string) => never): { overrides?: BodyOverrides } {
+function optionalOverrides(
+  value: Obj,
+  fail: (m: string) => never,
+  where = '',
+): { overrides?: BodyOverrides } {
   const { set, overlay } = value;
   if (set === undefined && overlay === undefined) return {};
   if (set !== undefined && !isObject(set)) fail('"set" must be an object of dot paths and values');
@@ -118,9 +122,14 @@ function optionalOverrides(value: Obj, fail: (m: string) => never): { overrides?
   const sets = Object.entries(set ?? {}).map(([path, v]) => {
     if (v !== null && typeof v === 'object')
       fail(`"set" ${path}: the value must be text, a number or a boolean`);
-    return parseSetOverride(`${path}=${String(v)}`);
+    return { ...parseSetOverride(`${path}=${String(v)}`), label: `"set" ${path} (scenario file${where})` };
   });
   return {
-    overrides: { overlays: overlay ? [{ file: 'overlay', body: overlay }] : [], sets },
+    overrides: {
+      overlays: overlay
+        ? [{ file: 'overlay', body: overlay, label: `"overlay" (scenario file${where})` }]
+        : [],
+      sets,
+    },
   };
 }

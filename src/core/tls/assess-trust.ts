@@ -2,6 +2,7 @@ import type { X509Certificate } from 'node:crypto';
 import { check, type CertificateContext, type TlsCheck } from './assess-types.js';
 import { formatName } from './certificate-facts.js';
 import type { Anchor } from './trust-anchors.js';
+import { countEmbeddedScts } from './der-sct.js';
 import { SELF_SIGNED_FIX, SELF_SIGNED_REFUSAL, SELF_SIGNED_TRUSTED } from '../net/self-signed-leaf.js';
 
 // OpenSSL reports one error, the last it met. Dates and names have checks of their own, so these
@@ -32,6 +33,22 @@ function notInStores(c: CertificateContext): string {
 function openSslNote(c: CertificateContext): string {
   const code = c.verification?.error;
   return code ? ` (OpenSSL: ${code})` : '';
+}
+
+/**
+ * A leaf whose issuer is neither sent nor trusted, carrying no Certificate Transparency SCT: public
+ * CAs embed SCTs in every certificate (browsers require them), so its issuer is a private CA, most
+ * likely a root (`dev-cert`, a company CA), not a public CA whose intermediate went missing. Only
+ * without --ca / NODE_EXTRA_CA_CERTS: with a private CA given, a missing intermediate stays the reading.
+ */
+export function issuedByPrivateCa(c: CertificateContext): boolean {
+  const path = c.trustPath();
+  if (c.hasExtraCa || path.kind !== 'issuer-missing' || path.top !== c.leaf) return false;
+  try {
+    return countEmbeddedScts(c.leaf.raw) === 0;
+  } catch {
+    return true;
+  }
 }
 
 export function assessTrusted(c: CertificateContext): TlsCheck {
@@ -65,6 +82,13 @@ export function assessTrusted(c: CertificateContext): TlsCheck {
         `the chain ends at the root ${name(path.root)}, which ${notInStores(c)}; ${fix}`,
       );
     case 'issuer-missing':
+      if (issuedByPrivateCa(c)) {
+        return check(
+          'cert.trusted',
+          'fail',
+          `issued by ${issuerName(c.leaf)}, which is not publicly trusted: Tradecloud will refuse it; use a certificate from a public CA (for a test CA of your own, pass it with --ca <ca.pem>)`,
+        );
+      }
       return check(
         'cert.trusted',
         'fail',
@@ -107,6 +131,13 @@ export function assessChain(c: CertificateContext): TlsCheck {
       sent === 1
         ? 'the certificate is issued directly by a root, so no intermediate is needed'
         : `the server sends the full chain (${sent} certificates)`,
+    );
+  }
+  if (issuedByPrivateCa(c)) {
+    return check(
+      'cert.chain',
+      'skip',
+      `not applicable: the certificate is issued by a private CA, not a public one (see cert.trusted)`,
     );
   }
   if (path.kind === 'issuer-missing' && path.top === c.leaf) {

@@ -9,6 +9,8 @@ import type { ConnectTcp, ConnectTls, ProbeResult } from './probe-types.js';
 import { parseTlsTarget, type TlsTarget } from './target.js';
 import { indexTrustAnchors } from './trust-anchors.js';
 import { pemsOf, type ExtraCa } from '../net/trust-store.js';
+import type { LookupAll } from '../net/clear-text-route.js';
+import { findReachableAddress, type FallbackAddress } from './reachable-address.js';
 
 export interface InspectTlsOptions {
   target: string;
@@ -27,6 +29,7 @@ export interface InspectTlsDeps {
   connectTcp: ConnectTcp;
   now(): Date;
   publicRoots: readonly string[];
+  lookup: LookupAll;
 }
 
 export interface TlsInspection {
@@ -35,6 +38,10 @@ export interface TlsInspection {
   port: number;
   /** The SNI sent: --servername, else the host name (never an IP address). */
   servername: string | undefined;
+  /** Set when the host's first address refused the connection and a later one was probed. */
+  fallback: FallbackAddress | undefined;
+  /** The host the handshakes connect to: the fallback address, else the target's host. */
+  connectHost: string;
   probe: ProbeResult | null;
   result: AssessTlsResult;
   /** The proxy the handshakes were tunnelled through, if any. */
@@ -61,9 +68,13 @@ export async function inspectTlsEndpoint(
   const connects = proxy
     ? connectThroughProxy(proxy, deps.connectTls, options.timeoutMs)
     : { connectTls: deps.connectTls, connectTcp: deps.connectTcp };
+  // Through a proxy, the proxy resolves the name; directly, a refusing first address is skipped.
+  const fallback =
+    probed && !proxy ? await findReachableAddress(target.host, port, deps, options.timeoutMs) : undefined;
+  const connectHost = fallback?.address ?? target.host;
   const probe = probed
     ? await probeTls({
-        host: target.host,
+        host: connectHost,
         port,
         servername,
         publicRoots: deps.publicRoots,
@@ -81,7 +92,17 @@ export async function inspectTlsEndpoint(
     hasExtraCa: options.extraCa.length > 0,
     now: deps.now(),
   });
-  return { target, port: probed ? port : target.port, servername, probe, result, proxy, connects };
+  return {
+    target,
+    port: probed ? port : target.port,
+    servername,
+    fallback,
+    connectHost,
+    probe,
+    result,
+    proxy,
+    connects,
+  };
 }
 
 /** The proxy for this endpoint, checked with one CONNECT so that its refusal is named (exit 2). */

@@ -1,6 +1,7 @@
 import { isIPv6 } from 'node:net';
 import { UsageError } from '../../errors.js';
 import { checkHostAndPort, shortenForDisplay } from '../net/host-name.js';
+import { misspelledScheme } from '../net/scheme-typo.js';
 
 export interface TlsTarget {
   https: boolean;
@@ -16,6 +17,13 @@ export function parseTlsTarget(target: string): TlsTarget {
   const text = target.trim();
   const shown = shortenForDisplay(target);
   if (text === '') throw new UsageError('the target is empty', FORMS);
+  const meant = misspelledScheme(text);
+  if (meant !== undefined) {
+    throw new UsageError(
+      `"${shown}" is not a valid target: the scheme is misspelled`,
+      `Did you mean ${shortenForDisplay(meant)}?`,
+    );
+  }
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') {
     throw new UsageError(`unsupported scheme "${scheme}://" in target "${shown}"`, FORMS);

@@ -1,4 +1,5 @@
 import type { CheckTlsReport } from '../check-tls-report.js';
+import { gradeShortfall } from '../check-tls-verdict.js';
 import type { DoctorReport } from '../../core/doctor/doctor-types.js';
 import type { ReportKind, ReportOf } from '../render.js';
 import type { PayloadIssue, PayloadResult, ValidateReport } from '../validate-report.js';
@@ -113,14 +114,8 @@ function checkTlsAnnotations(report: CheckTlsReport): Annotation[] {
       message: `${check.id}: ${check.message}`,
     });
   }
-  const minimum = report.grade?.minimum;
-  if (report.grade && minimum && !minimum.met) {
-    out.push({
-      level: 'error',
-      title,
-      message: `tls.grade: grade ${report.grade.letter} is below --min-grade ${minimum.letter}`,
-    });
-  }
+  const shortfall = report.grade ? gradeShortfall(report.grade) : null;
+  if (shortfall) out.push({ level: 'error', title, message: `tls.grade: ${shortfall}` });
   return out;
 }
 

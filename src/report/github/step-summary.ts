@@ -1,4 +1,5 @@
 import type { CheckTlsReport } from '../check-tls-report.js';
+import { checkTlsVerdict } from '../check-tls-verdict.js';
 import type { DoctorReport } from '../../core/doctor/doctor-types.js';
 import type { ScenarioReport } from '../../core/scenario/scenario-report.js';
 import { isScenarioList } from '../../core/scenario/scenario-report.js';
@@ -84,16 +85,15 @@ function findingRow(file: PayloadResult, issue: PayloadIssue, level: string): st
 }
 
 function checkTlsSummary(report: CheckTlsReport): string {
-  const failed = report.checks.filter((c) => c.status === 'fail').length;
-  const warned = report.checks.filter((c) => c.status === 'warn').length;
-  const verdict = report.ok
-    ? `✅ OK: no check failed${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}`
-    : `❌ FAILED: ${failed} check${failed === 1 ? '' : 's'} failed`;
-  const lines = [`### tc-webhook check-tls ${markdownCell(report.target)}`, '', `**${verdict}**`];
+  const verdict = checkTlsVerdict(report);
+  const lines = [
+    `### tc-webhook check-tls ${markdownCell(report.target)}`,
+    '',
+    `**${verdict.ok ? '✅' : '❌'} ${markdownCell(verdict.text)}**`,
+  ];
   if (report.grade) {
-    const minimum = report.grade.minimum;
-    const below = minimum && !minimum.met ? ` (below --min-grade ${minimum.letter})` : '';
-    lines.push('', `Grade (estimate): **${report.grade.letter}**${below}`);
+    const incomplete = report.grade.complete ? '' : ' (incomplete)';
+    lines.push('', `Grade (estimate): **${report.grade.letter}**${incomplete}`);
   }
   lines.push('');
   const rows = report.checks.map((c) => [c.id, STATUS[c.status] ?? c.status, c.message]);

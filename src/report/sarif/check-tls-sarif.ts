@@ -1,5 +1,6 @@
 import type { ReportingDescriptor, Result } from 'sarif';
 import type { CheckTlsReport } from '../check-tls-report.js';
+import { gradeShortfall } from '../check-tls-verdict.js';
 import { RuleList, sarifLog } from './sarif-log.js';
 
 /** What each check id requires (docs/cli-contract.md, check-tls). */
@@ -42,10 +43,8 @@ export function checkTlsSarif(report: CheckTlsReport, version: string) {
     if (check.status === 'fail') add(check.id, 'error', check.message);
     else if (check.status === 'warn') add(check.id, 'warning', check.message);
   }
-  const minimum = report.grade?.minimum;
-  if (report.grade && minimum && !minimum.met) {
-    add('tls.grade', 'error', `grade ${report.grade.letter} is below --min-grade ${minimum.letter}`);
-  }
+  const shortfall = report.grade ? gradeShortfall(report.grade) : null;
+  if (shortfall) add('tls.grade', 'error', shortfall);
   return sarifLog({ version, rules, results, complete: true });
 }
 

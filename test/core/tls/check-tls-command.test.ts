@@ -134,3 +134,51 @@ test('the clock is injectable: 10 days before the end, validity warns', async ()
   assert.equal(report.certificate?.daysLeft, 10);
   assert.equal(report.ok, true);
 });
+
+test('localhost resolving to ::1 first, refused there: the next address, 127.0.0.1, is checked', async () => {
+  const hosts = new Set<unknown>();
+  const report = await checkTlsCommand(
+    options({ target: `https://localhost:${server.port}/hook`, grade: true }),
+    testContext({
+      deps: {
+        // As on most systems: localhost is ::1 and 127.0.0.1; the test server listens on 127.0.0.1 only.
+        lookup: () =>
+          Promise.resolve([
+            { address: '::1', family: 6 },
+            { address: '127.0.0.1', family: 4 },
+          ]),
+        connectTls: (o: ConnectionOptions) => {
+          hosts.add(o.host);
+          return connect(o);
+        },
+      },
+    }),
+  );
+  assert.deepEqual([...hosts], ['127.0.0.1']);
+  assert.equal(report.host, 'localhost');
+  assert.deepEqual(report.address, {
+    probed: '127.0.0.1',
+    refused: [{ address: '::1', code: 'ECONNREFUSED' }],
+  });
+  assert.equal(report.ok, true);
+  const status = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
+  assert.equal(status['cert.hostname'], 'pass'); // the name checked is still localhost
+  assert.ok((report.grade?.suites['TLSv1.3'] ?? []).length > 0, 'the grade probed 127.0.0.1 too');
+});
+
+test('localhost whose first address accepts: no fallback, nothing reported', async () => {
+  const report = await checkTlsCommand(
+    options({ target: `https://localhost:${server.port}/` }),
+    testContext({
+      deps: {
+        lookup: () =>
+          Promise.resolve([
+            { address: '127.0.0.1', family: 4 },
+            { address: '::1', family: 6 },
+          ]),
+      },
+    }),
+  );
+  assert.equal(report.address, undefined);
+  assert.equal(report.ok, true);
+});

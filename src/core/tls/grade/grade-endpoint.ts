@@ -40,7 +40,7 @@ export function startGrading(): {
       const given = /^https:\/\//i.test(options.target) ? new URL(options.target) : null;
       const url = `https://${host}:${port}${given ? `${given.pathname}${given.search}` : '/'}`;
       return gradeTls({
-        host: target.host,
+        host: inspection.connectHost,
         port,
         servername: inspection.servername,
         timeoutMs: options.timeoutMs,

@@ -62,6 +62,13 @@ export interface TlsGrade {
   /** Null when not fetched (untrusted or mismatched certificate) or the request failed. */
   hsts: HstsPolicy | null;
   sct: { present: boolean; count: number };
-  /** With --min-grade: the minimum asked for, and whether the letter meets it. */
+  /**
+   * False when a probe the grade needs got no answer (timed out, or a reset a control handshake could
+   * not explain): the letter may then be better or worse than the server deserves.
+   */
+  complete: boolean;
+  /** What is unknown, in words ("TLS 1.0: no answer in time"); empty when complete. */
+  unknown: string[];
+  /** With --min-grade: the minimum asked for, and whether the letter meets it (never when incomplete). */
   minimum?: { letter: OrderedLetter; met: boolean };
 }

@@ -26,6 +26,8 @@ export interface RateGradeInput extends ProbedServer {
   certificate: CertificateFacts | null;
   sctCount: number;
   minimum?: OrderedLetter;
+  /** What the probes could not find out (empty: the grade is complete). */
+  unknown?: readonly string[];
 }
 
 const rank = (letter: OrderedLetter) => GRADE_ORDER.indexOf(letter);
@@ -86,8 +88,12 @@ export function rateGrade(input: RateGradeInput): TlsGrade {
     ocspStapling: input.keyExchange.ocspStapling,
     hsts: input.hsts,
     sct: { present: input.sctCount > 0, count: input.sctCount },
+    complete: (input.unknown ?? []).length === 0,
+    unknown: [...(input.unknown ?? [])],
   };
-  if (input.minimum) grade.minimum = { letter: input.minimum, met: meetsMinimum(letter, input.minimum) };
+  if (input.minimum) {
+    grade.minimum = { letter: input.minimum, met: grade.complete && meetsMinimum(letter, input.minimum) };
+  }
   return grade;
 }
 
