@@ -24,6 +24,11 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
     .option('--spec <path|url>', "validate against this OpenAPI document (e.g. Tradecloud's specs.yaml)")
     .option('--strict', 'unknown fields and unknown enum values are errors', false)
     .option(
+      '--only-failed',
+      'list only files with an error or a warning (the summary counts every file)',
+      false,
+    )
+    .option(
       '--max-errors <n>',
       'errors listed per file before the rest are counted',
       positiveInt('--max-errors'),
@@ -46,6 +51,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
             type: o.type,
             spec: o.spec,
             strict: o.strict,
+            onlyFailed: o.onlyFailed,
             maxErrors: o.maxErrors,
             timeoutMs: o.timeout,
             maxBytes: maxSizeOf(o),

@@ -89,6 +89,7 @@ async function doctorWith(
   // order-documents event of the documents check.
   const planned = plan.total + 1 + (documents ? 1 : 0);
   const via: { proxy?: string } = {};
+  let invalidPayload: DoctorReport['invalidPayload'];
   const checks: DoctorCheck[] = [
     assessConfig({
       types: options.types,
@@ -109,6 +110,7 @@ async function doctorWith(
     ...(via.proxy ? { proxy: via.proxy } : {}),
     checks,
     deliveries,
+    ...(invalidPayload ? { invalidPayload } : {}),
   });
   const skipRest = (message: string) => {
     for (const [id, title] of documents ? [...LATER, DOCUMENTS_CHECK] : LATER) {
@@ -226,6 +228,13 @@ async function doctorWith(
   }
   checks.push(assessTiming(deliveries, options.slowMs, options.auth));
   const invalid = records[plan.deliveries.length];
+  if (invalid) {
+    invalidPayload = {
+      event: plan.invalid.event.replace(/ \(invalid payload\)$/, ''),
+      contentType: plan.invalid.contentType,
+      body: masker.mask(plan.invalid.body.toString()),
+    };
+  }
   checks.push(
     assessStatusCodes(
       invalid ? { status: invalid.status, note: invalid.note } : { status: null },

@@ -96,6 +96,8 @@ export interface ValidateOptions {
   maxBytes: number;
   /** --proxy for a --spec URL: replaces the proxy variables; '' connects directly. */
   proxy?: string;
+  /** --only-failed: list only files with an error or a warning (the summary still counts every file). */
+  onlyFailed?: boolean;
 }
 
 export interface DoctorOptions extends NetworkOptions, AuthOptions {

@@ -38,6 +38,11 @@ async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
 
 export type { ValidateReport } from '../report/validate-report.js';
 
+/** What --only-failed keeps: a file with an error or a warning. */
+function hasFindings(result: PayloadResult): boolean {
+  return !result.valid || result.warnings.length > 0 || (result.moreWarnings ?? 0) > 0;
+}
+
 /**
  * Validates payload files one at a time (only the small per-file results are kept), compiling
  * each webhook type's schema once. Unreadable inputs or an unusable spec throw InputError (exit 2);
@@ -71,6 +76,7 @@ export async function validateCommand(
     validatorFor: provider.validatorFor,
   };
   const files: PayloadResult[] = [];
+  const counted = { files: 0, valid: 0, warnings: 0 };
   let yieldedAt = ctx.deps.monotonic();
   for (const input of inputs) {
     const validating = validatePayload(input, ctx.stdin, check);
@@ -81,7 +87,10 @@ export async function validateCommand(
       ctx.stdin.destroy();
       break;
     }
-    files.push(result);
+    counted.files += 1;
+    if (result.valid) counted.valid += 1;
+    counted.warnings += result.warnings.length + (result.moreWarnings ?? 0);
+    if (!options.onlyFailed || hasFindings(result)) files.push(result);
     // Validating is synchronous work: a pending Ctrl-C gets its turn every 20 ms (a turn of the
     // event loop per file would cost more than many small files take to validate).
     if (ctx.signal?.aborted) break;
@@ -91,16 +100,16 @@ export async function validateCommand(
     }
   }
   const interrupted = ctx.signal?.aborted === true;
-  const valid = files.filter((f) => f.valid).length;
   return {
-    ok: !interrupted && valid === files.length,
+    ok: !interrupted && counted.valid === counted.files,
     ...(interrupted ? { interrupted: true as const } : {}),
+    ...(options.onlyFailed ? { onlyFailed: true as const } : {}),
     files,
     summary: {
-      files: files.length,
-      valid,
-      invalid: files.length - valid,
-      warnings: files.reduce((n, f) => n + f.warnings.length + (f.moreWarnings ?? 0), 0),
+      files: counted.files,
+      valid: counted.valid,
+      invalid: counted.files - counted.valid,
+      warnings: counted.warnings,
     },
     schemas: provider.used(),
     skipped,

@@ -27,6 +27,11 @@ export function renderDoctorHuman(report: DoctorReport, options: { color: boolea
     for (const detail of check.details ?? []) lines.push(`  ${detail}`);
     if (check.fix) lines.push(`  ${c.bold('fix:')} ${check.fix}`);
   }
+  if (report.invalidPayload) {
+    const { contentType, body } = report.invalidPayload;
+    lines.push('', c.dim(`The invalid payload sent for "Status codes for a bad payload" (${contentType}):`));
+    for (const line of body.trimEnd().split('\n')) lines.push(c.dim(`  ${line}`));
+  }
   lines.push(
     '',
     report.interrupted
