@@ -6,7 +6,6 @@ import {
   valueKindOf,
   type CompletionCommand,
   type CompletionOption,
-  type CompletionShell,
   type CompletionTree,
 } from '../core/completion/completion-tree.js';
 import type { CliRuntime } from './runtime.js';
@@ -27,11 +26,11 @@ export function configureCompletion(command: Command, rt: CliRuntime): void {
         'fish:  tc-webhook completion fish > ~/.config/fish/completions/tc-webhook.fish\n',
     )
     .action(async (shell) => {
-      const program = command.parent as AnyCommand | null;
+      const program = command.parent;
       if (!program) return;
       const tree = completionTree(program);
       const { renderCompletion } = await import('../core/completion/render-completion.js');
-      rt.io.stdout.write(renderCompletion(shell as CompletionShell, tree));
+      rt.io.stdout.write(renderCompletion(shell, tree));
     });
 }
 
