@@ -57,6 +57,12 @@ async function runMain(
         process.on('SIGINT', listener);
         return () => process.off('SIGINT', listener);
       }),
+    onTerminate:
+      io.onTerminate ??
+      ((listener) => {
+        process.on('SIGTERM', listener);
+        return () => process.off('SIGTERM', listener);
+      }),
     exit: io.exit ?? ((code) => process.exit(code)),
   };
   const args = argv.slice(2);
