@@ -43,7 +43,12 @@ async function runMain(
   const env = io.env ?? process.env;
   // One masker for the whole run, on every output path; commands add what they learn (tokens).
   const secrets = secretsOfRun(argv.slice(2), env);
-  const masker = createSecretMasker(secrets.map((s) => s.value));
+  // On GitHub Actions, a secret learnt at run time (an access token) is announced as it is learnt.
+  let announceSecrets: ((fresh: readonly string[]) => void) | undefined;
+  const masker = createSecretMasker(
+    secrets.map((s) => s.value),
+    { onAdd: (fresh) => announceSecrets?.(fresh) },
+  );
   const unmaskedStderr = io.stderr ?? process.stderr;
   const pio: ProcessIo = {
     env,
@@ -71,6 +76,8 @@ async function runMain(
   if (pio.env.GITHUB_ACTIONS === 'true' || pio.env.GITHUB_STEP_SUMMARY) {
     const { startGithubRun } = await import('./cli/github-actions.js');
     github = startGithubRun(pio, args, masker, unmaskedStderr);
+    const run = github;
+    announceSecrets = (fresh) => run.announceSecrets(fresh);
   }
   /** On GitHub Actions, a warning is an annotation: the log shows it, and it cannot carry a command. */
   const withCiWarnings = (ctx: CommandContext): CommandContext =>
