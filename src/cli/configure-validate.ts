@@ -5,6 +5,7 @@ import {
   failOnOption,
   jsonFlag,
   maxSizeOf,
+  pathArguments,
   positiveInt,
   PROXY_OPTION,
   runExtrasOf,
@@ -15,7 +16,11 @@ import type { CliRuntime } from './runtime.js';
 
 export function configureValidate(command: Command, rt: CliRuntime): void {
   const cmd = command
-    .argument('<file...>', 'files or directories (every .json/.xml inside); - reads stdin')
+    .argument(
+      '<file...>',
+      'files or directories (every .json/.xml inside); - reads stdin',
+      pathArguments('file or directory'),
+    )
     .addOption(
       new Option('--type <type>', 'which webhook: auto (from the top-level fields), order or shipment')
         .choices(['auto', 'order', 'shipment'] as const)

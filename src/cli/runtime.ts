@@ -14,6 +14,8 @@ export interface ProcessIo {
   cwd: string;
   /** Calls `listener` on each Ctrl-C (SIGINT) until the returned function is called. */
   onInterrupt(listener: () => void): () => void;
+  /** Calls `listener` on each SIGTERM (a service manager or `kill` stopping a long-running command). */
+  onTerminate(listener: () => void): () => void;
   /** Ends the process at once (a second Ctrl-C). */
   exit(code: number): never;
 }
