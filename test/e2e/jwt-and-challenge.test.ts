@@ -5,7 +5,7 @@ import { startJwtOAuthProvider, type JwtOAuthProvider } from '../helpers/jwt-oau
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
 import { runMain } from '../helpers/run-main.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- reports are walked as plain JSON here */
+/* eslint-disable @typescript-eslint/no-explicit-any -- reports are walked as plain JSON here */
 type Obj = Record<string, any>;
 
 const CA = ['--ca', ROOT_CA_FILE, '--timeout', '5000'];
@@ -76,7 +76,7 @@ describe('JWTs decoded under --verbose; a 401 says what the endpoint refused', (
       error: 'invalid_token',
       errorDescription: 'The access token expired',
     });
-    assert.match(record!.note, /^the endpoint says: invalid_token \(The access token expired\); /);
+    assert.match(String(record!.note), /^the endpoint says: invalid_token \(The access token expired\); /);
     const human = await runMain(['send-sample', refusing.url, ...CA, '--token', 'tok-123456789']);
     assert.match(human.stdout, /the endpoint says: invalid_token \(The access token expired\)/);
   });
@@ -109,6 +109,6 @@ describe('JWTs decoded under --verbose; a 401 says what the endpoint refused', (
     ]);
     assert.equal(scenario.code, 1, scenario.stderr);
     const [step] = (JSON.parse(scenario.stdout) as Obj).steps as Obj[];
-    assert.match(step!.note, /the endpoint says: invalid_token \(The access token expired\)/);
+    assert.match(String(step!.note), /the endpoint says: invalid_token \(The access token expired\)/);
   });
 });

@@ -15,7 +15,10 @@ const PARAM = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*=\s*("((?:[^"\\]|\\.)*)"|[^\s,"]
 
 /** Printable, one line, bounded: the text comes from the endpoint. */
 function clean(value: string): string {
-  const line = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const line = [...value]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch))
+    .join('')
+    .trim();
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
