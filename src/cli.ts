@@ -174,7 +174,9 @@ async function runMain(
   // Only the invoked command is configured in full; the program's help configures all of them so its
   // listing shows their arguments; --version needs none.
   const invoked = invokedCommand(args);
-  const all = invoked === undefined && !args.some((a) => a === '-V' || a === '--version');
+  // `completion` describes every command, so it needs all of them configured too.
+  const all =
+    (invoked === undefined || invoked === 'completion') && !args.some((a) => a === '-V' || a === '--version');
   for (const { name, description, load } of COMMANDS) {
     const command = program.command(name).description(description);
     if (all || name === invoked) (await load())(command, runtime);
