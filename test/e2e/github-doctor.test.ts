@@ -61,7 +61,7 @@ describe('doctor on GitHub Actions', () => {
     const url = repeatRefused.url;
     const err = linesOf(r.stderr).filter((l) => !l.startsWith('::add-mask::'));
     assert.deepEqual(err, [
-      `doctor will send 12 requests to ${url}: 2 authentication probes, 1 events, 1 invalid payload, 5 bodies with unknown fields, values or events, 1 event twice, 1 GET for the TLS grade (HSTS)`,
+      `doctor will send 12 requests to ${url}: 2 authentication probes, 1 event, 1 invalid payload, 5 bodies with unknown fields, values or events, 1 event twice, 1 GET for the TLS grade (HSTS)`,
       `::warning title=${property(`tc-webhook doctor ${url}`)}::Repeated delivery: the same body twice was not accepted both times (first 202, repeat 500) Fix: Accept a repeated event with 2xx and apply it once (meta.messageId identifies it); Tradecloud delivers again after a timeout`,
     ]);
     const expected: Array<string | RegExp> = [
@@ -76,7 +76,7 @@ describe('doctor on GitHub Actions', () => {
       '| TLS and certificate | ✅ pass | HTTPS with a trusted certificate (TLSv1.3) |  |',
       /^\| TLS grade \(estimate\) \| ✅ pass \| [A-F][+-]? \(an estimate following SSL Labs' published rules\) \| {2}\|$/,
       '| Authentication enforced | ✅ pass | missing credentials answered 401, wrong credentials answered 401 |  |',
-      '| order events delivered (JSON) | ✅ pass | 1 of 1 order events delivered |  |',
+      '| order events delivered (JSON) | ✅ pass | 1 of 1 order event delivered |  |',
       /^\| Response time \| ✅ pass \| median \d+ ms, slowest \d+ ms \(limit 5000 ms\) \| {2}\|$/,
       '| Status codes for a bad payload | ✅ pass | an invalid payload is refused with 400; Tradecloud will not retry it |  |',
       '| Forward compatibility | ✅ pass | all 5 bodies with unknown fields, an undocumented value or an unknown event were accepted |  |',
