@@ -55,6 +55,8 @@ check '--version' 0 --version
 expect "$version"
 check '--help' 0 --help
 expect 'validate'
+check 'completion bash' 0 completion bash
+expect 'complete -o default -F _tc_webhook tc-webhook'
 check 'an unknown command' 2 no-such-command
 
 check 'sample --seed 1' 0 sample --seed 1

@@ -43,11 +43,19 @@ async function runMain(
   const env = io.env ?? process.env;
   // One masker for the whole run, on every output path; commands add what they learn (tokens).
   const secrets = secretsOfRun(argv.slice(2), env);
-  const masker = createSecretMasker(secrets.map((s) => s.value));
+  // On GitHub Actions, a secret learnt at run time (an access token) is announced as it is learnt.
+  let announceSecrets: ((fresh: readonly string[]) => void) | undefined;
+  const masker = createSecretMasker(
+    secrets.map((s) => s.value),
+    { onAdd: (fresh) => announceSecrets?.(fresh) },
+  );
   const unmaskedStderr = io.stderr ?? process.stderr;
   const pio: ProcessIo = {
     env,
-    stdin: io.stdin ?? process.stdin,
+    // Opened on first use: process.stdin sets up a stream, which most runs never read.
+    get stdin() {
+      return io.stdin ?? process.stdin;
+    },
     stdout: maskedStream(io.stdout ?? process.stdout, masker),
     stderr: maskedStream(unmaskedStderr, masker),
     cwd: io.cwd ?? process.cwd(),
@@ -57,6 +65,12 @@ async function runMain(
         process.on('SIGINT', listener);
         return () => process.off('SIGINT', listener);
       }),
+    onTerminate:
+      io.onTerminate ??
+      ((listener) => {
+        process.on('SIGTERM', listener);
+        return () => process.off('SIGTERM', listener);
+      }),
     exit: io.exit ?? ((code) => process.exit(code)),
   };
   const args = argv.slice(2);
@@ -65,6 +79,8 @@ async function runMain(
   if (pio.env.GITHUB_ACTIONS === 'true' || pio.env.GITHUB_STEP_SUMMARY) {
     const { startGithubRun } = await import('./cli/github-actions.js');
     github = startGithubRun(pio, args, masker, unmaskedStderr);
+    const run = github;
+    announceSecrets = (fresh) => run.announceSecrets(fresh);
   }
   /** On GitHub Actions, a warning is an annotation: the log shows it, and it cannot carry a command. */
   const withCiWarnings = (ctx: CommandContext): CommandContext =>
@@ -161,7 +177,9 @@ async function runMain(
   // Only the invoked command is configured in full; the program's help configures all of them so its
   // listing shows their arguments; --version needs none.
   const invoked = invokedCommand(args);
-  const all = invoked === undefined && !args.some((a) => a === '-V' || a === '--version');
+  // `completion` describes every command, so it needs all of them configured too.
+  const all =
+    (invoked === undefined || invoked === 'completion') && !args.some((a) => a === '-V' || a === '--version');
   for (const { name, description, load } of COMMANDS) {
     const command = program.command(name).description(description);
     if (all || name === invoked) (await load())(command, runtime);

@@ -63,6 +63,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./configure-listen.js')).configureListen,
   },
   {
+    name: 'completion',
+    description:
+      'print a shell completion script (bash, zsh or fish), made from these very commands and flags',
+    load: async () => (await import('./configure-completion.js')).configureCompletion,
+  },
+  {
     name: 'api-mock',
     description:
       "a local stand-in for Tradecloud's document API: login, document metadata, expiring download links",

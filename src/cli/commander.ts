@@ -9,4 +9,4 @@ import type * as CommanderModule from '@commander-js/extra-typings';
  */
 const commander = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 
-export const { Command, CommanderError, InvalidArgumentError, Option } = commander;
+export const { Argument, Command, CommanderError, InvalidArgumentError, Option } = commander;

@@ -2,12 +2,13 @@ import type { Command } from '@commander-js/extra-typings';
 import {
   apiCredentialsOf,
   DEFAULT_LINK_TTL_SECONDS,
-  port,
   requireApiCredentials,
   seconds,
 } from './documents-api-flags.js';
-import { positiveInt } from './flags.js';
+import { port, positiveInt } from './flags.js';
+import { watchInterrupt } from './interrupt.js';
 import type { CliRuntime } from './runtime.js';
+import { ExitCode } from '../errors.js';
 import type { ApiMockOptions } from '../commands/api-mock.js';
 
 export function configureApiMock(command: Command, rt: CliRuntime): void {
@@ -44,17 +45,15 @@ export function configureApiMock(command: Command, rt: CliRuntime): void {
         ...credentials,
         timeoutMs: o.timeout,
       };
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      const stopInterrupt = rt.io.onInterrupt(stop);
-      process.once('SIGTERM', stop);
+      // Ctrl-C and SIGTERM stop it (a second Ctrl-C ends it at once).
+      const interrupt = watchInterrupt(rt.io, { sigterm: true });
       try {
         const { apiMockCommand } = await import('../commands/api-mock.js');
         const human = await import('../report/api-mock-human.js');
         await (await import('../report/palette.js')).preparePalette(ctx.color);
         const renderRequest = human.apiMockRequestRenderer({ color: ctx.color });
         const summary = await apiMockCommand(options, ctx, {
-          stop: controller.signal,
+          stop: interrupt.signal,
           onStart: (start) => {
             rt.io.stderr.write(human.renderApiMockStart(start));
             if (o.json) rt.io.stdout.write(human.renderApiMockJson({ record: 'listening', start }));
@@ -66,10 +65,9 @@ export function configureApiMock(command: Command, rt: CliRuntime): void {
         });
         if (o.json) rt.io.stdout.write(human.renderApiMockJson({ record: 'summary', summary }));
         rt.io.stderr.write(human.renderApiMockSummary(summary));
-        rt.exit(0);
+        rt.exit(ExitCode.passed);
       } finally {
-        stopInterrupt();
-        process.off('SIGTERM', stop);
+        interrupt.dispose();
       }
     });
 }

@@ -1,8 +1,10 @@
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from './commander.js';
-import { authFlagsGiven, collect, positiveInt, PROXY_OPTION } from './flags.js';
+import { authFlagsGiven, collect, port, positiveInt, PROXY_OPTION } from './flags.js';
 import { inferAuth } from '../core/http/infer-auth.js';
+import { watchInterrupt } from './interrupt.js';
 import type { CliRuntime } from './runtime.js';
+import { ExitCode } from '../errors.js';
 import type { ListenOptions } from '../core/listen/listen-types.js';
 
 const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
@@ -33,7 +35,7 @@ export function configureListen(command: Command, rt: CliRuntime): void {
     .option('--cert <file>', 'PEM certificate chain to serve HTTPS with')
     .option('--key <file>', 'PEM private key of --cert')
     .option('--http', 'serve plain HTTP (behind a TLS-terminating tunnel or reverse proxy)', false)
-    .option('--port <n>', 'port to listen on (0: any free port)', positiveInt('--port', 0), 8443)
+    .option('--port <n>', 'port to listen on (0: any free port)', port('--port'), 8443)
     .option('--host <addr>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .addOption(
       new Option(
@@ -140,12 +142,10 @@ export function configureListen(command: Command, rt: CliRuntime): void {
 /** The process side of listen: signals become the stop signal, entries go to stdout as they come. */
 async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime): Promise<void> {
   const ctx = await rt.context(json);
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  // `listen --json | head`: once the reader has gone, listen stops as on Ctrl-C.
-  rt.outputClosed.addEventListener('abort', stop);
+  // Ctrl-C and SIGTERM stop it (a second Ctrl-C ends it at once); so does `listen --json | head`
+  // once the reader has gone.
+  const interrupt = watchInterrupt(rt.io, { sigterm: true });
+  const stop = AbortSignal.any([interrupt.signal, rt.outputClosed]);
   try {
     const { listenCommand } = await import('../commands/listen.js');
     const human = await import('../report/listen-human.js');
@@ -163,7 +163,7 @@ async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime):
       pending = '';
     };
     const summary = await listenCommand(options, ctx, {
-      stop: controller.signal,
+      stop,
       onStart: (start) => {
         rt.io.stderr.write(human.renderListenStart(start));
         if (json) {
@@ -179,10 +179,8 @@ async function runListen(options: ListenOptions, json: boolean, rt: CliRuntime):
     flush();
     if (json) rt.io.stdout.write(renderListenSummaryJson(summary));
     rt.io.stderr.write(human.renderListenSummary(summary));
-    rt.exit(summary.ok ? 0 : 1);
+    rt.exit(summary.ok ? ExitCode.passed : ExitCode.failed);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    rt.outputClosed.removeEventListener('abort', stop);
+    interrupt.dispose();
   }
 }

@@ -5,6 +5,7 @@ import {
   failOnOption,
   jsonFlag,
   maxSizeOf,
+  pathArguments,
   positiveInt,
   PROXY_OPTION,
   runExtrasOf,
@@ -15,7 +16,11 @@ import type { CliRuntime } from './runtime.js';
 
 export function configureValidate(command: Command, rt: CliRuntime): void {
   const cmd = command
-    .argument('<file...>', 'files or directories (every .json/.xml inside); - reads stdin')
+    .argument(
+      '<file...>',
+      'files or directories (every .json/.xml inside); - reads stdin',
+      pathArguments('file or directory'),
+    )
     .addOption(
       new Option('--type <type>', 'which webhook: auto (from the top-level fields), order or shipment')
         .choices(['auto', 'order', 'shipment'] as const)
@@ -23,6 +28,11 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
     )
     .option('--spec <path|url>', "validate against this OpenAPI document (e.g. Tradecloud's specs.yaml)")
     .option('--strict', 'unknown fields and unknown enum values are errors', false)
+    .option(
+      '--only-failed',
+      'list only files with an error or a warning (the summary counts every file)',
+      false,
+    )
     .option(
       '--max-errors <n>',
       'errors listed per file before the rest are counted',
@@ -46,6 +56,7 @@ export function configureValidate(command: Command, rt: CliRuntime): void {
             type: o.type,
             spec: o.spec,
             strict: o.strict,
+            onlyFailed: o.onlyFailed,
             maxErrors: o.maxErrors,
             timeoutMs: o.timeout,
             maxBytes: maxSizeOf(o),

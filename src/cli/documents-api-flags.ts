@@ -3,7 +3,7 @@ import type { Command, OptionValues } from '@commander-js/extra-typings';
 import { UsageError } from '../errors.js';
 import type { DocumentsApiSettings } from '../commands/options.js';
 import { InvalidArgumentError } from './commander.js';
-import { positiveInt } from './flags.js';
+import { port, positiveInt } from './flags.js';
 
 import {
   DEFAULT_DOCUMENTS_WAIT_SECONDS,
@@ -20,15 +20,6 @@ export function seconds(name: string, min: number): (value: string) => number {
     const n = parse(value);
     if (n > MAX_SECONDS)
       throw new InvalidArgumentError(`${name} must be at most ${MAX_SECONDS} seconds, got "${value}".`);
-    return n;
-  };
-}
-
-export function port(name: string): (value: string) => number {
-  const parse = positiveInt(name, 0);
-  return (value) => {
-    const n = parse(value);
-    if (n > 65_535) throw new InvalidArgumentError(`${name} must be a port from 0 to 65535, got "${value}".`);
     return n;
   };
 }

@@ -26,6 +26,29 @@ export function positiveInt(name: string, min = 1): (value: string) => number {
   };
 }
 
+/** A TCP port to listen on: 0 (any free port) to 65535. */
+export function port(name: string): (value: string) => number {
+  const parse = positiveInt(name, 0);
+  return (value) => {
+    const n = parse(value);
+    if (n > 65_535) throw new InvalidArgumentError(`${name} must be a port from 0 to 65535, got "${value}".`);
+    return n;
+  };
+}
+
+/**
+ * A file or directory argument (repeatable): an empty one is a mistake (an unset shell variable), never
+ * "the current folder".
+ */
+export function pathArguments(what: string): (value: string, previous: string[] | undefined) => string[] {
+  return (value, previous) => {
+    if (value.trim() === '') {
+      throw new InvalidArgumentError(`An empty ${what} name is not a path (an unset shell variable?).`);
+    }
+    return [...(previous ?? []), value];
+  };
+}
+
 /** The longest delay Node's timers accept; a bigger one silently becomes 1 ms (TimeoutOverflowWarning). */
 export const MAX_TIMER_MS = 2_147_483_647;
 

@@ -45,6 +45,11 @@ export interface GithubRun {
   annotation(annotation: Annotation): string;
   /** After the report: the annotations on stderr, then the summary appended to its file. */
   publishReport<K extends ReportKind>(kind: K, report: ReportOf[K]): Promise<void>;
+  /**
+   * Secrets learnt at run time (an OAuth access token, a documents API token): `::add-mask::` for
+   * each and its derived forms, on the unmasked stderr, before anything can print them.
+   */
+  announceSecrets(fresh: readonly string[]): void;
   /** A command that could not run still leaves a line in the summary, saying why. */
   publishFailure(command: string | undefined, message: string): Promise<void>;
 }
@@ -92,10 +97,11 @@ export function startGithubRun(
   const annotate = io.env.GITHUB_ACTIONS === 'true';
   const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined;
   const workspace: Workspace = { cwd: io.cwd, root: io.env.GITHUB_WORKSPACE || io.cwd };
-  if (annotate) {
-    const lines = addMaskLines(derivedSecretForms(secrets, usernameOf(args, io.env)));
+  const announce = (values: readonly string[], username: string | undefined) => {
+    const lines = addMaskLines(derivedSecretForms(values, username));
     if (lines.length > 0) unmaskedStderr.write(`${lines.join('\n')}\n`);
-  }
+  };
+  if (annotate) announce(secrets, usernameOf(args, io.env));
   const annotation = (a: Annotation) => `${annotationLine({ ...a, message: masker.mask(a.message) })}\n`;
 
   /** Appended, as GitHub asks (steps and commands share the file); a failure is a warning only. */
@@ -117,6 +123,9 @@ export function startGithubRun(
       return json ? neutralizeJson(masked) : fenceCommands(masked, token());
     },
     annotation,
+    announceSecrets: (fresh) => {
+      if (annotate) announce(fresh, undefined);
+    },
     publishReport: async (kind, unmasked) => {
       // Masked before it is escaped for a command or for Markdown, which could split a secret's text.
       const report = JSON.parse(masker.mask(JSON.stringify(unmasked))) as typeof unmasked;

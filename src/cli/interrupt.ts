@@ -13,8 +13,9 @@ export interface InterruptWatch {
 /**
  * Turns SIGINT into an AbortSignal for the running command. A second Ctrl-C while the command is
  * still winding down ends the process at once (exit 130), with the terminal's cursor restored.
+ * With `sigterm`, SIGTERM aborts the signal too.
  */
-export function watchInterrupt(io: ProcessIo): InterruptWatch {
+export function watchInterrupt(io: ProcessIo, options: { sigterm?: boolean } = {}): InterruptWatch {
   const controller = new AbortController();
   const onSigint = () => {
     if (!controller.signal.aborted) {
@@ -26,5 +27,13 @@ export function watchInterrupt(io: ProcessIo): InterruptWatch {
     io.exit(130);
   };
   const stop = io.onInterrupt(onSigint);
-  return { signal: controller.signal, dispose: stop };
+  // A long-running command (listen, api-mock) stops on SIGTERM as on the first Ctrl-C.
+  const stopTerm = options.sigterm ? io.onTerminate(() => controller.abort()) : undefined;
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      stop();
+      stopTerm?.();
+    },
+  };
 }

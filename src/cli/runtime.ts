@@ -14,6 +14,8 @@ export interface ProcessIo {
   cwd: string;
   /** Calls `listener` on each Ctrl-C (SIGINT) until the returned function is called. */
   onInterrupt(listener: () => void): () => void;
+  /** Calls `listener` on each SIGTERM (a service manager or `kill` stopping a long-running command). */
+  onTerminate(listener: () => void): () => void;
   /** Ends the process at once (a second Ctrl-C). */
   exit(code: number): never;
 }
@@ -74,8 +76,12 @@ export function buildContext(
     deps,
     ...(masker ? { masker } : {}),
     ...(signal ? { signal } : {}),
-    stdin: io.stdin,
-    stdinIsTTY: io.stdin.isTTY === true,
+    get stdin() {
+      return io.stdin;
+    },
+    get stdinIsTTY() {
+      return io.stdin.isTTY === true;
+    },
     stderr: io.stderr,
     stderrIsTTY: io.stderr.isTTY === true,
     json,

@@ -60,6 +60,7 @@ export async function apiMockCommand(
         now: ctx.deps.monotonic,
         randomToken,
         pdf: documentPdf,
+        onIssued: (...tokens) => masker.add(...tokens),
       },
     );
     hooks.onStart({
@@ -71,7 +72,7 @@ export async function apiMockCommand(
     });
     await serving.stopped;
     return summary;
-  });
+  }, ctx.masker);
 }
 
 function count(summary: ApiMockSummary, a: ApiActivity): void {

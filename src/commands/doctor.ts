@@ -33,6 +33,7 @@ import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
 import type { AuthOptions, DoctorOptions } from './options.js';
+import { count } from '../core/text/count.js';
 
 export type { DoctorReport } from '../core/doctor/doctor-types.js';
 
@@ -89,6 +90,7 @@ async function doctorWith(
   // order-documents event of the documents check.
   const planned = plan.total + 1 + (documents ? 1 : 0);
   const via: { proxy?: string } = {};
+  let invalidPayload: DoctorReport['invalidPayload'];
   const checks: DoctorCheck[] = [
     assessConfig({
       types: options.types,
@@ -109,6 +111,7 @@ async function doctorWith(
     ...(via.proxy ? { proxy: via.proxy } : {}),
     checks,
     deliveries,
+    ...(invalidPayload ? { invalidPayload } : {}),
   });
   const skipRest = (message: string) => {
     for (const [id, title] of documents ? [...LATER, DOCUMENTS_CHECK] : LATER) {
@@ -148,10 +151,10 @@ async function doctorWith(
   if (aborted()) return interrupted([], 0);
 
   ctx.stderr.write(
-    `doctor will send ${planned} requests to ${options.url}: ` +
+    `doctor will send ${count(planned, 'request')} to ${options.url}: ` +
       `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
-      `${plan.deliveries.length} events, 1 invalid payload, ` +
-      `${plan.forwardCompat.length} bodies with unknown fields, values or events, 1 event twice, ` +
+      `${count(plan.deliveries.length, 'event')}, 1 invalid payload, ` +
+      `${count(plan.forwardCompat.length, 'body', 'bodies')} with unknown fields, values or events, 1 event twice, ` +
       `1 GET for the TLS grade (HSTS)` +
       `${documents ? ', 1 order-documents event for the documents check' : ''}` +
       `${options.retry ? ' (more if answers above 500 are retried)' : ''}\n`,
@@ -226,6 +229,13 @@ async function doctorWith(
   }
   checks.push(assessTiming(deliveries, options.slowMs, options.auth));
   const invalid = records[plan.deliveries.length];
+  if (invalid) {
+    invalidPayload = {
+      event: plan.invalid.event.replace(/ \(invalid payload\)$/, ''),
+      contentType: plan.invalid.contentType,
+      body: masker.mask(plan.invalid.body.toString()),
+    };
+  }
   checks.push(
     assessStatusCodes(
       invalid ? { status: invalid.status, note: invalid.note } : { status: null },
@@ -245,7 +255,7 @@ async function doctorWith(
     const { generateRequests } = await import('../core/requests/generated-requests.js');
     const [event] = await generateRequests({
       type: 'order-documents',
-      event: 'OrderDocumentsAttachedByBuyer',
+      events: ['OrderDocumentsAttachedByBuyer'],
       all: false,
       format: options.format,
       now: ctx.deps.now(),

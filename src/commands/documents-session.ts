@@ -42,6 +42,7 @@ export class DocumentsSession {
         credentials: { username: settings.username, password: settings.password },
         linkTtlSeconds: settings.linkTtlSeconds,
         timeoutMs,
+        onIssued: (...tokens) => masker.add(...tokens),
       },
       ctx.deps,
     );

@@ -48,7 +48,8 @@ export interface CheckTlsOptions extends NetworkOptions {
 
 export interface SampleOptions {
   type?: WebhookType;
-  event?: string;
+  /** --event: sample prints one payload, for the first name (it says so when given several). */
+  events?: string[];
   format: PayloadFormat;
   seed?: number;
   /** --overlay and --set, applied to the generated body. */
@@ -58,7 +59,8 @@ export interface SampleOptions {
 export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   url: string;
   type?: WebhookType;
-  event?: string;
+  /** --event (or --events): names, each sent with its own webhook type unless --type is given. */
+  events?: string[];
   all: boolean;
   format: PayloadFormat;
   files: string[];
@@ -96,6 +98,8 @@ export interface ValidateOptions {
   maxBytes: number;
   /** --proxy for a --spec URL: replaces the proxy variables; '' connects directly. */
   proxy?: string;
+  /** --only-failed: list only files with an error or a warning (the summary still counts every file). */
+  onlyFailed?: boolean;
 }
 
 export interface DoctorOptions extends NetworkOptions, AuthOptions {

@@ -3,14 +3,16 @@ import type { ValidateReport } from '../report/validate-report.js';
 import type { PayloadResult } from '../core/validate/payload-result.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
 import { validatePayload } from '../core/validate/validate-payload.js';
-import { pemsOf } from '../core/net/trust-store.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { ValidateOptions } from './options.js';
 
 /** A --spec URL and its `$ref`s are fetched through the proxy settings. */
 async function specFetch(ctx: CommandContext, options: ValidateOptions): Promise<typeof globalThis.fetch> {
-  const { createProxyFetch } = await import('../core/http/proxy-fetch.js');
+  const [{ createProxyFetch }, { pemsOf }] = await Promise.all([
+    import('../core/http/proxy-fetch.js'),
+    import('../core/net/trust-store.js'),
+  ]);
   // No --ca here, but NODE_EXTRA_CA_CERTS counts, direct or through a proxy.
   const ca = pemsOf(await trustedCasOf(ctx.deps, [], ctx.cwd));
   return createProxyFetch(proxySettingsOf(ctx.deps, options.proxy), { ca, timeoutMs: options.timeoutMs });
@@ -37,6 +39,11 @@ async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
 }
 
 export type { ValidateReport } from '../report/validate-report.js';
+
+/** What --only-failed keeps: a file with an error or a warning. */
+function hasFindings(result: PayloadResult): boolean {
+  return !result.valid || result.warnings.length > 0 || (result.moreWarnings ?? 0) > 0;
+}
 
 /**
  * Validates payload files one at a time (only the small per-file results are kept), compiling
@@ -71,9 +78,10 @@ export async function validateCommand(
     validatorFor: provider.validatorFor,
   };
   const files: PayloadResult[] = [];
+  const counted = { files: 0, valid: 0, warnings: 0 };
   let yieldedAt = ctx.deps.monotonic();
   for (const input of inputs) {
-    const validating = validatePayload(input, ctx.stdin, check);
+    const validating = validatePayload(input, () => ctx.stdin, check);
     // stdin may never end (a pipe left open): an interrupt stops waiting for it and closes it.
     const result =
       input.source === 'stdin' && ctx.signal ? await unlessAborted(validating, ctx.signal) : await validating;
@@ -81,7 +89,10 @@ export async function validateCommand(
       ctx.stdin.destroy();
       break;
     }
-    files.push(result);
+    counted.files += 1;
+    if (result.valid) counted.valid += 1;
+    counted.warnings += result.warnings.length + (result.moreWarnings ?? 0);
+    if (!options.onlyFailed || hasFindings(result)) files.push(result);
     // Validating is synchronous work: a pending Ctrl-C gets its turn every 20 ms (a turn of the
     // event loop per file would cost more than many small files take to validate).
     if (ctx.signal?.aborted) break;
@@ -91,16 +102,16 @@ export async function validateCommand(
     }
   }
   const interrupted = ctx.signal?.aborted === true;
-  const valid = files.filter((f) => f.valid).length;
   return {
-    ok: !interrupted && valid === files.length,
+    ok: !interrupted && counted.valid === counted.files,
     ...(interrupted ? { interrupted: true as const } : {}),
+    ...(options.onlyFailed ? { onlyFailed: true as const } : {}),
     files,
     summary: {
-      files: files.length,
-      valid,
-      invalid: files.length - valid,
-      warnings: files.reduce((n, f) => n + f.warnings.length + (f.moreWarnings ?? 0), 0),
+      files: counted.files,
+      valid: counted.valid,
+      invalid: counted.files - counted.valid,
+      warnings: counted.warnings,
     },
     schemas: provider.used(),
     skipped,

@@ -1,6 +1,7 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
 import { UsageError } from '../errors.js';
 import { markdownCell } from './github/markdown-text.js';
+import { count } from '../core/text/count.js';
 
 /** Report files a CI job can publish, chosen by extension. */
 export type DoctorFileFormat = 'junit' | 'markdown';
@@ -31,14 +32,18 @@ function renderJunit(report: DoctorReport): string {
     const name = xmlEscape(`${k.id}: ${k.title}`);
     const text = xmlEscape([k.message, ...(k.details ?? []), ...(k.fix ? [`fix: ${k.fix}`] : [])].join('\n'));
     const open = `    <testcase classname="tc-webhook.doctor" name="${name}">`;
+    const sent =
+      k.id === 'status-codes' && report.invalidPayload
+        ? `\n      <system-out>${xmlEscape(`the invalid payload sent (${report.invalidPayload.contentType}):\n${report.invalidPayload.body}`)}</system-out>`
+        : '';
     if (k.status === 'fail')
-      return `${open}\n      <failure message="${xmlEscape(k.message)}">${text}</failure>\n    </testcase>`;
+      return `${open}\n      <failure message="${xmlEscape(k.message)}">${text}</failure>${sent}\n    </testcase>`;
     if (k.status === 'skip')
       return `${open}\n      <skipped message="${xmlEscape(k.message)}"/>\n    </testcase>`;
     // JUnit has no "could not tell": a skipped case whose message says so, with the fix as its text.
     if (k.status === 'inconclusive')
       return `${open}\n      <skipped message="${xmlEscape(`inconclusive: ${k.message}`)}">${text}</skipped>\n    </testcase>`;
-    return `${open}\n      <system-out>${xmlEscape(`${k.status}: `)}${text}</system-out>\n    </testcase>`;
+    return `${open}\n      <system-out>${xmlEscape(`${k.status}: `)}${text}${sent ? xmlEscape(`\n\nthe invalid payload sent (${report.invalidPayload!.contentType}):\n${report.invalidPayload!.body}`) : ''}</system-out>\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -72,11 +77,30 @@ function renderMarkdown(report: DoctorReport): string {
   return [
     `# Tradecloud webhook readiness: ${report.url}`,
     '',
-    `**${report.ok ? 'Ready' : 'Not ready'}**: ${report.types.join(', ')} webhook, ${report.format === 'txml' ? 'tXML' : 'JSON'}, ${report.requestsSent} requests sent.`,
+    `**${report.ok ? 'Ready' : 'Not ready'}**: ${report.types.join(', ')} webhook, ${report.format === 'txml' ? 'tXML' : 'JSON'}, ${count(report.requestsSent, 'request')} sent.`,
     '',
     '| Check | Status | Result | Details |',
     '| --- | --- | --- | --- |',
     ...rows,
     '',
+    ...invalidPayloadSection(report),
   ].join('\n');
+}
+
+/** The body behind "Status codes for a bad payload", fenced longer than any backtick run inside it. */
+function invalidPayloadSection(report: DoctorReport): string[] {
+  if (!report.invalidPayload) return [];
+  const { contentType, body } = report.invalidPayload;
+  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return [
+    '## The invalid payload doctor sent',
+    '',
+    `For the check "Status codes for a bad payload" (${contentType}):`,
+    '',
+    `${fence}${contentType === 'application/xml' ? 'xml' : 'json'}`,
+    body.trimEnd(),
+    fence,
+    '',
+  ];
 }

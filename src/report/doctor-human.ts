@@ -1,5 +1,6 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
 import { palette } from './palette.js';
+import { count } from '../core/text/count.js';
 
 const MARKS = { pass: '✓', warn: '!', fail: '✗', skip: '-', inconclusive: '?' } as const;
 const HEADINGS = { fail: 'Failed', inconclusive: 'Inconclusive', warn: 'Warning' } as const;
@@ -27,19 +28,32 @@ export function renderDoctorHuman(report: DoctorReport, options: { color: boolea
     for (const detail of check.details ?? []) lines.push(`  ${detail}`);
     if (check.fix) lines.push(`  ${c.bold('fix:')} ${check.fix}`);
   }
+  if (report.invalidPayload) {
+    const { contentType, body } = report.invalidPayload;
+    lines.push('', c.dim(`The invalid payload sent for "Status codes for a bad payload" (${contentType}):`));
+    for (const line of body.trimEnd().split('\n')) lines.push(c.dim(`  ${line}`));
+  }
   lines.push(
     '',
     report.interrupted
       ? c.yellow.bold(
-          `Interrupted: no verdict (${report.requestsSent} of ${report.requestsPlanned} requests sent).`,
+          `Interrupted: no verdict (${report.requestsSent} of ${count(report.requestsPlanned, 'request')} sent).`,
         )
       : report.ok
         ? c.green.bold(
-            `Ready: Tradecloud can deliver to this endpoint (${report.requestsSent} requests sent).`,
+            `Ready: Tradecloud can deliver to this endpoint (${count(report.requestsSent, 'request')} sent).`,
           )
         : c.red.bold(
-            `Not ready: fix the ${report.checks.some((k) => k.status === 'fail') ? 'failed' : 'inconclusive'} checks above (${report.requestsSent} requests sent).`,
+            `Not ready: ${fixFirst(report.checks)} (${count(report.requestsSent, 'request')} sent).`,
           ),
   );
   return lines.join('\n');
+}
+
+/** "fix the failed check above", "fix the 2 failed checks above": the checks are listed before the verdict. */
+function fixFirst(checks: readonly { status: string }[]): string {
+  const failed = checks.filter((k) => k.status === 'fail').length;
+  const n = failed > 0 ? failed : checks.filter((k) => k.status === 'inconclusive').length;
+  const kind = failed > 0 ? 'failed' : 'inconclusive';
+  return n === 1 ? `fix the ${kind} check above` : `fix the ${n} ${kind} checks above`;
 }

@@ -51,10 +51,15 @@ function renderSummary(report: ValidateReport, c: Paint): string {
   const parts = [`${files} file${plural(files)} checked`, c.green(`${valid} valid`)];
   parts.push(invalid > 0 ? c.red(`${invalid} invalid`) : `${invalid} invalid`);
   const warned = warnings > 0 ? `; ${c.yellow(`${warnings} warning${plural(warnings)}`)}` : '';
+  const unlisted = files - report.files.length;
+  const hidden =
+    report.onlyFailed && unlisted > 0
+      ? c.dim(` (${unlisted} file${plural(unlisted)} without findings not listed: --only-failed)`)
+      : '';
   const stopped = report.interrupted
     ? `\n${c.yellow('interrupted: files after these were not checked')}`
     : '';
-  return `${parts[0]}: ${parts.slice(1).join(', ')}${warned}${stopped}`;
+  return `${parts[0]}: ${parts.slice(1).join(', ')}${warned}${hidden}${stopped}`;
 }
 
 function plural(n: number): string {

@@ -13,6 +13,8 @@ export interface ValidateReport {
   schemas: SchemaUse[];
   /** Ctrl-C stopped the run: `files` and the summary cover the files checked before it (exit 130). */
   interrupted?: true;
+  /** --only-failed: `files` lists only files with an error or a warning; the summary counts every file. */
+  onlyFailed?: true;
   /** Entries of the given directories that are not regular files, left out with a warning. */
   skipped: SkippedInput[];
 }

@@ -6,11 +6,10 @@
  *      (bundled) body schema. The headline is the cold first run (the schema cache deleted before
  *      each run, so only what the package build precompiled helps); the warm cache run and a cold
  *      run of a copy of the installation without the precompiled schemas are shown as well;
- *   3. a 30 MB payload against JSON.parse plus a precompiled ajv validator in one process;
- *   4. a 100 MB tXML body against the same kind of body as 100 MB of JSON (time, CPU, peak memory).
+ *   3. a 30 MB payload against JSON.parse plus a precompiled ajv validator in one process.
+ * The 100 MB tXML body is measured by txml.bench.ts.
  * Run after building: `node dist/test/bench/validate.bench.js`. Prints figures; always exits 0.
  */
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import {
   copyFileSync,
@@ -19,7 +18,6 @@ import {
   mkdirSync,
   mkdtempSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -31,7 +29,7 @@ import { loadBodySchema } from '../../src/core/schema/load-body-schema.js';
 import { precompiledSchemaDir } from '../../src/core/schema/precompiled-schemas.js';
 import { codeCacheFile } from '../../src/core/schema/schema-cache.js';
 import { toJsonSchema } from '../../src/core/schema/to-json-schema.js';
-import { toTxml } from '../../src/core/txml/index.js';
+import { run, runCliWithMemory, type Timed } from './run-measured.js';
 import { buildLargeOrderPayload, readValidFixture } from './validate-fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,29 +37,6 @@ const BIN = join(ROOT, 'bin/tc-webhook.js');
 const require = createRequire(import.meta.url);
 const AJV_CLI = require.resolve('ajv-cli/dist/index.js');
 const work = mkdtempSync(join(tmpdir(), 'tcw-validate-bench-'));
-
-interface Timed {
-  ms: number;
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}): Timed {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return {
-    ms: Number(process.hrtime.bigint() - started) / 1e6,
-    status: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-  };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -97,24 +72,6 @@ function copyWithoutPrecompiled(): string {
   });
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
   return join(copy, 'bin/tc-webhook.js');
-}
-
-/** Runs the CLI in a child that reports its own peak memory (maxRSS, KiB) and CPU time on stderr. */
-function runCliWithMemory(
-  args: string[],
-  env: Record<string, string>,
-): Timed & { maxRssMb: number; cpuMs: number } {
-  const script = `
-    const { main } = await import(${JSON.stringify(join(ROOT, 'dist/src/cli.js'))});
-    const { Writable } = await import('node:stream');
-    const sink = new Writable({ write(_c, _e, done) { done(); } });
-    process.exitCode = await main(['node', 'tc-webhook', ...${JSON.stringify(args)}], { stdout: sink });
-    const usage = process.resourceUsage();
-    process.stderr.write('maxRSS=' + usage.maxRSS + ' cpu=' + (usage.userCPUTime + usage.systemCPUTime) + '\\n');`;
-  const r = run(['--input-type=module', '-e', script], env);
-  const kib = Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1] ?? 0);
-  const cpuUs = Number(/cpu=(\d+)/.exec(r.stderr)?.[1] ?? 0);
-  return { ...r, maxRssMb: kib / 1024, cpuMs: cpuUs / 1000 };
 }
 
 /**
@@ -315,40 +272,6 @@ try {
   );
   console.log(
     `   tc-webhook, minus a run on a small file     ${f(ourBigWork)}   ${ratio(ourBigWork, baseline)} of the baseline  (${verdict(ourBigWork / baseline, 2)}: ≤ 2×)`,
-  );
-
-  // 4. The same body as 100 MB of tXML and as 100 MB of JSON.
-  rmSync(bigFile);
-  const target = 100_000_000;
-  const sizedJson = buildLargeOrderPayload(target);
-  const jsonFile = join(work, 'big-100.json');
-  writeFileSync(jsonFile, sizedJson);
-  // tXML is wordier than JSON: the body is scaled so that the XML file is 100 MB as well.
-  const xmlOf = (minBytes: number) => toTxml(JSON.parse(buildLargeOrderPayload(minBytes)), body.schema);
-  const xmlFile = join(work, 'big-100.xml');
-  const scale = target / xmlOf(target * 0.75).length;
-  writeFileSync(xmlFile, xmlOf(target * 0.75 * scale));
-  const sizes = [jsonFile, xmlFile].map((file) => (statSync(file).size / 1e6).toFixed(0));
-  const jsonRuns: ReturnType<typeof runCliWithMemory>[] = [];
-  const xmlRuns: ReturnType<typeof runCliWithMemory>[] = [];
-  for (let i = 0; i < 3; i++) {
-    jsonRuns.push(runCliWithMemory(['validate', jsonFile], {}));
-    xmlRuns.push(runCliWithMemory(['validate', xmlFile], {}));
-  }
-  const pick = (runs: ReturnType<typeof runCliWithMemory>[], key: 'ms' | 'cpuMs' | 'maxRssMb') =>
-    median(runs.map((r) => r[key]));
-  const [jsonMs, xmlMs] = [pick(jsonRuns, 'ms'), pick(xmlRuns, 'ms')];
-  const [jsonCpu, xmlCpu] = [pick(jsonRuns, 'cpuMs'), pick(xmlRuns, 'cpuMs')];
-  const [jsonRss, xmlRss] = [pick(jsonRuns, 'maxRssMb'), pick(xmlRuns, 'maxRssMb')];
-  console.log(`\n4. tXML against JSON, the same kind of order body (median of 3, interleaved)`);
-  console.log(
-    `   JSON  ${sizes[0]} MB   ${f(jsonMs)}   CPU ${f(jsonCpu)}   peak ${jsonRss.toFixed(0)} MB   exit ${jsonRuns[0]!.status}`,
-  );
-  console.log(
-    `   tXML  ${sizes[1]} MB   ${f(xmlMs)}   CPU ${f(xmlCpu)}   peak ${xmlRss.toFixed(0)} MB   exit ${xmlRuns[0]!.status}`,
-  );
-  console.log(
-    `   tXML / JSON: time ${ratio(xmlMs, jsonMs)}  (${verdict(xmlMs / jsonMs, 3)}: ≤ 3×), CPU ${ratio(xmlCpu, jsonCpu)}, peak memory ${ratio(xmlRss, jsonRss)}  (${verdict(xmlRss / jsonRss, 3)}: ≤ 3×)`,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });

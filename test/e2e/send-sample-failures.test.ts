@@ -193,18 +193,11 @@ describe('send-sample when the endpoint misbehaves (real HTTPS receiver)', () =>
     const unknown = await runCli(['send-sample', 'https://127.0.0.1:1/', '--event', 'OrderIssuedByByer']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown event "OrderIssuedByByer"\. Did you mean OrderIssuedByBuyer/);
-    const mixed = await runCli([
-      'send-sample',
-      'https://127.0.0.1:1/',
-      '--file',
-      'x.json',
-      '--event',
-      'OrderIssuedByBuyer',
-    ]);
+    const mixed = await runCli(['send-sample', 'https://127.0.0.1:1/', '--file', 'x.json', '--seed', '1']);
     assert.equal(mixed.code, 2);
     assert.match(
       mixed.stderr,
-      /^tc-webhook: --file replays stored payloads; --type, --event, --all and --seed choose generated ones/,
+      /^tc-webhook: --file replays stored payloads; --type, --all and --seed choose generated ones/,
     );
     const missingCa = await runCli(['send-sample', 'https://127.0.0.1:1/', '--ca', 'no-such-ca.pem']);
     assert.equal(missingCa.code, 2);

@@ -122,7 +122,10 @@ describe('tc-webhook validate --spec', () => {
   });
 
   const unusable: [string, RegExp][] = [
-    ['not-openapi.yaml', /is not an OpenAPI document \(no "swagger" or "openapi" field\)/],
+    [
+      'not-openapi.yaml',
+      /is neither an OpenAPI document \(no "swagger" or "openapi" field\) nor a JSON Schema \(no "\$schema"\)/,
+    ],
     ['no-post.yaml', /has no POST operation with a request body/],
     ['broken-ref.yaml', /has a broken \$ref "#\/definitions\/Missing"/],
     ['broken-file-ref.yaml', /has a broken \$ref: cannot read .*does-not-exist\.yaml/],

@@ -13,6 +13,8 @@ export interface MainOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
   stdin?: string;
+  /** Sees each SIGTERM listener as the command registers it (e.g. to send SIGTERM during start-up). */
+  onTerminateListener?: (listener: () => void) => void;
 }
 
 /** A command running in this process: its output so far, Ctrl-C, and its end. */
@@ -21,6 +23,8 @@ export interface RunningMain {
   readonly stderr: string;
   /** What Ctrl-C does: calls the command's interrupt listeners. */
   interrupt(): void;
+  /** What SIGTERM does: calls the command's terminate listeners. */
+  terminate(): void;
   /** Resolves once stdout or stderr (or either) matches; rejects if the command ends first. */
   waitFor(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<void>;
   done: Promise<MainRun>;
@@ -44,6 +48,7 @@ export function startMain(args: string[], options: MainOptions = {}): RunningMai
     return stream;
   };
   const listeners = new Set<() => void>();
+  const terminateListeners = new Set<() => void>();
   let ended = false;
   const done = main(['node', 'tc-webhook', ...args], {
     env,
@@ -54,6 +59,11 @@ export function startMain(args: string[], options: MainOptions = {}): RunningMai
     onInterrupt: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onTerminate: (listener) => {
+      terminateListeners.add(listener);
+      options.onTerminateListener?.(listener);
+      return () => terminateListeners.delete(listener);
     },
     exit: (exitCode) => {
       throw new Error(`the process would have ended with ${exitCode}`);
@@ -72,6 +82,9 @@ export function startMain(args: string[], options: MainOptions = {}): RunningMai
     },
     interrupt: () => {
       for (const l of listeners) l();
+    },
+    terminate: () => {
+      for (const l of terminateListeners) l();
     },
     waitFor: (pattern, stream) =>
       new Promise((resolve, reject) => {

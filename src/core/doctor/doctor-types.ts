@@ -40,6 +40,12 @@ export interface DoctorDelivery {
   note?: string;
 }
 
+export interface InvalidPayload {
+  event: string;
+  contentType: string;
+  body: string;
+}
+
 export interface DoctorReport {
   url: string;
   /** The proxy the requests went through (no credentials); absent on a direct connection. */
@@ -57,6 +63,8 @@ export interface DoctorReport {
   requestsPlanned: number;
   checks: DoctorCheck[];
   deliveries: DoctorDelivery[];
+  /** The deliberately invalid body behind the `status-codes` check, as sent; absent when it was not sent. */
+  invalidPayload?: InvalidPayload;
   /** Ctrl-C stopped the run: checks not reached are skipped, there is no verdict (exit 130). */
   interrupted?: true;
 }

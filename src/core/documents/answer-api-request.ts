@@ -22,6 +22,8 @@ export interface ApiMockPolicy {
   /** A fresh unguessable token (access tokens, refresh tokens, link signatures). */
   randomToken(): string;
   pdf(document: MockDocument): Buffer;
+  /** Told of the access and refresh tokens of each login, before they are answered: secrets to mask. */
+  onIssued?(...tokens: string[]): void;
 }
 
 export interface ApiMockState {
@@ -96,6 +98,8 @@ function login(request: ApiRequest, policy: ApiMockPolicy, state: ApiMockState):
     );
   }
   const token = policy.randomToken();
+  const refresh = policy.randomToken();
+  policy.onIssued?.(token, refresh);
   state.tokens.set(token, policy.now() + policy.tokenTtlMs);
   return json(
     200,
@@ -103,7 +107,7 @@ function login(request: ApiRequest, policy: ApiMockPolicy, state: ApiMockState):
     { kind: 'login', username },
     {
       'set-authorization': token,
-      'set-refresh-token': policy.randomToken(),
+      'set-refresh-token': refresh,
       'access-control-expose-headers': 'Set-Authorization, Set-Refresh-Token',
     },
   );

@@ -16,6 +16,8 @@ export interface DocumentsApiOptions {
   credentials: ApiCredentials;
   linkTtlSeconds: number;
   timeoutMs: number;
+  /** The tokens each login issues, before they are answered: secrets of the run. */
+  onIssued?: (...tokens: string[]) => void;
 }
 
 export interface DocumentsApiClock {
@@ -70,6 +72,7 @@ export async function startDocumentsApi(
     now: clock.monotonic,
     randomToken,
     pdf: documentPdf,
+    ...(options.onIssued ? { onIssued: options.onIssued } : {}),
   };
   const serving = await serveApiMock(
     {

@@ -90,8 +90,19 @@ function compile(secrets: Set<string>): Compiled {
   };
 }
 
+export interface SecretMaskerOptions {
+  /**
+   * Told of each secret learnt at run time, before it is masked and before anything can print it
+   * (on GitHub Actions the CLI announces it with `::add-mask::`).
+   */
+  onAdd?: (fresh: readonly string[]) => void;
+}
+
 /** Built once from the secret set; rebuilt only when a new secret (an access token) is learnt. */
-export function createSecretMasker(secrets: Array<string | undefined> = []): SecretMasker {
+export function createSecretMasker(
+  secrets: Array<string | undefined> = [],
+  options: SecretMaskerOptions = {},
+): SecretMasker {
   const known = new Set<string>();
   for (const secret of secrets) if (secret) known.add(secret);
   let compiled = compile(known);
@@ -100,6 +111,7 @@ export function createSecretMasker(secrets: Array<string | undefined> = []): Sec
     add(...secrets) {
       const fresh = secrets.filter((s): s is string => !!s && !known.has(s));
       if (fresh.length === 0) return;
+      options.onAdd?.(fresh);
       for (const secret of fresh) known.add(secret);
       compiled = compile(known);
     },

@@ -51,6 +51,7 @@ export async function serveRequests(
         answered++;
         if (options.maxRequests !== undefined && answered >= options.maxRequests) stop();
         else if (stopping && inFlight === 0) server.closeIdleConnections();
+        settleWhenDone();
       })
       .catch(() => undefined);
   };
@@ -77,21 +78,34 @@ export async function serveRequests(
   });
   server.on('error', (error) => policy.warn(`server error: ${error.message}`));
 
+  // Read while it listens: a stop during start-up (SIGTERM) closes it at once.
+  const { port } = server.address() as AddressInfo;
   let settle: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (settle = resolve));
+  let closed = false;
+  let cutConnections: NodeJS.Timeout | undefined;
+  // Stopped means closed AND every request's entry handed over: a request answered during shutdown
+  // (a 408 for a body cut short) is in the summary as it is in the log.
+  function settleWhenDone(): void {
+    if (!closed || inFlight > 0) return;
+    clearTimeout(cutConnections);
+    settle();
+  }
   function stop(): void {
     if (stopping) return;
     stopping = true;
     options.stop.removeEventListener('abort', stop);
-    server.close(() => settle());
+    server.close(() => {
+      closed = true;
+      settleWhenDone();
+    });
     server.closeIdleConnections();
     // Requests still in flight get the time any request has; then the connections go.
-    setTimeout(() => server.closeAllConnections(), options.timeoutMs).unref();
+    cutConnections = setTimeout(() => server.closeAllConnections(), options.timeoutMs);
   }
   if (options.stop.aborted) stop();
   else options.stop.addEventListener('abort', stop);
 
-  const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return { url: `${options.tls ? 'https' : 'http'}://${host}:${port}/`, stopped };
 }

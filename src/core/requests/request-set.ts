@@ -23,10 +23,10 @@ export async function loadRequestSet(
         'Edit the file instead, or leave out --file',
       );
     }
-    if (options.event || options.all || options.type || options.seed !== undefined) {
+    if (options.all || options.type || options.seed !== undefined) {
       throw new UsageError(
-        '--file replays stored payloads; --type, --event, --all and --seed choose generated ones',
-        'Use one or the other',
+        '--file replays stored payloads; --type, --all and --seed choose generated ones',
+        'Use one or the other (--event picks among the replayed files)',
       );
     }
     if (options.format !== 'json') {
@@ -36,7 +36,10 @@ export async function loadRequestSet(
       );
     }
     const { loadReplayFiles } = await import('./replay-files.js');
-    return loadReplayFiles(options.files, options.cwd, options.maxBytes);
+    const replayed = await loadReplayFiles(options.files, options.cwd, options.maxBytes);
+    if (options.events === undefined) return replayed;
+    const { selectReplayedEvents } = await import('./replay-events.js');
+    return { ...replayed, requests: selectReplayedEvents(replayed.requests, options.events) };
   }
   const { generateRequests } = await import('./generated-requests.js');
   const warnings: string[] = [];

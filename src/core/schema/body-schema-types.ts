@@ -3,7 +3,17 @@ export type JsonSchema = Record<string, unknown>;
 
 export type BodyKind = 'order' | 'shipment';
 
-export type SpecDialect = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
+/**
+ * What the --spec document is: an OpenAPI description (the body is a POST operation's request body)
+ * or a JSON Schema of the body itself (such as `tc-webhook schema --format json-schema`).
+ */
+export type SpecDialect =
+  'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1' | 'json-schema-2020-12' | 'json-schema-draft-07';
+
+/** Dialects whose schemas are JSON Schema 2020-12 (ajv's 2020 flavour). */
+export function isDraft2020(dialect: SpecDialect): boolean {
+  return dialect === 'openapi-3.1' || dialect === 'json-schema-2020-12';
+}
 
 export interface BodySchema {
   kind: BodyKind;

@@ -2,7 +2,7 @@ import type { ErrorObject, Format } from 'ajv';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import { InputError } from '../../errors.js';
-import type { JsonSchema, SpecDialect } from './body-schema-types.js';
+import { isDraft2020, type JsonSchema, type SpecDialect } from './body-schema-types.js';
 import { cacheKey, type SchemaCache } from './schema-cache.js';
 import { isLocalDateTime, isLocalTime } from './webhook-formats.js';
 
@@ -34,11 +34,7 @@ export function createSchemaCompiler(
 ): SchemaCompiler {
   const instances = new Map<Flavour, Promise<AjvLike>>();
   const flavourOf = (source: string): Flavour =>
-    dialect === 'openapi-3.1'
-      ? '2020-12'
-      : source.includes('"unevaluatedProperties"')
-        ? '2019-09'
-        : 'draft-07';
+    isDraft2020(dialect) ? '2020-12' : source.includes('"unevaluatedProperties"') ? '2019-09' : 'draft-07';
   // A schema is stringified once, however often its key is asked for (compiling, then noting it).
   const identities = new WeakMap<JsonSchema, { flavour: Flavour; key: string }>();
   const identify = (schema: JsonSchema) => {

@@ -107,9 +107,20 @@ function describeEnum(value: unknown, listed: unknown[], asWarning: boolean): st
     allowed.length <= LISTED
       ? allowed.map(listItem).join(', ')
       : `closest: ${closest(value, allowed).map(listItem).join(', ')}; ${allowed.length} values in all`;
-  return asWarning
+  const message = asWarning
     ? `${quote(value)} is not a documented value (${shown})`
     : `must be one of the allowed values (${shown}), found ${describeFound(value)}`;
+  const sameLetters = caseOnlyMatch(value, allowed);
+  return sameLetters === undefined
+    ? message
+    : `${message}; did you mean ${quote(sameLetters)}? (only the case differs)`;
+}
+
+/** The allowed value a string equals but for letter case: enum values are case-sensitive. */
+function caseOnlyMatch(value: unknown, allowed: unknown[]): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const lower = value.toLowerCase();
+  return allowed.find((a): a is string => typeof a === 'string' && a !== value && a.toLowerCase() === lower);
 }
 
 function listItem(value: unknown): string {

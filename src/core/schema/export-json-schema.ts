@@ -28,15 +28,46 @@ export function exportJsonSchema(document: unknown, kind: BodyKind): JsonSchema 
     'Documented enums are enums here: Tradecloud may add values, which this schema then rejects.',
     'Any optional field may be null. See docs/schema-policy.md and docs/webhook-payloads.md in tc-webhook.',
   ];
+  const formats = formatsUsed([body, defs]);
+  const formatNote = formats.length > 0 ? formatsNote(formats) : undefined;
   const root: SchemaNode = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: bodyName,
+    ...(formatNote ? { $comment: formatNote } : {}),
     ...body,
-    description: [typeof body.description === 'string' ? body.description : '', ...note].join(' ').trim(),
+    description: [typeof body.description === 'string' ? body.description : '', ...note, formatNote ?? '']
+      .join(' ')
+      .trim(),
     $defs: defs,
   };
   delete root.xml;
   return withNullableOptionals(root, 'anyOf');
+}
+
+/**
+ * Ajv (and other validators) ignore or refuse `format` unless told what it means: the note tells a
+ * reader which formats they need ajv-formats for, and which keep a `pattern` that works without it.
+ */
+function formatsNote(formats: string[]): string {
+  const patterned = formats.filter((f) => PATTERNS[f]);
+  const list = (names: string[]) => names.map((f) => `"${f}"`).join(', ');
+  return [
+    `Formats used: ${list(formats)}. Ajv checks them only with the ajv-formats package (\`addFormats(ajv)\`; without it, Ajv's strict mode refuses the schema).`,
+    patterned.length > 0 ? `${list(patterned)} also carry a \`pattern\`, checked without it.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function formatsUsed(node: unknown, found = new Set<string>()): string[] {
+  if (Array.isArray(node)) node.forEach((item) => formatsUsed(item, found));
+  else if (isPlainObject(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'format' && typeof value === 'string') found.add(value);
+      else if (typeof value === 'object') formatsUsed(value, found);
+    }
+  }
+  return [...found].sort();
 }
 
 /** The definition the POST operation's body parameter refers to. */

@@ -14,7 +14,7 @@ export interface BodyOperation {
 /** Tells which OpenAPI version a parsed document is, or why it is not one. */
 export function detectSpecDialect(document: unknown, display: string): SpecDialect {
   const doc = isObject(document) ? document : {};
-  const hint = 'Pass a Swagger 2.0 or OpenAPI 3.0/3.1 document (YAML or JSON)';
+  const hint = 'Pass a Swagger 2.0 or OpenAPI 3.0/3.1 document, or a JSON Schema of the body (YAML or JSON)';
   if (doc.swagger !== undefined) {
     if (scalarText(doc.swagger).startsWith('2')) return 'swagger-2.0';
     throw new InputError(
@@ -28,13 +28,40 @@ export function detectSpecDialect(document: unknown, display: string): SpecDiale
     if (version.startsWith('3.1')) return 'openapi-3.1';
     throw new InputError(`the spec ${display} declares openapi ${version}, which is not supported`, hint);
   }
-  throw new InputError(`${display} is not an OpenAPI document (no "swagger" or "openapi" field)`, hint, {
-    code: 'input.not-a-spec',
-  });
+  const jsonSchema = jsonSchemaDialect(doc, display);
+  if (jsonSchema) return jsonSchema;
+  throw new InputError(
+    `${display} is neither an OpenAPI document (no "swagger" or "openapi" field) nor a JSON Schema (no "$schema")`,
+    hint,
+    { code: 'input.not-a-spec' },
+  );
+}
+
+/**
+ * A JSON Schema of the body, known by its `$schema`: 2020-12 (what `tc-webhook schema --format
+ * json-schema` prints) or draft-07 / 2019-09. Draft 4 and older differ in keywords (boolean
+ * exclusive bounds) and are refused rather than misread.
+ */
+function jsonSchemaDialect(doc: Record<string, unknown>, display: string): SpecDialect | undefined {
+  if (typeof doc.$schema !== 'string' || !/json-schema\.org\//i.test(doc.$schema)) return undefined;
+  const uri = doc.$schema;
+  if (/\/draft\/2020-12\//.test(uri)) return 'json-schema-2020-12';
+  if (/\/(draft-07|draft-06|draft\/2019-09)\//.test(uri)) return 'json-schema-draft-07';
+  throw new InputError(
+    `the JSON Schema ${display} declares "$schema": "${uri}", which is not supported`,
+    'Use JSON Schema draft-07, 2019-09 or 2020-12 (tc-webhook schema --format json-schema prints 2020-12)',
+  );
+}
+
+/** A JSON Schema document is the body schema itself: one "operation", named by its title. */
+function jsonSchemaBody(doc: Record<string, unknown>): BodyOperation[] {
+  const title = typeof doc.title === 'string' && doc.title.trim() !== '' ? ` ${doc.title.trim()}` : '';
+  return [{ operation: `JSON Schema${title}`, schema: doc, fits: kindOfSchema(doc) }];
 }
 
 /** Every POST operation with a request body, in document order. */
 export function findBodyOperations(doc: Record<string, unknown>, dialect: SpecDialect): BodyOperation[] {
+  if (dialect === 'json-schema-2020-12' || dialect === 'json-schema-draft-07') return jsonSchemaBody(doc);
   const found: BodyOperation[] = [];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const [path, item] of Object.entries(paths)) {

@@ -154,9 +154,13 @@ function unusable(display: string): (error: unknown) => never {
   return (error) => {
     if (error instanceof CliError) throw error;
     const why = error instanceof RangeError ? 'it is nested too deeply' : 'its content cannot be used';
-    throw new InputError(`cannot use the spec ${display}: ${why}`, 'Check that it is an OpenAPI document', {
-      cause: error,
-    });
+    throw new InputError(
+      `cannot use the spec ${display}: ${why}`,
+      'Check that it is an OpenAPI document or a JSON Schema',
+      {
+        cause: error,
+      },
+    );
   };
 }
 

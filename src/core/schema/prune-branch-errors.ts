@@ -35,7 +35,10 @@ function pruneOne(list: ErrorObject[], composition: ErrorObject): ErrorObject[] 
   if (Array.isArray((composition.params as { passingSchemas?: unknown }).passingSchemas)) {
     return rest([]);
   }
-  const ranked = [...branches.values()].map((errs) => ({ errs, depth: shallowestDepth(errs, at) }));
+  // `anyOf: [X, {type: null}]` is how a JSON Schema says "X or null": a non-null value was meant to be X.
+  const meant = [...branches.values()].filter((errs) => !isOnlyNotNull(errs, at));
+  if (meant.length === 1 && branches.size > 1) return rest(meant[0]!).filter((e) => e !== composition);
+  const ranked = meant.map((errs) => ({ errs, depth: shallowestDepth(errs, at) }));
   if (ranked.every((b) => b.depth < 0)) {
     const types = ranked.flatMap((b) =>
       b.errs.filter((e) => e.keyword === 'type' && e.instancePath === at).map((e) => String(e.params.type)),
@@ -57,6 +60,13 @@ function shallowestDepth(errors: ErrorObject[], at: string): number {
     min = Math.min(min, e.instancePath.split('/').length);
   }
   return min;
+}
+
+function isOnlyNotNull(errors: ErrorObject[], at: string): boolean {
+  const [only] = errors;
+  return (
+    errors.length === 1 && only?.keyword === 'type' && only.instancePath === at && only.params.type === 'null'
+  );
 }
 
 function isWithin(path: string, at: string): boolean {

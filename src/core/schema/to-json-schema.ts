@@ -117,7 +117,7 @@ function translateNode(node: SchemaNode, dialect: SpecDialect, display: string):
   if (node.nullable === true || node['x-nullable'] === true) allowNull(out);
   applyVendorExtensions(node, out, display);
   if (!Array.isArray(out.required)) delete out.required;
-  if (dialect !== 'openapi-3.1') {
+  if (dialect === 'swagger-2.0' || dialect === 'openapi-3.0') {
     // Draft 4 style (Swagger 2.0, OpenAPI 3.0): boolean exclusive bounds modify minimum/maximum.
     moveExclusiveBound(out, 'exclusiveMinimum', 'minimum');
     moveExclusiveBound(out, 'exclusiveMaximum', 'maximum');

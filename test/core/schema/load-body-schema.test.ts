@@ -75,7 +75,10 @@ describe('loadBodySchema', () => {
   });
 
   it('refuses unusable specs with one clear line', async () => {
-    await rejects('not-openapi.yaml', /not an OpenAPI document \(no "swagger" or "openapi" field\)/);
+    await rejects(
+      'not-openapi.yaml',
+      /neither an OpenAPI document \(no "swagger" or "openapi" field\) nor a JSON Schema/,
+    );
     await rejects('no-post.yaml', /no POST operation with a request body/);
     await rejects('broken-ref.yaml', /broken \$ref "#\/definitions\/Missing"/);
     await rejects('broken-file-ref.yaml', /broken \$ref: cannot read .*does-not-exist\.yaml/);

@@ -132,4 +132,43 @@ describe('toTxml', () => {
   it('replaces characters XML 1.0 cannot carry', () => {
     assert.ok(toTxml({ a: 'x\u0001y' }, undefined).includes('<a>x\uFFFDy</a>'));
   });
+
+  it('writes members named like object internals as plain elements, touching no prototype', () => {
+    const body = JSON.parse(
+      '{"__proto__": {"polluted": "yes"}, "constructor": "c", "toString": 1}',
+    ) as unknown;
+    assert.deepEqual(bodyOf(toTxml(body, undefined)), [
+      '<WebhookBody>',
+      '  <__proto__>',
+      '    <polluted>yes</polluted>',
+      '  </__proto__>',
+      '  <constructor>c</constructor>',
+      '  <toString>1</toString>',
+      '</WebhookBody>',
+    ]);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('keeps text as written: leading zeros, exponent-like strings and whitespace', () => {
+    const xml = toTxml({ position: '0001', code: '1e5', blank: '  ' }, undefined);
+    assert.deepEqual(bodyOf(xml), [
+      '<WebhookBody>',
+      '  <position>0001</position>',
+      '  <code>1e5</code>',
+      '  <blank>  </blank>',
+      '</WebhookBody>',
+    ]);
+  });
+
+  it('writes members whose names become the same element as that element repeated', () => {
+    const xml = toTxml({ 'a b': 1, a_b: 2, nested: [[{}, 'x']] }, undefined);
+    assert.deepEqual(bodyOf(xml), [
+      '<WebhookBody>',
+      '  <a_b>1</a_b>',
+      '  <a_b>2</a_b>',
+      '  <nested/>',
+      '  <nested>x</nested>',
+      '</WebhookBody>',
+    ]);
+  });
 });
