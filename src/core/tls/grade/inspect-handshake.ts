@@ -19,13 +19,6 @@ export interface HandshakeFailed {
   failed: 'refused' | 'reset' | 'timeout';
 }
 
-export const failed = (r: InspectedHandshake | HandshakeFailed): r is HandshakeFailed => 'failed' in r;
-
-/** The handshake's facts, or null when it failed (however it failed). */
-export const succeeded = (
-  r: InspectedHandshake | HandshakeFailed | null | undefined,
-): InspectedHandshake | null => (r && !failed(r) ? r : null);
-
 /**
  * One inspection-only handshake (no data is sent, as in probe-handshake.ts, which is why trust is
  * not enforced here), or how it failed.
