@@ -52,7 +52,10 @@ async function runMain(
   const unmaskedStderr = io.stderr ?? process.stderr;
   const pio: ProcessIo = {
     env,
-    stdin: io.stdin ?? process.stdin,
+    // Opened on first use: process.stdin sets up a stream, which most runs never read.
+    get stdin() {
+      return io.stdin ?? process.stdin;
+    },
     stdout: maskedStream(io.stdout ?? process.stdout, masker),
     stderr: maskedStream(unmaskedStderr, masker),
     cwd: io.cwd ?? process.cwd(),

@@ -12,6 +12,7 @@ import {
   networkAndAuth,
   timerMs,
 } from './flags.js';
+import { addEventOptions, eventsOf } from './event-flags.js';
 import { addOverrideOptions, overridesFrom } from './override-flags.js';
 import { addRetryOptions, retryOf } from './retry-flags.js';
 import { addDocumentsApiOptions, addDocumentsWaitOption, documentsApiOf } from './documents-api-flags.js';
@@ -28,24 +29,21 @@ function collectType(value: string, previous: WebhookType[] | undefined): Webhoo
   return [...(previous ?? []), value];
 }
 
-function splitList(value: unknown): string[] | undefined {
-  if (typeof value !== 'string') return undefined;
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 export function configureDoctor(command: Command, rt: CliRuntime): void {
-  const cmd = command
-    .argument('<url>', 'your webhook endpoint, https://…')
-    .addOption(
-      new Option('--type <type>', 'webhook type to check (repeatable; default order)')
-        .choices(WEBHOOK_TYPES)
-        .argParser(collectType),
-    )
-    .addOption(formatOption())
-    .option('--events <list>', 'comma-separated event names enabled in the portal (default: all of the type)')
+  const cmd = addEventOptions(
+    command
+      .argument('<url>', 'your webhook endpoint, https://…')
+      .addOption(
+        new Option(
+          '--type <type>',
+          'webhook type to check (repeatable; default: inferred from --event, else order)',
+        )
+          .choices(WEBHOOK_TYPES)
+          .argParser(collectType),
+      )
+      .addOption(formatOption()),
+    'event names enabled in the portal (default: all of the type)',
+  )
     .option('--servername <sni>', 'server name to send (SNI) and to check the certificate against')
     .option('--slow-ms <ms>', 'a delivery slower than this is a warning', timerMs('--slow-ms'), 5000)
     .option('--report <file>', 'also write the report as JUnit XML (.xml) or Markdown (.md)')
@@ -69,13 +67,17 @@ export function configureDoctor(command: Command, rt: CliRuntime): void {
           reportPath = await prepareReportFile(reportFile, rt.io.cwd);
         }
         const documentsApi = documentsApiOf(o, rt.io.env);
+        const events = eventsOf(o);
+        // As send-sample: without --type, the event names say which webhooks to check.
+        const types =
+          o.type ?? (events ? (await import('../core/payload/events.js')).typesOfEvents(events) : ['order']);
         const { doctorCommand } = await import('../commands/doctor.js');
         return doctorCommand(
           {
             url,
-            types: o.type ?? ['order'],
+            types,
             format: o.format,
-            events: splitList(o.events),
+            events,
             servername: o.servername,
             slowMs: o.slowMs,
             yes: o.yes,

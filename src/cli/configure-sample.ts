@@ -1,14 +1,16 @@
 import type { Command } from '@commander-js/extra-typings';
 import { EVENT_CATALOG } from '../core/model/event-catalog.js';
 import { formatOption, positiveInt, typeOption } from './flags.js';
+import { addEventOptions, eventsOf } from './event-flags.js';
 import { addOverrideOptions, overridesFrom } from './override-flags.js';
 import type { CliRuntime } from './runtime.js';
 
 /** `sample` prints the body itself, not a report: it is meant to be saved and replayed. */
 export function configureSample(command: Command, rt: CliRuntime): void {
-  command
-    .addOption(typeOption())
-    .option('--event <name>', 'event name, e.g. OrderLinesAcceptedBySupplier')
+  addEventOptions(
+    command.addOption(typeOption()),
+    'event name, e.g. OrderLinesAcceptedBySupplier; given several, the first is printed',
+  )
     .addOption(formatOption())
     .option('--seed <n>', 'same seed, same bytes', positiveInt('--seed', 0))
     .addHelpText('after', () => {
@@ -28,7 +30,7 @@ export function configureSample(command: Command, rt: CliRuntime): void {
       const body = await sampleCommand(
         {
           type: o.type,
-          event: o.event,
+          events: eventsOf(o),
           format: o.format,
           seed: o.seed,
           overrides,

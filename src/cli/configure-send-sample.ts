@@ -11,16 +11,17 @@ import {
   networkAndAuth,
   typeOption,
 } from './flags.js';
+import { addEventOptions, eventsOf } from './event-flags.js';
 import { addOverrideOptions, overridesFrom } from './override-flags.js';
 import { addRetryOptions, retryOf } from './retry-flags.js';
 import { addDocumentsApiOptions, documentsApiOf } from './documents-api-flags.js';
 import type { CliRuntime } from './runtime.js';
 
 export function configureSendSample(command: Command, rt: CliRuntime): void {
-  const cmd = command
-    .argument('<url>', 'your webhook endpoint, https://…')
-    .addOption(typeOption())
-    .option('--event <name>', 'event name, e.g. OrderIssuedByBuyer (see `tc-webhook sample --help`)')
+  const cmd = addEventOptions(
+    command.argument('<url>', 'your webhook endpoint, https://…').addOption(typeOption()),
+    'event names, e.g. OrderIssuedByBuyer,ShipmentIssuedBySupplier (see `tc-webhook sample --help`)',
+  )
     .option('--all', 'send one request per event name of the type', false)
     .addOption(formatOption())
     .option(
@@ -55,7 +56,7 @@ export function configureSendSample(command: Command, rt: CliRuntime): void {
         {
           url,
           type: o.type,
-          event: o.event,
+          events: eventsOf(o),
           all: o.all,
           format: o.format,
           files: o.file,

@@ -1,4 +1,4 @@
-import { parseProxyUrl } from '../core/net/select-proxy.js';
+import { parseProxyUrl } from '../core/net/proxy-url.js';
 
 /** A secret of the run and where it came from (a flag or variable name), for the short-secret warning. */
 export interface NamedSecret {

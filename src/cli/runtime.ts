@@ -76,8 +76,12 @@ export function buildContext(
     deps,
     ...(masker ? { masker } : {}),
     ...(signal ? { signal } : {}),
-    stdin: io.stdin,
-    stdinIsTTY: io.stdin.isTTY === true,
+    get stdin() {
+      return io.stdin;
+    },
+    get stdinIsTTY() {
+      return io.stdin.isTTY === true;
+    },
     stderr: io.stderr,
     stderrIsTTY: io.stderr.isTTY === true,
     json,

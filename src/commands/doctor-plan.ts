@@ -34,8 +34,8 @@ async function selectDoctorEvents(types: WebhookType[], named: string[] | undefi
       // Let the catalog explain: unknown name (with close matches) or an event of another type.
       selectEvents({ type: types[0], event });
       throw new UsageError(
-        `--events: ${event} is not an event of the ${types.join(' or ')} webhook`,
-        'Add the matching --type or leave the event out',
+        `--event: ${event} is not an event of the ${types.join(' or ')} webhook`,
+        'Add the matching --type (or leave --type out: it is inferred from the names), or leave the event out',
       );
     }
   }
@@ -57,7 +57,7 @@ export async function planDoctor(
       deliveries.push(
         ...(await generateRequests({
           type,
-          event,
+          events: [event],
           all: false,
           format: formatFor(type, options.format),
           now,
@@ -71,7 +71,7 @@ export async function planDoctor(
   }
   if (deliveries.length === 0) {
     throw new UsageError(
-      '--events selects no event of the chosen webhook types',
+      '--event selects no event of the chosen webhook types',
       'Check the names and --type',
     );
   }

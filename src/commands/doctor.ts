@@ -33,6 +33,7 @@ import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
 import type { AuthOptions, DoctorOptions } from './options.js';
+import { count } from '../core/text/count.js';
 
 export type { DoctorReport } from '../core/doctor/doctor-types.js';
 
@@ -150,10 +151,10 @@ async function doctorWith(
   if (aborted()) return interrupted([], 0);
 
   ctx.stderr.write(
-    `doctor will send ${planned} requests to ${options.url}: ` +
+    `doctor will send ${count(planned, 'request')} to ${options.url}: ` +
       `${plan.probeCount ? `${plan.probeCount} authentication probes, ` : ''}` +
-      `${plan.deliveries.length} events, 1 invalid payload, ` +
-      `${plan.forwardCompat.length} bodies with unknown fields, values or events, 1 event twice, ` +
+      `${count(plan.deliveries.length, 'event')}, 1 invalid payload, ` +
+      `${count(plan.forwardCompat.length, 'body', 'bodies')} with unknown fields, values or events, 1 event twice, ` +
       `1 GET for the TLS grade (HSTS)` +
       `${documents ? ', 1 order-documents event for the documents check' : ''}` +
       `${options.retry ? ' (more if answers above 500 are retried)' : ''}\n`,
@@ -254,7 +255,7 @@ async function doctorWith(
     const { generateRequests } = await import('../core/requests/generated-requests.js');
     const [event] = await generateRequests({
       type: 'order-documents',
-      event: 'OrderDocumentsAttachedByBuyer',
+      events: ['OrderDocumentsAttachedByBuyer'],
       all: false,
       format: options.format,
       now: ctx.deps.now(),

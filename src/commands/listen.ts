@@ -24,6 +24,7 @@ import { pinClearTextRoute, type PinnedHosts } from '../core/net/clear-text-rout
 import { refuseForwardingToSelf } from '../core/listen/forward-loop.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
+import { count } from '../core/text/count.js';
 
 export type { ListenEntry, ListenOptions, ListenStart, ListenSummary } from '../core/listen/listen-types.js';
 
@@ -178,7 +179,7 @@ async function prepareSaveDir(dir: string, ctx: CommandContext): Promise<string>
     await writeFile(probe, '', { flag: 'w' });
     await unlink(probe);
     const swept = await sweepPartialSaves(dir);
-    if (swept > 0) ctx.warn(`removed ${swept} half-written file(s) an earlier run left in ${dir}`);
+    if (swept > 0) ctx.warn(`removed ${count(swept, 'half-written file')} an earlier run left in ${dir}`);
   } catch (error) {
     // mkdir answers EEXIST when a file has the name.
     const code = (error as NodeJS.ErrnoException).code;

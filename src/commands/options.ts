@@ -48,7 +48,8 @@ export interface CheckTlsOptions extends NetworkOptions {
 
 export interface SampleOptions {
   type?: WebhookType;
-  event?: string;
+  /** --event: sample prints one payload, for the first name (it says so when given several). */
+  events?: string[];
   format: PayloadFormat;
   seed?: number;
   /** --overlay and --set, applied to the generated body. */
@@ -58,7 +59,8 @@ export interface SampleOptions {
 export interface SendSampleOptions extends NetworkOptions, AuthOptions {
   url: string;
   type?: WebhookType;
-  event?: string;
+  /** --event (or --events): names, each sent with its own webhook type unless --type is given. */
+  events?: string[];
   all: boolean;
   format: PayloadFormat;
   files: string[];

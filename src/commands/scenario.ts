@@ -15,6 +15,7 @@ import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import type { ScenarioOptions } from './options.js';
 import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
+import { count } from '../core/text/count.js';
 
 /** `scenario --list`: the built-in scenarios with their steps. */
 export function listScenarios(): ScenarioListReport {
@@ -86,8 +87,8 @@ async function runWith(
   const per = options.redeliver + 1;
   const planned = requests.length * per;
   ctx.stderr.write(
-    `scenario ${definition.name} will send ${planned} requests to ${masker.mask(target.url.href)}: ` +
-      `${requests.length} events${per > 1 ? `, each delivered ${per} times` : ''}` +
+    `scenario ${definition.name} will send ${count(planned, 'request')} to ${masker.mask(target.url.href)}: ` +
+      `${count(requests.length, 'event')}${per > 1 ? `, each delivered ${per} times` : ''}` +
       `${options.retry ? ' (more if answers above 500 are retried)' : ''}\n`,
   );
   if (!options.yes) {

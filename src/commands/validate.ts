@@ -3,14 +3,16 @@ import type { ValidateReport } from '../report/validate-report.js';
 import type { PayloadResult } from '../core/validate/payload-result.js';
 import { provideValidators } from '../core/validate/provide-validators.js';
 import { validatePayload } from '../core/validate/validate-payload.js';
-import { pemsOf } from '../core/net/trust-store.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { ValidateOptions } from './options.js';
 
 /** A --spec URL and its `$ref`s are fetched through the proxy settings. */
 async function specFetch(ctx: CommandContext, options: ValidateOptions): Promise<typeof globalThis.fetch> {
-  const { createProxyFetch } = await import('../core/http/proxy-fetch.js');
+  const [{ createProxyFetch }, { pemsOf }] = await Promise.all([
+    import('../core/http/proxy-fetch.js'),
+    import('../core/net/trust-store.js'),
+  ]);
   // No --ca here, but NODE_EXTRA_CA_CERTS counts, direct or through a proxy.
   const ca = pemsOf(await trustedCasOf(ctx.deps, [], ctx.cwd));
   return createProxyFetch(proxySettingsOf(ctx.deps, options.proxy), { ca, timeoutMs: options.timeoutMs });
@@ -79,7 +81,7 @@ export async function validateCommand(
   const counted = { files: 0, valid: 0, warnings: 0 };
   let yieldedAt = ctx.deps.monotonic();
   for (const input of inputs) {
-    const validating = validatePayload(input, ctx.stdin, check);
+    const validating = validatePayload(input, () => ctx.stdin, check);
     // stdin may never end (a pipe left open): an interrupt stops waiting for it and closes it.
     const result =
       input.source === 'stdin' && ctx.signal ? await unlessAborted(validating, ctx.signal) : await validating;

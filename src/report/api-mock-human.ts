@@ -1,6 +1,7 @@
 import type { ApiActivity, ApiMockStart } from '../core/documents/api-mock-types.js';
 import type { ApiMockSummary } from './api-mock-report.js';
 import { palette, type Palette } from './palette.js';
+import { count } from '../core/text/count.js';
 
 /** The start-up lines (stderr): where it listens and what the integration must change to use it. */
 export function renderApiMockStart(start: ApiMockStart): string {
@@ -36,7 +37,7 @@ function renderRequest(a: ApiActivity, c: Palette): string {
 }
 
 export function renderApiMockSummary(summary: ApiMockSummary): string {
-  return `api-mock stopped: ${summary.requests} requests, ${summary.logins} logins (${summary.loginsRefused} refused), ${summary.metadata} metadata calls, ${summary.downloads} downloads, ${summary.expiredLinks} expired links used, ${summary.urlDocuments} url-only documents served\n`;
+  return `api-mock stopped: ${count(summary.requests, 'request')}, ${count(summary.logins, 'login')} (${summary.loginsRefused} refused), ${count(summary.metadata, 'metadata call')}, ${count(summary.downloads, 'download')}, ${count(summary.expiredLinks, 'expired link')} used, ${count(summary.urlDocuments, 'url-only document')} served\n`;
 }
 
 /** --json: one NDJSON line per record: `listening` first, `request` per request, `summary` last. */

@@ -1,6 +1,7 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
 import { UsageError } from '../errors.js';
 import { markdownCell } from './github/markdown-text.js';
+import { count } from '../core/text/count.js';
 
 /** Report files a CI job can publish, chosen by extension. */
 export type DoctorFileFormat = 'junit' | 'markdown';
@@ -76,7 +77,7 @@ function renderMarkdown(report: DoctorReport): string {
   return [
     `# Tradecloud webhook readiness: ${report.url}`,
     '',
-    `**${report.ok ? 'Ready' : 'Not ready'}**: ${report.types.join(', ')} webhook, ${report.format === 'txml' ? 'tXML' : 'JSON'}, ${report.requestsSent} requests sent.`,
+    `**${report.ok ? 'Ready' : 'Not ready'}**: ${report.types.join(', ')} webhook, ${report.format === 'txml' ? 'tXML' : 'JSON'}, ${count(report.requestsSent, 'request')} sent.`,
     '',
     '| Check | Status | Result | Details |',
     '| --- | --- | --- | --- |',

@@ -1,5 +1,6 @@
 import type { DoctorReport } from '../core/doctor/doctor-types.js';
 import { palette } from './palette.js';
+import { count } from '../core/text/count.js';
 
 const MARKS = { pass: '✓', warn: '!', fail: '✗', skip: '-', inconclusive: '?' } as const;
 const HEADINGS = { fail: 'Failed', inconclusive: 'Inconclusive', warn: 'Warning' } as const;
@@ -46,17 +47,25 @@ export function renderDoctorHuman(report: DoctorReport, options: { color: boolea
     '',
     report.interrupted
       ? c.yellow.bold(
-          `Interrupted: no verdict (${report.requestsSent} of ${report.requestsPlanned} requests sent).`,
+          `Interrupted: no verdict (${report.requestsSent} of ${count(report.requestsPlanned, 'request')} sent).`,
         )
       : report.ok
         ? c.green.bold(
             localTrustOnly(report)
-              ? `Ready but for the certificate: with one from a public CA, Tradecloud can deliver to this endpoint (${report.requestsSent} requests sent).`
-              : `Ready: Tradecloud can deliver to this endpoint (${report.requestsSent} requests sent).`,
+              ? `Ready but for the certificate: with one from a public CA, Tradecloud can deliver to this endpoint (${count(report.requestsSent, 'request')} sent).`
+              : `Ready: Tradecloud can deliver to this endpoint (${count(report.requestsSent, 'request')} sent).`,
           )
         : c.red.bold(
-            `Not ready: fix the ${report.checks.some((k) => k.status === 'fail') ? 'failed' : 'inconclusive'} checks above (${report.requestsSent} requests sent).`,
+            `Not ready: ${fixFirst(report.checks)} (${count(report.requestsSent, 'request')} sent).`,
           ),
   );
   return lines.join('\n');
+}
+
+/** "fix the failed check above", "fix the 2 failed checks above": the checks are listed before the verdict. */
+function fixFirst(checks: readonly { status: string }[]): string {
+  const failed = checks.filter((k) => k.status === 'fail').length;
+  const n = failed > 0 ? failed : checks.filter((k) => k.status === 'inconclusive').length;
+  const kind = failed > 0 ? 'failed' : 'inconclusive';
+  return n === 1 ? `fix the ${kind} check above` : `fix the ${n} ${kind} checks above`;
 }

@@ -1,5 +1,6 @@
 import type { ScenarioRunReport } from '../core/scenario/scenario-report.js';
 import { mdCell, xmlEscape, type DoctorFileFormat } from './doctor-file.js';
+import { count } from '../core/text/count.js';
 
 /** A scenario run as JUnit XML (one test case per step) or Markdown (one table row per step). */
 export function renderScenarioFile(report: ScenarioRunReport, format: DoctorFileFormat): string {
@@ -49,7 +50,7 @@ function renderMarkdown(report: ScenarioRunReport): string {
   return [
     `# Tradecloud scenario ${mdCell(report.scenario.name)}: ${mdCell(report.url)}`,
     '',
-    `**${report.ok ? 'Every step answered as expected' : `${report.summary.notMet} of ${report.summary.steps} steps not answered as expected`}** (${report.requestsSent} requests sent).`,
+    `**${report.ok ? 'Every step answered as expected' : `${report.summary.notMet} of ${count(report.summary.steps, 'step')} not answered as expected`}** (${count(report.requestsSent, 'request')} sent).`,
     '',
     '| Step | Event | Lines | Answer | Outcome | What Tradecloud does |',
     '| --- | --- | --- | --- | --- | --- |',

@@ -6,6 +6,7 @@ import type {
 import { isScenarioList } from '../core/scenario/scenario-report.js';
 import { renderDocuments } from './documents-human.js';
 import { palette, type Palette } from './palette.js';
+import { count } from '../core/text/count.js';
 
 const linesText = (lines: number[]) =>
   lines.length === 0 ? 'no line' : `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(',')}`;
@@ -49,13 +50,17 @@ function renderRun(report: ScenarioRunReport, c: Palette): string {
   out.push('');
   const { met, steps, notMet } = report.summary;
   if (report.interrupted) {
-    out.push(c.yellow.bold(`Interrupted: ${report.steps.length} of ${steps} steps sent.`));
+    out.push(c.yellow.bold(`Interrupted: ${report.steps.length} of ${count(steps, 'step')} sent.`));
   } else if (report.ok) {
-    out.push(c.green.bold(`All ${steps} steps answered as expected (${report.requestsSent} requests sent).`));
+    out.push(
+      c.green.bold(
+        `${steps === 1 ? 'The step' : `All ${steps} steps`} answered as expected (${count(report.requestsSent, 'request')} sent).`,
+      ),
+    );
   } else {
     out.push(
       c.red.bold(
-        `${notMet} of ${steps} steps not answered as expected; ${met} were (${report.requestsSent} requests sent).`,
+        `${notMet} of ${count(steps, 'step')} not answered as expected; ${met} ${met === 1 ? 'was' : 'were'} (${count(report.requestsSent, 'request')} sent).`,
       ),
     );
   }

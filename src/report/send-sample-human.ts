@@ -6,6 +6,7 @@ import type {
 } from './send-sample-report.js';
 import { renderDocuments } from './documents-human.js';
 import { palette } from './palette.js';
+import { count } from '../core/text/count.js';
 
 type Paint = ReturnType<typeof palette>;
 
@@ -17,7 +18,9 @@ export function renderSendSampleHuman(report: SendSampleReport, options: { color
 function renderDryRun(report: SendSampleDryRunReport, c: Paint): string {
   const lines = [c.bold(`Dry run: nothing was sent to ${report.url}`)];
   if (report.count > 1) {
-    lines.push(`This request set would be sent ${report.count} times, ${report.concurrency} at a time.`);
+    lines.push(
+      `This request set would be sent ${count(report.count, 'time')}, ${report.concurrency} at a time.`,
+    );
   }
   if (report.token) {
     lines.push(
@@ -53,7 +56,7 @@ function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
   const burst = report.count > 1;
   if (burst) {
     const setSize = Math.round(summary.sent / report.count);
-    lines.push(`burst: ${report.count} × ${setSize} request(s), ${report.concurrency} at a time`);
+    lines.push(`burst: ${report.count} × ${count(setSize, 'request')}, ${report.concurrency} at a time`);
   }
   const listed = burst ? report.requests.filter((r) => !isDelivered(r)) : report.requests;
   for (const request of listed) lines.push(...renderRequest(request, c));
@@ -70,14 +73,26 @@ function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
     summary.failed === 0
       ? c.green(`${summary.delivered} of ${summary.sent} delivered`)
       : c.red(`${summary.failed} of ${summary.sent} not delivered`);
-  lines.push('', `${verdict}  ${c.dim(`(status: ${statuses}; ${summary.attempts} HTTP exchanges)`)}`);
-  const l = summary.latencyMs;
-  if (summary.latencySamples > 0) {
-    lines.push(`latency  min ${l.min} ms · median ${l.median} ms · p95 ${l.p95} ms · max ${l.max} ms`);
+  lines.push(
+    '',
+    `${verdict}  ${c.dim(`(status: ${statuses}; ${count(summary.attempts, 'HTTP exchange')})`)}`,
+  );
+  const spread = (l: typeof summary.latencyMs) =>
+    `min ${l.min} ms · median ${l.median} ms · p95 ${l.p95} ms · max ${l.max} ms`;
+  if (summary.attempts > summary.sent && summary.requestLatencySamples > 0) {
+    // Retries make a request slower than any of its attempts: both figures, named.
+    lines.push(`latency per request (retries included)  ${spread(summary.requestLatencyMs)}`);
+    if (summary.latencySamples > 0) {
+      lines.push(`latency per attempt                     ${spread(summary.latencyMs)}`);
+    }
+  } else if (summary.latencySamples > 0) {
+    lines.push(`latency  ${spread(summary.latencyMs)}`);
   }
   if (summary.sent > 1) {
     lines.push(
-      c.dim(`${summary.sent} requests in ${summary.elapsedMs} ms (${summary.requestsPerSecond} req/s)`),
+      c.dim(
+        `${count(summary.sent, 'request')} in ${summary.elapsedMs} ms (${summary.requestsPerSecond} req/s)`,
+      ),
     );
   }
   if (summary.tokenFetches !== undefined) lines.push(c.dim(`OAuth token requests: ${summary.tokenFetches}`));
@@ -87,7 +102,9 @@ function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
   }
   if (report.interrupted) {
     lines.push(
-      c.yellow(`interrupted: the summary counts the ${summary.sent} requests answered before Ctrl-C`),
+      c.yellow(
+        `interrupted: the summary counts the ${count(summary.sent, 'request')} answered before Ctrl-C`,
+      ),
     );
   }
   return lines.join('\n');

@@ -3,16 +3,28 @@
  * the npm installation, measured in the same run:
  *   1. start-up as real commands, `validate` of one order file and `sample --seed 1`, each as a
  *      ratio to `node -e 0` of the embedded Node.js; the npm installation's ratios beside them (on
- *      this machine's Node.js against its own `node -e 0`, and on the embedded Node.js);
+ *      this machine's Node.js against its own `node -e 0`, and on the embedded Node.js); and the
+ *      floor of the stack: the embedded Node.js as a single executable of an empty script;
  *   2. 1,000 order payloads in one invocation against ajv-cli on the same files and schema.
  * Builds the binary first when it is missing or older than dist/. Prints figures; always exits 0.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEA_FUSE } from '../../src/build/binary-headers.js';
 import { loadBodySchema } from '../../src/core/schema/load-body-schema.js';
 import { toJsonSchema } from '../../src/core/schema/to-json-schema.js';
 import { readValidFixture } from './validate-fixtures.js';
@@ -21,7 +33,9 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(ROOT, 'bin/tc-webhook.js');
 const BINARIES = join(ROOT, 'binaries');
 const BINARY = join(BINARIES, 'tc-webhook-linux-x64');
-const AJV_CLI = createRequire(import.meta.url).resolve('ajv-cli/dist/index.js');
+const require = createRequire(import.meta.url);
+const AJV_CLI = require.resolve('ajv-cli/dist/index.js');
+const POSTJECT = require.resolve('postject/dist/cli.js');
 const ORDER = join(ROOT, 'fixtures/payloads/valid/order-event.json');
 const work = mkdtempSync(join(tmpdir(), 'tcw-binary-bench-'));
 
@@ -44,6 +58,38 @@ function ensureBinary(): { embeddedNode: string; node: string; bytes: number } {
   const host = manifest.binaries.find((b) => b.file === 'tc-webhook-linux-x64');
   if (!host?.embeddedNode) throw new Error('binaries/build.json does not name the embedded Node.js');
   return { embeddedNode: host.embeddedNode, node: host.node, bytes: host.bytes };
+}
+
+/**
+ * The floor under the binary's start-up: the embedded Node.js as a single executable whose script
+ * is empty, made the way scripts/build-binary.mjs makes the binary (same Node.js, a code cache).
+ */
+function buildEmptyBinary(embeddedNode: string): string {
+  const dir = join(work, 'empty-binary');
+  mkdirSync(dir);
+  const config = join(dir, 'sea-config.json');
+  const blob = join(dir, 'empty.blob');
+  writeFileSync(join(dir, 'empty.cjs'), '');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      main: join(dir, 'empty.cjs'),
+      output: blob,
+      disableExperimentalSEAWarning: true,
+      useCodeCache: true,
+    }),
+  );
+  const output = join(dir, 'empty');
+  copyFileSync(embeddedNode, output);
+  chmodSync(output, 0o755);
+  for (const [command, args] of [
+    [embeddedNode, ['--experimental-sea-config', config]],
+    [process.execPath, [POSTJECT, output, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_FUSE]],
+  ] as const) {
+    const r = spawnSync(command, args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`building the empty binary failed: ${r.stdout}${r.stderr}`);
+  }
+  return output;
 }
 
 /** Wall-clock milliseconds of one run, the schema cache in a folder of its own (TMPDIR). */
@@ -98,8 +144,10 @@ try {
   );
 
   // 1. Start-up.
+  const emptyBinary = buildEmptyBinary(embeddedNode);
   const commands: [string, string[]][] = [
     [embeddedNode, ['-e', '0']],
+    [emptyBinary, []],
     [BINARY, ['validate', ORDER]],
     [BINARY, ['sample', '--seed', '1']],
     [host, ['-e', '0']],
@@ -114,11 +162,14 @@ try {
       throw new Error(`${command} ${args.join(' ')}: exit ${check.status}\n${check.out}`);
   }
   const rounds = 15;
-  const [e0, binValidate, binSample, hostE0, npmValidate, npmSample, npm24Validate, npm24Sample] =
-    interleaved(rounds, commands) as [number, number, number, number, number, number, number, number];
+  const [e0, empty, binValidate, binSample, hostE0, npmValidate, npmSample, npm24Validate, npm24Sample] =
+    interleaved(rounds, commands) as [number, number, number, number, number, number, number, number, number];
   console.log(`\n1. start-up as real commands (median of ${rounds} runs each, taking turns)`);
   console.log(`   node -e 0, Node.js ${node} (embedded)   ${f(e0)}`);
   console.log(`   node -e 0, Node.js ${process.version} (this machine)   ${f(hostE0)}`);
+  console.log(
+    `   floor: Node.js ${node} as a single executable of an empty script   ${f(empty)} ${x(empty, e0)}`,
+  );
   console.log(
     '                                   binary              npm install (this Node)   npm install (Node 24)',
   );

@@ -2,6 +2,7 @@ import { answerClass } from '../http/retry-policy.js';
 import { isDelivered } from './assess-deliveries.js';
 import type { DoctorCheck, DoctorDelivery } from './doctor-types.js';
 import { notAcceptedFix } from './refused-credentials.js';
+import { count } from '../text/count.js';
 
 /** An answer to one of doctor's behind-the-door bodies. */
 export interface LabelledAnswer {
@@ -47,7 +48,7 @@ export function assessForwardCompat(
       id,
       title,
       status: 'fail',
-      message: `${blocking.length} of ${answers.length} bodies with something new were answered above 500: Tradecloud would retry them without end`,
+      message: `${blocking.length} of ${count(answers.length, 'body', 'bodies')} with something new were answered above 500: Tradecloud would retry them without end`,
       details,
       fix,
     };
@@ -57,7 +58,7 @@ export function assessForwardCompat(
       id,
       title,
       status: 'warn',
-      message: `${dropped.length} of ${answers.length} bodies with something new were refused: Tradecloud would drop those events for good`,
+      message: `${dropped.length} of ${count(answers.length, 'body', 'bodies')} with something new were refused: Tradecloud would drop those events for good`,
       details,
       fix,
     };

@@ -1,5 +1,6 @@
 import type { DoctorCheck, DoctorDelivery } from './doctor-types.js';
 import { credentialsFix, refusedCredentials } from './refused-credentials.js';
+import { count } from '../text/count.js';
 
 export function isDelivered(d: DoctorDelivery): boolean {
   return d.outcome === 'delivered' || d.outcome === 'retried-then-delivered';
@@ -21,7 +22,7 @@ export function assessDeliveries(
       id,
       title,
       status: 'pass',
-      message: `${deliveries.length} of ${deliveries.length} ${type} events delivered`,
+      message: `${deliveries.length} of ${count(deliveries.length, `${type} event`)} delivered`,
     };
   }
   const statuses = new Set(failed.map((d) => d.status));
@@ -30,7 +31,7 @@ export function assessDeliveries(
     id,
     title,
     status: 'fail',
-    message: `${failed.length} of ${deliveries.length} ${type} events not delivered in ${formatName}`,
+    message: `${failed.length} of ${count(deliveries.length, `${type} event`)} not delivered in ${formatName}`,
     fix: refusedCredentials(failed)
       ? credentialsFix(auth)
       : formatRejected

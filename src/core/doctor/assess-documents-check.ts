@@ -1,5 +1,6 @@
 import type { DocumentReport } from '../documents/assess-documents.js';
 import type { DoctorCheck } from './doctor-types.js';
+import { count } from '../text/count.js';
 
 const TITLE = 'Documents downloaded';
 
@@ -24,7 +25,7 @@ export function assessDocumentsCheck(
       id: 'documents',
       title: TITLE,
       status: 'pass',
-      message: `all ${documents.length} documents of the order-documents event were downloaded, the last ${(slowest / 1000).toFixed(1)} s after the delivery`,
+      message: `${documents.length === 1 ? 'the document' : `all ${documents.length} documents`} of the order-documents event ${documents.length === 1 ? 'was' : 'were'} downloaded, the last ${(slowest / 1000).toFixed(1)} s after the delivery`,
       details,
     };
   }
@@ -50,7 +51,7 @@ export function assessDocumentsCheck(
     id: 'documents',
     title: TITLE,
     status: 'warn',
-    message: `${documents.length - fetched.length} of ${documents.length} documents were not downloaded within ${waitSeconds} s`,
+    message: `${documents.length - fetched.length} of ${count(documents.length, 'document')} ${documents.length - fetched.length === 1 ? 'was' : 'were'} not downloaded within ${waitSeconds} s`,
     fix:
       'the event carries metadata only: download the document (log in at /v2/authentication/login, GET /v2/object-storage/document/{objectId}/metadata with the access token, then GET its downloadUrl before it expires)' +
       (url ? '; a document with only a url is fetched from that url directly' : ''),

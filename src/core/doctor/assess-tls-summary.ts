@@ -1,3 +1,4 @@
+import { count } from '../text/count.js';
 import type { DoctorCheck } from './doctor-types.js';
 
 export interface TlsCheckLike {
@@ -24,7 +25,7 @@ export function summarizeTls(
       title,
       status: 'fail',
       message: `Tradecloud would refuse this endpoint: ${failed.map((c) => c.id).join(', ')} failed; no events were sent`,
-      fix: 'fix the TLS findings below (run tc-webhook check-tls for the full report), then run doctor again',
+      fix: 'fix the TLS findings listed with this check (run tc-webhook check-tls for the full report), then run doctor again',
       details: [...failed, ...warned].map((c) => `${c.id} (${c.status}): ${c.message}`),
     };
   }
@@ -33,7 +34,7 @@ export function summarizeTls(
       id: 'tls',
       title,
       status: 'warn',
-      message: `Tradecloud can connect${negotiated ? ` (${negotiated})` : ''}, with ${warned.length} warning(s)`,
+      message: `Tradecloud can connect${negotiated ? ` (${negotiated})` : ''}, with ${count(warned.length, 'warning')}`,
       fix: 'see the details (run tc-webhook check-tls for the full report)',
       details: warned.map((c) => `${c.id}: ${c.message}`),
     };

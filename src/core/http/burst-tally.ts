@@ -14,6 +14,12 @@ export interface TallySummary {
   /** Per answered HTTP exchange (each attempt), in milliseconds. */
   latencyMs: LatencySummary;
   latencySamples: number;
+  /**
+   * Per answered request, from its first attempt to its final answer: retries and their back-off
+   * included. Equal to `latencyMs` in spirit when nothing was retried.
+   */
+  requestLatencyMs: LatencySummary;
+  requestLatencySamples: number;
 }
 
 export interface Tally<R> {
@@ -47,6 +53,7 @@ export function createTally<R>(options: { keepFirst: number; keepDistinct: numbe
   const seenKinds = new Set<number>();
   let distinctKept = 0;
   const latencies: number[] = [];
+  const requestLatencies: number[] = [];
   const byStatus = new Map<number, number>();
   const byOutcome = new Map<Outcome, number>();
   let sent = 0;
@@ -66,6 +73,7 @@ export function createTally<R>(options: { keepFirst: number; keepDistinct: numbe
       byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
       byOutcome.set(result.outcome, (byOutcome.get(result.outcome) ?? 0) + 1);
       for (const ms of result.answeredMs) latencies.push(ms);
+      if (result.status !== null) requestLatencies.push(result.durationMs);
       const unreached = result.stage === 'connect' || result.stage === 'tls';
       if (unreached) firstUnreached ??= result;
       else reached++;
@@ -106,6 +114,8 @@ export function createTally<R>(options: { keepFirst: number; keepDistinct: numbe
         byOutcome: Object.fromEntries(byOutcome),
         latencyMs: summarizeLatency(latencies),
         latencySamples: latencies.length,
+        requestLatencyMs: summarizeLatency(requestLatencies),
+        requestLatencySamples: requestLatencies.length,
       };
     },
     records() {

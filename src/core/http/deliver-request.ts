@@ -1,8 +1,7 @@
 import type { AuthorizationHeader } from './authorization.js';
 import type { FailureStage } from '../net/network-failure.js';
 import { backoffDelayMs, classifyStatus, explainStatus } from './retry-policy.js';
-import { postCapped } from './post-capped.js';
-import { attemptPost, attemptResult, type AttemptOptions, type OutgoingRequest } from './send-attempt.js';
+import { sendAttempt, type AttemptOptions, type OutgoingRequest } from './send-attempt.js';
 
 export type Outcome = 'delivered' | 'rejected' | 'failed' | 'retried-then-delivered' | 'gave-up';
 
@@ -69,15 +68,9 @@ export async function deliverRequest(
   let retriedStatuses: number[] | undefined;
   for (let attempt = 1; ; attempt++) {
     let authorization: string | undefined;
-    // The clock is read as little as possible: a burst reads it for every request.
-    let sentAt = attempt === 1 ? started : undefined;
     try {
       const value = options.authorize();
-      if (value === undefined || typeof value === 'string') authorization = value;
-      else {
-        authorization = await value;
-        sentAt = undefined;
-      }
+      authorization = value === undefined || typeof value === 'string' ? value : await value;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return {
@@ -90,12 +83,9 @@ export async function deliverRequest(
         answeredMs,
       };
     }
-    // The attempt's POST, awaited here rather than in a function of its own: one promise fewer per request.
-    sentAt ??= options.now();
-    const post = attemptPost(request, options, authorization);
-    const result = attemptResult(await postCapped(options.dispatcher, post), options, sentAt);
+    const result = await sendAttempt(request, options, authorization);
     // The delivery ends with this attempt's answer, unless it is retried.
-    const elapsedMs = sentAt + result.durationMs - started;
+    const elapsedMs = options.now() - started;
     if (!result.answered) {
       // An answer that started and broke off (closed mid-body, too slow to finish) is a failed
       // delivery: Tradecloud retries it only for a status above 500, as for a complete answer.

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { describeNetworkFailure, type NetworkFailure } from '../net/network-failure.js';
 import type { AttemptDeadlines } from './attempt-deadlines.js';
-import { postTarget, type CappedPost, type CappedResult, type PostTarget } from './post-capped.js';
+import { postCapped, postTarget, type CappedPost, type PostTarget } from './post-capped.js';
 
 export interface OutgoingRequest {
   target: PostTarget;
@@ -58,15 +58,13 @@ export type AttemptResult =
 /** Bytes drained after the reported part so the connection stays reusable; a bigger answer closes it. */
 const DRAIN_BYTES = 1024 * 1024;
 
-/**
- * One attempt is one POST, answered or not, and never an exception for network trouble (that is a
- * finding): this is what postCapped sends for it, and attemptResult below what it found.
- */
-export function attemptPost(
+/** One POST, answered or not. Never throws for network trouble: that is a finding. */
+export async function sendAttempt(
   request: OutgoingRequest,
   options: AttemptOptions,
   authorization: string | undefined,
-): CappedPost {
+): Promise<AttemptResult> {
+  const started = options.now();
   // Objects are built field by field on this path, not spread: it runs for every request of a burst.
   const post: CappedPost = {
     target: request.target,
@@ -77,11 +75,7 @@ export function attemptPost(
     drainBytes: DRAIN_BYTES,
   };
   if (options.deadlines) post.deadlines = options.deadlines;
-  return post;
-}
-
-/** The attempt's finding from postCapped's result; `started` is options.now() before it was sent. */
-export function attemptResult(result: CappedResult, options: AttemptOptions, started: number): AttemptResult {
+  const result = await postCapped(options.dispatcher, post);
   const durationMs = options.now() - started;
   if (!result.answered) {
     const failure = describeNetworkFailure(result.error, options.timeoutMs, result.status);

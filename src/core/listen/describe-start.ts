@@ -1,4 +1,5 @@
 import type { ListenOptions, ListenStart } from './listen-types.js';
+import { count } from '../text/count.js';
 
 /**
  * The URL a client on this machine would use: a listener on every interface (0.0.0.0, ::) is
@@ -23,7 +24,7 @@ export function describeStart(url: string, o: ListenOptions, warnings: string[])
     o.forwardTo ? undefined : `respond ${(o.respond.length > 0 ? o.respond : [200]).join(',')}`,
     o.save ? `save to ${o.save}` : undefined,
     `max body ${o.maxBody} bytes`,
-    o.maxRequests ? `stop after ${o.maxRequests} requests` : undefined,
+    o.maxRequests ? `stop after ${count(o.maxRequests, 'request')}` : undefined,
   ].filter(Boolean);
   const everywhere = o.host === '0.0.0.0' || o.host === '::';
   return {

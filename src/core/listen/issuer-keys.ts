@@ -1,5 +1,6 @@
 import type { JWTVerifyGetKey } from 'jose';
 import { USER_AGENT } from '../net/user-agent.js';
+import { failureWordsOf } from '../net/failure-words.js';
 import { NetworkError, UsageError } from '../../errors.js';
 import { keyUrlProblem } from './key-url.js';
 import type { IssuerAudiences } from './oauth2-auth-check.js';
@@ -83,8 +84,7 @@ async function discoverJwksUri(issuer: string, options: IssuerKeysOptions): Prom
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     document = (await response.json()) as { jwks_uri?: unknown };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why = cause?.code ?? cause?.message ?? (error as Error).message;
+    const why = failureWordsOf(error);
     throw new NetworkError(
       `cannot read the OpenID discovery document of issuer ${issuer} (${url}): ${why}`,
       'Check --issuer, or give the key set directly with --jwks-url; trust a private CA with --ca',

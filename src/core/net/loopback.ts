@@ -9,16 +9,23 @@ import { BlockList, isIP } from 'node:net';
  * (clear-text-route.ts), so the address actually connected to is loopback too.
  */
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
+// Made on first use: a BlockList holds a native handle, which a start-up snapshot cannot keep.
+let loopback: BlockList | undefined;
+function loopbackList(): BlockList {
+  if (!loopback) {
+    loopback = new BlockList();
+    loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+    loopback.addAddress('::1', 'ipv6');
+  }
+  return loopback;
+}
 
 /** 127.0.0.0/8 and ::1, including IPv4-mapped forms such as ::ffff:127.0.0.1 (BlockList maps them). */
 export function isLoopbackAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '');
   const family = isIP(bare);
   if (family === 0) return false;
-  return LOOPBACK.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+  return loopbackList().check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /** A URL's `hostname` (as WHATWG parsing gives it): `localhost` or a loopback address literal. */

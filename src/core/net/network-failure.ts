@@ -1,4 +1,5 @@
 import { NetworkError, type ErrorCode } from '../../errors.js';
+import { FAILURE_WORDS } from './failure-words.js';
 import { SELF_SIGNED_LEAF, SELF_SIGNED_LEAF_HINT, SELF_SIGNED_LEAF_MESSAGE } from './self-signed-leaf.js';
 
 /**
@@ -13,14 +14,23 @@ export interface NetworkFailure {
   reason: string;
 }
 
-const CONNECT: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host name not found (DNS)',
-  EAI_AGAIN: 'DNS lookup failed (temporary failure)',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  EADDRNOTAVAIL: 'address not available',
-};
+/** Failures before any byte reached the endpoint: their words come from the one table. */
+const CONNECT_CODES = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_NONAME',
+  'EAI_FAIL',
+  'EAI_NODATA',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+];
+const CONNECT: Record<string, string> = Object.fromEntries(
+  CONNECT_CODES.map((code) => [code, FAILURE_WORDS[code] as string]),
+);
 
 const TLS: Record<string, string> = {
   // The same words whether or not --ca trusts it: Tradecloud refuses a self-signed leaf either way.
@@ -39,8 +49,8 @@ const TLS: Record<string, string> = {
 };
 
 const ANSWER: Record<string, string> = {
-  ECONNRESET: 'the connection was reset by the server',
-  EPIPE: 'the server closed the connection while the request was sent',
+  ECONNRESET: FAILURE_WORDS.ECONNRESET as string,
+  EPIPE: FAILURE_WORDS.EPIPE as string,
   UND_ERR_SOCKET: 'the server closed the connection without answering',
   UND_ERR_CLOSED: 'the connection was closed',
   UND_ERR_HEADERS_OVERFLOW: 'the answer headers are larger than 16 KiB, more than an HTTP client accepts',
@@ -124,8 +134,8 @@ export function describeNetworkFailure(error: unknown, timeoutMs: number, status
 }
 
 function connectCode(note: string | undefined): ErrorCode {
-  if (note === CONNECT.ECONNREFUSED) return 'network.refused';
-  if (note === CONNECT.ENOTFOUND || note === CONNECT.EAI_AGAIN) return 'network.dns';
+  if (note === FAILURE_WORDS.ECONNREFUSED) return 'network.refused';
+  if (note === FAILURE_WORDS.ENOTFOUND || note === FAILURE_WORDS.EAI_AGAIN) return 'network.dns';
   if (note?.startsWith('no connection within ')) return 'network.timeout';
   return 'network';
 }

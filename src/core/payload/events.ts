@@ -74,3 +74,31 @@ export function selectEvents(options: { type?: WebhookType; event?: string; all?
   }
   return { type, events: [event] };
 }
+
+/**
+ * Resolves --type / --event (a list) / --all to the events to generate, grouped by webhook type in
+ * the order named: without --type each name goes to the type it belongs to.
+ */
+export function selectEventList(options: {
+  type?: WebhookType;
+  events?: readonly string[];
+  all?: boolean;
+}): EventSelection[] {
+  const { events } = options;
+  if (events === undefined || events.length === 0) {
+    return [selectEvents({ ...(options.type ? { type: options.type } : {}), all: options.all ?? false })];
+  }
+  const groups: EventSelection[] = [];
+  for (const event of events) {
+    const { type } = selectEvents({ type: options.type, event, all: options.all });
+    const group = groups.find((g) => g.type === type);
+    if (group) group.events.push(event);
+    else groups.push({ type, events: [event] });
+  }
+  return groups;
+}
+
+/** The webhook types of these event names, in the order first named (an order event goes to `order`). */
+export function typesOfEvents(events: readonly string[]): WebhookType[] {
+  return selectEventList({ events }).map((g) => g.type);
+}

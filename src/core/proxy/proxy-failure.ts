@@ -1,20 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { NetworkError } from '../../errors.js';
+import { FAILURE_WORDS } from '../net/failure-words.js';
 import type { ProxyEndpoint } from '../net/select-proxy.js';
 
 /** A failure of the forward proxy itself, not of the target behind it. */
 export class ProxyError extends NetworkError {
   static override readonly defaultCode = 'network.proxy';
 }
-
-const REACH: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host name not found (DNS)',
-  EAI_AGAIN: 'DNS lookup failed (temporary failure)',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ECONNRESET: 'the connection was reset',
-};
 
 /** The proxy itself could not be reached or did not answer. */
 export function proxyUnreachableError(proxy: ProxyEndpoint, cause: unknown): ProxyError {
@@ -23,7 +15,7 @@ export function proxyUnreachableError(proxy: ProxyEndpoint, cause: unknown): Pro
     typeof cause === 'string'
       ? cause
       : typeof code === 'string'
-        ? (REACH[code] ?? code)
+        ? (FAILURE_WORDS[code] ?? code)
         : cause instanceof Error
           ? cause.message
           : String(cause);

@@ -1,12 +1,13 @@
 import { hasOverrides, type BodyOverrides, type OverrideTally } from '../payload/body-overrides.js';
-import { selectEvents } from '../payload/events.js';
+import { selectEventList } from '../payload/events.js';
 import { generatePayload } from '../payload/generate.js';
 import { renderBody } from '../payload/render-body.js';
 import type { PayloadFormat, PayloadRequest, WebhookType } from './payload-request.js';
 
 export interface GenerateRequestsOptions {
   type?: WebhookType;
-  event?: string;
+  /** Event names (--event); each goes to its own type unless `type` is given. */
+  events?: readonly string[];
   all: boolean;
   format: PayloadFormat;
   seed?: number;
@@ -33,12 +34,13 @@ export interface GenerateRequestsOptions {
  * is the same bytes `tc-webhook sample --seed` prints.
  */
 export async function generateRequests(options: GenerateRequestsOptions): Promise<PayloadRequest[]> {
-  const { type, events } = selectEvents({ type: options.type, event: options.event, all: options.all });
+  const selected = selectEventList({ type: options.type, events: options.events, all: options.all });
+  const events = selected.flatMap(({ type, events }) => events.map((event) => ({ type, event })));
   const requests: PayloadRequest[] = [];
   const overrides = hasOverrides(options.overrides) ? options.overrides : undefined;
   const tallies = overrides ? await import('../payload/override-tally.js') : undefined;
   const tally = options.overrideTally ?? tallies?.createOverrideTally();
-  for (const [i, event] of events.entries()) {
+  for (const [i, { type, event }] of events.entries()) {
     const seed = options.seed === undefined ? undefined : options.seed + i;
     let payload = generatePayload({
       type,

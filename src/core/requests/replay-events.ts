@@ -5,16 +5,9 @@ import type { PayloadRequest } from './payload-request.js';
 
 const KNOWN = [...new Set(Object.values(EVENT_CATALOG).flat())];
 
-/** `--event A,B`: the names of a comma list, without blanks or repeats. */
-function eventNamesOf(list: string): string[] {
-  return [
-    ...new Set(
-      list
-        .split(',')
-        .map((name) => name.trim())
-        .filter((name) => name !== ''),
-    ),
-  ];
+/** `--event A,B` (split by the CLI): the names without blanks or repeats. */
+function eventNamesOf(list: readonly string[]): string[] {
+  return [...new Set(list.map((name) => name.trim()).filter((name) => name !== ''))];
 }
 
 /**
@@ -22,7 +15,7 @@ function eventNamesOf(list: string): string[] {
  * the names, in their order. A name no file carries is a usage error, as a mistyped name would
  * otherwise replay nothing and pass.
  */
-export function selectReplayedEvents(requests: PayloadRequest[], list: string): PayloadRequest[] {
+export function selectReplayedEvents(requests: PayloadRequest[], list: readonly string[]): PayloadRequest[] {
   const names = eventNamesOf(list);
   if (names.length === 0) {
     throw new UsageError('--event is empty', 'Give one or more event names, e.g. --event OrderIssuedByBuyer');

@@ -37,9 +37,9 @@ export async function loadRequestSet(
     }
     const { loadReplayFiles } = await import('./replay-files.js');
     const replayed = await loadReplayFiles(options.files, options.cwd, options.maxBytes);
-    if (options.event === undefined) return replayed;
+    if (options.events === undefined) return replayed;
     const { selectReplayedEvents } = await import('./replay-events.js');
-    return { ...replayed, requests: selectReplayedEvents(replayed.requests, options.event) };
+    return { ...replayed, requests: selectReplayedEvents(replayed.requests, options.events) };
   }
   const { generateRequests } = await import('./generated-requests.js');
   const warnings: string[] = [];

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { USER_AGENT } from '../net/user-agent.js';
+import { failureWordsOf } from '../net/failure-words.js';
 import { fileURLToPath } from 'node:url';
 import { CliError, InputError } from '../../errors.js';
 import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
@@ -116,8 +117,7 @@ export async function fetchSpec(
         'Check the URL, or raise --timeout',
       );
     }
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why = cause?.code ?? cause?.message ?? (error as Error).message;
+    const why = failureWordsOf(error);
     throw new InputError(`cannot fetch ${what} ${url}: ${why}`, 'Check the --spec URL');
   }
 }

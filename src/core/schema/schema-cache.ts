@@ -62,18 +62,32 @@ export function defaultCacheDir(temp: string = tmpdir()): string {
   return join(temp, `tc-webhook-cache-${user}`);
 }
 
-export async function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
-  if (!CACHES_ENABLED) return undefined;
+/** Whether `dir` is (made, if missing) a folder only this user can write to. */
+async function isPrivateFolder(dir: string): Promise<boolean> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const info = await lstat(dir);
     const uid = userInfo().uid;
     const private_ = uid < 0 || ((info.mode & 0o077) === 0 && info.uid === uid);
-    if (!info.isDirectory() || !private_) return undefined;
+    return info.isDirectory() && private_;
   } catch {
-    return undefined;
+    return false;
   }
+}
+
+/**
+ * The cache in `dir`. The folder is made and checked on first use, not here: a run that finds all it
+ * needs precompiled in the package never touches it. Where it is not private, every read misses and
+ * nothing is written.
+ */
+export function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
+  if (!CACHES_ENABLED) return Promise.resolve(undefined);
+  let checked: Promise<boolean> | undefined;
+  const usable = () => (checked ??= isPrivateFolder(dir));
+  const readEntry = async <T>(read: () => Promise<T>): Promise<T | undefined> =>
+    (await usable()) ? read().catch(() => undefined) : undefined;
   const writeAtomically = async (name: string, data: string | Buffer) => {
+    if (!(await usable())) return;
     const target = join(dir, name);
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     try {
@@ -83,10 +97,10 @@ export async function openSchemaCache(dir: string): Promise<SchemaCache | undefi
       await unlink(temp).catch(() => undefined);
     }
   };
-  return {
-    read: async (key, extension) => readFile(join(dir, `${key}.${extension}`), 'utf8').catch(() => undefined),
+  return Promise.resolve({
+    read: async (key, extension) => readEntry(() => readFile(join(dir, `${key}.${extension}`), 'utf8')),
     write: async (key, extension, text) => writeAtomically(`${key}.${extension}`, text),
-    readCodeCache: async (key) => readFile(join(dir, codeCacheFile(key))).catch(() => undefined),
+    readCodeCache: async (key) => readEntry(() => readFile(join(dir, codeCacheFile(key)))),
     writeCodeCache: async (key, data) => writeAtomically(codeCacheFile(key), data),
-  };
+  });
 }

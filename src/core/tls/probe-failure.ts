@@ -1,4 +1,5 @@
 import { NetworkError } from '../../errors.js';
+import { FAILURE_WORDS } from '../net/failure-words.js';
 import type { FailureKind, HandshakeFailure } from './probe-types.js';
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
@@ -79,19 +80,19 @@ export function describeUnreachable(failure: HandshakeFailure, context: Unreacha
   switch (failure.kind) {
     case 'dns':
       return new NetworkError(
-        `cannot resolve the host name "${context.host}"`,
+        `cannot connect to ${where}: ${FAILURE_WORDS[failure.code ?? ''] ?? FAILURE_WORDS.ENOTFOUND}`,
         'Check the spelling of the host name, and your DNS or network connection',
         { code: 'network.dns' },
       );
     case 'refused':
       return new NetworkError(
-        `cannot connect to ${where}: connection refused`,
+        `cannot connect to ${where}: ${FAILURE_WORDS.ECONNREFUSED}`,
         'Check the host and port, and that the server is running',
         { code: 'network.refused' },
       );
     case 'unreachable':
       return new NetworkError(
-        `cannot connect to ${where}: ${failure.code === 'ENETUNREACH' ? 'network' : 'host'} unreachable`,
+        `cannot connect to ${where}: ${FAILURE_WORDS[failure.code ?? ''] ?? FAILURE_WORDS.EHOSTUNREACH}`,
         'Check the host, your network connection and any firewall in between',
       );
     case 'timeout':

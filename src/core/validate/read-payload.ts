@@ -9,13 +9,16 @@ import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
 export type DecodedPayload =
   { text: string } | { problem: string; keyword: 'empty-payload' | 'text-encoding' };
 
-/** The bytes of one input, at most `maxBytes` of them (over it: InputError, the run stops). */
+/**
+ * The bytes of one input, at most `maxBytes` of them (over it: InputError, the run stops). `stdin`
+ * is called only for the input `-`: most runs never open standard input.
+ */
 export async function readPayloadBytes(
   input: PayloadInput,
-  stdin: Readable,
+  stdin: () => Readable,
   maxBytes: number,
 ): Promise<Buffer> {
-  if (input.source === 'stdin') return readStreamBounded(stdin, 'standard input', maxBytes);
+  if (input.source === 'stdin') return readStreamBounded(stdin(), 'standard input', maxBytes);
   try {
     return await readFileBounded(input.path, input.file, maxBytes, input.regular);
   } catch (error) {

@@ -10,10 +10,10 @@ export interface ValidatePayloadOptions extends PayloadCheckOptions {
   maxBytes: number;
 }
 
-/** Reads one payload (file or stdin), decides JSON or tXML, and validates it. */
+/** Reads one payload (file or stdin, asked for only when the input is `-`), decides JSON or tXML, and validates it. */
 export async function validatePayload(
   input: PayloadInput,
-  stdin: Readable,
+  stdin: () => Readable,
   options: ValidatePayloadOptions,
 ): Promise<PayloadResult> {
   const decoded = decodePayload(await readPayloadBytes(input, stdin, options.maxBytes));

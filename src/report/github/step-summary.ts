@@ -6,6 +6,7 @@ import { isScenarioList } from '../../core/scenario/scenario-report.js';
 import type { ReportKind, ReportOf } from '../render.js';
 import type { PayloadIssue, PayloadResult, ValidateReport } from '../validate-report.js';
 import { markdownCell } from './markdown-text.js';
+import { count } from '../../core/text/count.js';
 
 /** Rows per table: a step summary holds at most 1 MiB, and a reader wants the first findings. */
 export const SUMMARY_ROWS = 200;
@@ -114,14 +115,14 @@ function scenarioSummary(report: ScenarioReport): string | undefined {
   if (isScenarioList(report)) return undefined;
   const { steps, met, notMet } = report.summary;
   const verdict = report.interrupted
-    ? `⏹️ Interrupted: ${report.steps.length} of ${steps} steps sent`
+    ? `⏹️ Interrupted: ${report.steps.length} of ${count(steps, 'step')} sent`
     : report.ok
       ? `✅ All ${steps} steps answered as expected`
-      : `❌ ${notMet} of ${steps} steps not answered as expected; ${met} were`;
+      : `❌ ${notMet} of ${count(steps, 'step')} not answered as expected; ${met} ${met === 1 ? 'was' : 'were'}`;
   const lines = [
     `### tc-webhook scenario ${markdownCell(report.scenario.name)} ${markdownCell(report.url)}`,
     '',
-    `**${verdict}** (${report.requestsSent} requests sent).`,
+    `**${verdict}** (${count(report.requestsSent, 'request')} sent).`,
     '',
   ];
   const rows = report.steps.map((s) => [

@@ -78,7 +78,7 @@ test('one line per cause: what, where, and what to do', () => {
   );
   assert.match(
     line('ENOTFOUND', false, { host: 'nope.invalid' }),
-    /^cannot resolve the host name "nope\.invalid"\. /,
+    /^cannot connect to nope\.invalid:\d+: host name not found \(DNS\)\. /,
   );
   assert.match(
     line('ERR_SSL_WRONG_VERSION_NUMBER', true, { greeting: Buffer.from('HTTP/1.1 400 Bad Request\r\n') }),
