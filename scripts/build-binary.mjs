@@ -7,7 +7,10 @@
 //      Linux x64 Node.js of that same version prepares the blob (a blob only fits its own version);
 //   4. postject injects the blob; the headers of every output are checked; SHA256SUMS lists them.
 // Only the host (linux-x64) gets V8's code cache of the bundle and of the validators: both hold only
-// for the exact Node.js and CPU they were made on.
+// for the exact Node.js and CPU they were made on. No start-up snapshot (`useSnapshot`): built from
+// this bundle it started `validate` and `sample` more slowly than the code cache does (the snapshot
+// keeps the evaluated modules but no compiled code of the functions a command runs, and its larger
+// heap costs more to deserialize and collect).
 //
 // Usage: node scripts/build-binary.mjs [--only linux-x64,...] [--out binaries]
 // The downloaded Node.js packages are kept outside the clone (like scripts/test-node-lines.sh does),

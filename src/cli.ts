@@ -45,9 +45,16 @@ async function runMain(
   const secrets = secretsOfRun(argv.slice(2), env);
   // On GitHub Actions, a secret learnt at run time (an access token) is announced as it is learnt.
   let announceSecrets: ((fresh: readonly string[]) => void) | undefined;
+  // With --verbose, a token learnt at run time is shown decoded (a JWT's header and claims).
+  let traceTokens: ((fresh: readonly string[]) => void) | undefined;
   const masker = createSecretMasker(
     secrets.map((s) => s.value),
-    { onAdd: (fresh) => announceSecrets?.(fresh) },
+    {
+      onAdd: (fresh) => {
+        announceSecrets?.(fresh);
+        traceTokens?.(fresh);
+      },
+    },
   );
   const unmaskedStderr = io.stderr ?? process.stderr;
   const pio: ProcessIo = {
@@ -196,7 +203,9 @@ async function runMain(
   let stopTrace: (() => void) | undefined;
   if (args.includes('--verbose')) {
     const { traceHttp } = await import('./cli/trace-http.js');
-    stopTrace = traceHttp(pio.stderr, masker);
+    const trace = traceHttp(pio.stderr, masker);
+    stopTrace = trace.stop;
+    traceTokens = trace.learnt;
   }
   try {
     await program.parseAsync(argv);

@@ -1,6 +1,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { Writable } from 'node:stream';
 import type { SecretMasker } from '../core/http/mask-secrets.js';
+import { describeJwt, describeJwtsIn } from './trace-jwt.js';
 
 interface ConnectedMessage {
   connectParams: { hostname: string; port: string | number; protocol: string };
@@ -18,6 +19,13 @@ interface RequestErrorMessage {
   error: Error;
 }
 
+/** The decoded JWTs a header line carries (`Authorization: Bearer eyJ…`), named by the header. */
+function headerJwts(line: string, direction: string): string[] {
+  const colon = line.indexOf(':');
+  if (colon <= 0 || !line.includes('eyJ')) return [];
+  return describeJwtsIn(line.slice(colon + 1), `${direction} in ${line.slice(0, colon)}`);
+}
+
 function headerLine(masker: SecretMasker, prefix: string, line: string): string {
   const colon = line.indexOf(':');
   if (colon <= 0) return `${prefix}${line}`;
@@ -31,10 +39,14 @@ function headerLine(masker: SecretMasker, prefix: string, line: string): string 
  * (https://undici.nodejs.org/#/docs/api/DiagnosticsChannel). Subscribed only with --verbose, so
  * other runs pay nothing. Credential headers are masked by name, a header value holding a short
  * secret is masked whole, and every line passes through the run's masker (so does stderr itself),
- * so neither a flag's secret, a derived form nor a fetched token is printed.
- * Returns the function that unsubscribes.
+ * so neither a flag's secret, a derived form nor a fetched token is printed. A JWT sent or received
+ * (a bearer token, an OAuth access token) is shown decoded, header and claims, never as itself.
+ * Returns the function that unsubscribes, and `learnt`, told of each token learnt at run time.
  */
-export function traceHttp(stderr: Writable, masker: SecretMasker): () => void {
+export function traceHttp(
+  stderr: Writable,
+  masker: SecretMasker,
+): { stop: () => void; learnt: (tokens: readonly string[]) => void } {
   const pending = new Map<object, () => string[]>();
   const print = (lines: string[]) => stderr.write(`${lines.map((l) => masker.mask(l)).join('\n')}\n`);
   const flushOne = (request: object) => {
@@ -57,7 +69,12 @@ export function traceHttp(stderr: Writable, masker: SecretMasker): () => void {
     },
     'undici:client:sendHeaders': (message) => {
       const lines = (message as SendHeadersMessage).headers.split('\r\n').filter((l) => l !== '');
-      write([`> ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => headerLine(masker, '> ', l)), '>']);
+      write([
+        `> ${lines[0] ?? ''}`,
+        ...lines.slice(1).map((l) => headerLine(masker, '> ', l)),
+        '>',
+        ...lines.slice(1).flatMap((l) => headerJwts(l, 'sent')),
+      ]);
     },
     'undici:request:headers': (message) => {
       const { request, response } = message as ResponseHeadersMessage;
@@ -65,12 +82,13 @@ export function traceHttp(stderr: Writable, masker: SecretMasker): () => void {
       // also where the headers echo it.
       pending.set(request, () => {
         const lines = [`< HTTP/1.1 ${response.statusCode} ${response.statusText}`.trimEnd()];
+        const jwts: string[] = [];
         for (let i = 0; i + 1 < response.headers.length; i += 2) {
-          lines.push(
-            headerLine(masker, '< ', `${String(response.headers[i])}: ${String(response.headers[i + 1])}`),
-          );
+          const line = `${String(response.headers[i])}: ${String(response.headers[i + 1])}`;
+          lines.push(headerLine(masker, '< ', line));
+          jwts.push(...headerJwts(line, 'received'));
         }
-        return [...lines, '<'];
+        return [...lines, '<', ...jwts];
       });
     },
     'undici:request:trailers': (message) => {
@@ -92,8 +110,15 @@ export function traceHttp(stderr: Writable, masker: SecretMasker): () => void {
     },
   };
   for (const [name, handler] of Object.entries(handlers)) subscribe(name, handler);
-  return () => {
-    flushAll();
-    for (const [name, handler] of Object.entries(handlers)) unsubscribe(name, handler);
+  return {
+    stop: () => {
+      flushAll();
+      for (const [name, handler] of Object.entries(handlers)) unsubscribe(name, handler);
+    },
+    // An access token arrives in a token endpoint's body, which the trace does not print.
+    learnt: (tokens) => {
+      const lines = tokens.flatMap((token) => describeJwt(token, 'received (access token)'));
+      if (lines.length > 0) write(lines);
+    },
   };
 }

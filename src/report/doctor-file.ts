@@ -75,7 +75,7 @@ function renderMarkdown(report: DoctorReport): string {
       `| ${mdCell(k.title)} | ${icon[k.status]} | ${mdCell(k.message)} | ${mdCell([...(k.details ?? []), ...(k.fix ? [`Fix: ${k.fix}`] : [])].join('\n'))} |`,
   );
   return [
-    `# Tradecloud webhook readiness: ${report.url}`,
+    `# Tradecloud webhook readiness: ${mdCell(report.url)}`,
     '',
     `**${report.ok ? 'Ready' : 'Not ready'}**: ${report.types.join(', ')} webhook, ${report.format === 'txml' ? 'tXML' : 'JSON'}, ${count(report.requestsSent, 'request')} sent.`,
     '',

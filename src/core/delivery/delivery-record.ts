@@ -4,7 +4,7 @@ import type { PayloadFormat, WebhookType } from '../requests/payload-request.js'
 /** One request of a delivery run, as reports show it (the contract's `requests[]` entry): its result, placed in the run. */
 export interface DeliveryRecord extends Pick<
   DeliveryResult,
-  'status' | 'durationMs' | 'attempts' | 'outcome' | 'responseBody' | 'note' | 'location'
+  'status' | 'durationMs' | 'attempts' | 'outcome' | 'responseBody' | 'note' | 'location' | 'authError'
 > {
   /** 1-based position in the run (bursts keep only some records). */
   index: number;

@@ -76,6 +76,7 @@ export async function runDeliveries(
       responseBody: result.responseBody,
       ...(result.note ? { note: mask(result.note) } : {}),
       ...(result.location ? { location: options.masker.maskHeader('location', result.location) } : {}),
+      ...(result.authError ? { authError: result.authError } : {}),
     };
   };
   // Built once per worker, which keeps its lane: every request of a burst shares the rest (an

@@ -1,6 +1,7 @@
 import type { AuthorizationHeader } from './authorization.js';
 import type { FailureStage } from '../net/network-failure.js';
 import { backoffDelayMs, classifyStatus, explainStatus } from './retry-policy.js';
+import { describeAuthChallenge, parseAuthChallenge } from './auth-challenge.js';
 import { sendAttempt, type AttemptOptions, type OutgoingRequest } from './send-attempt.js';
 
 export type Outcome = 'delivered' | 'rejected' | 'failed' | 'retried-then-delivered' | 'gave-up';
@@ -35,6 +36,8 @@ export interface DeliveryResult {
   note?: string;
   /** Where a redirect pointed (Tradecloud does not follow it). */
   location?: string;
+  /** A 401's WWW-Authenticate `error` and `error_description` (RFC 6750 §3), when it gave them. */
+  authError?: { error?: string; errorDescription?: string };
   /** How far a request without an answer got; `connect` / `tls` mean the endpoint was never reached. */
   stage?: FailureStage;
   /** Latency of every answered attempt, for the burst statistics. */
@@ -133,6 +136,8 @@ export async function deliverRequest(
       (retriedStatuses
         ? `delivered on attempt ${attempt}, after ${retriedStatuses.join(', ')} (retried as Tradecloud would)`
         : undefined);
+    const challenge = result.challenge ? parseAuthChallenge(result.challenge) : undefined;
+    const said = describeAuthChallenge(challenge);
     const bodyNote = result.bodyAbandoned
       ? 'response body over 1 MiB: the rest was not downloaded'
       : undefined;
@@ -144,8 +149,14 @@ export async function deliverRequest(
       responseBody: result.responseBody,
       answeredMs,
     };
-    if (note || bodyNote) done.note = [note, bodyNote].filter(Boolean).join('; ');
+    if (note || bodyNote || said) done.note = [said, note, bodyNote].filter(Boolean).join('; ');
     if (result.location) done.location = result.location;
+    if (said && challenge) {
+      done.authError = {
+        ...(challenge.error ? { error: challenge.error } : {}),
+        ...(challenge.errorDescription ? { errorDescription: challenge.errorDescription } : {}),
+      };
+    }
     return done;
   }
 }

@@ -39,6 +39,8 @@ export interface CappedAnswer {
   status: number;
   location?: string;
   contentType?: string;
+  /** A 401's WWW-Authenticate challenge (what the endpoint says is wrong with the credentials). */
+  challenge?: string;
   /** The first `keepBytes` of the body, decoded as UTF-8. */
   text: string;
   /** Body bytes received; only the kept part was held in memory. */
@@ -74,6 +76,7 @@ class CappedHandler implements Dispatcher.DispatchHandler, Expiring {
   private status: number | undefined;
   private location: string | undefined;
   private contentType: string | undefined;
+  private challenge: string | undefined;
   private abandoned = false;
   private settled = false;
   private controller: Dispatcher.DispatchController | undefined;
@@ -107,6 +110,7 @@ class CappedHandler implements Dispatcher.DispatchHandler, Expiring {
     this.status = statusCode;
     this.location = firstValue(headers.location);
     this.contentType = firstValue(headers['content-type']);
+    if (statusCode === 401) this.challenge = firstValue(headers['www-authenticate']);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -167,6 +171,7 @@ class CappedHandler implements Dispatcher.DispatchHandler, Expiring {
     };
     if (this.location) answer.location = this.location;
     if (this.contentType) answer.contentType = this.contentType;
+    if (this.challenge) answer.challenge = this.challenge;
     this.settle({ answered: true, answer });
   }
 }

@@ -50,6 +50,8 @@ export type AttemptResult =
       durationMs: number;
       responseBody: string;
       location?: string;
+      /** A 401's WWW-Authenticate, secrets masked. */
+      challenge?: string;
       bodyAbandoned: boolean;
     }
   /** `status` is set when the answer started (status line and headers) and then broke off. */
@@ -92,6 +94,7 @@ export async function sendAttempt(
     bodyAbandoned: answer.abandoned,
   };
   if (answer.location) answered.location = options.maskBody(answer.location);
+  if (answer.challenge) answered.challenge = options.maskBody(answer.challenge);
   return answered;
 }
 

@@ -20,7 +20,7 @@ export async function renderBody(
 ): Promise<RenderedBody> {
   if (format === 'json') return { contentType: 'application/json', text: JSON.stringify(body, null, 2) };
   const [{ toTxml }, { loadBodySchema }] = await Promise.all([
-    import('../txml/index.js'),
+    import('../txml/to-txml.js'),
     import('../schema/load-body-schema.js'),
   ]);
   // The bundled schema ships with the package; cwd matters only for a user's --spec path.

@@ -105,7 +105,7 @@ async function parseJsonBody(text: string): Promise<Parsed> {
  * element's children stand for the JSON body's members (docs/webhook-payloads.md §5.2).
  */
 async function parseXmlBody(text: string): Promise<Parsed> {
-  const { readTxml, TxmlError } = await import('../txml/index.js');
+  const { readTxml, TxmlError } = await import('../txml/from-txml.js');
   const { describeTxmlProblem } = await import('../validate/txml-problem.js');
   try {
     const root = readTxml(text);

@@ -3,6 +3,9 @@ import type { JsonSchema } from './describe-schema.js';
 import { toElementPath } from './element-path.js';
 import { readXml, type XmlRoot } from './read-xml.js';
 
+// Readers import this module alone: the tXML writer (and its library) stays unloaded.
+export { TxmlError } from './txml-error.js';
+
 export interface FromTxmlResult {
   /** The JSON shape of the body. */
   value: unknown;

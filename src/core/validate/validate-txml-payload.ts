@@ -26,7 +26,7 @@ export async function validateTxmlPayload(
       ...lineColumnAt(text, deep),
     });
   }
-  const { readTxml, convertTxml, txmlTopLevel, TxmlError } = await import('../txml/index.js');
+  const { readTxml, convertTxml, txmlTopLevel, TxmlError } = await import('../txml/from-txml.js');
   // Parsed once; converted once, with the schema of the webhook it turns out to be.
   let document: ReturnType<typeof readTxml>;
   try {
