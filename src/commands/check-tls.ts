@@ -50,9 +50,12 @@ export function toCheckTlsReport(
       : {}),
     ...(inspection.proxy ? { proxy: inspection.proxy.display } : {}),
     ok: result.ok && (grade?.minimum?.met ?? true),
-    protocols:
-      probe?.protocols ??
-      (Object.fromEntries(TLS_VERSIONS.map((v) => [v, false])) as Record<TlsVersion, boolean>),
+    protocols: Object.fromEntries(
+      TLS_VERSIONS.map((v) => [
+        v,
+        probe ? (probe.unknown[v] !== undefined ? null : probe.protocols[v]) : false,
+      ]),
+    ) as Record<TlsVersion, boolean | null>,
     negotiated: probe?.negotiated ?? null,
     certificate: result.certificate,
     chain: result.chain,

@@ -156,7 +156,7 @@ async function doctorWith(
     return interrupted([], 0);
   }
   if (tls.proxy) via.proxy = tls.proxy.display;
-  const tlsCheck = summarizeTls(tls.result.checks, tls.probe?.negotiated?.protocol);
+  const tlsCheck = summarizeTls(tls.result.checks, tls.probe?.negotiated?.protocol, tls.result.privateTrust);
   checks.push(tlsCheck);
   if (tlsCheck.status === 'fail') {
     skipRest('not attempted: Tradecloud would not get past TLS');

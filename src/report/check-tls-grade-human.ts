@@ -41,6 +41,13 @@ export function renderGradeHuman(grade: TlsGrade, c: Palette): string[] {
       : '';
   lines.push(`  Grade ${colorLetter(c, grade.letter)}${ignoring}`);
   lines.push(c.dim("  An estimate following SSL Labs' published rating rules, not an SSL Labs result."));
+  if (!grade.complete) {
+    lines.push(
+      c.yellow(
+        `  Incomplete: ${grade.unknown.join('; ')}. The letter may be better or worse than the server deserves, and it meets no --min-grade; run the check again later.`,
+      ),
+    );
+  }
   const s = grade.scores;
   lines.push(
     `  ${c.dim('Scores')}  protocol ${s.protocol}, key exchange ${s.keyExchange}, cipher strength ${s.cipherStrength}, total ${s.total}/100`,
@@ -66,7 +73,13 @@ export function renderGradeHuman(grade: TlsGrade, c: Palette): string[] {
     if (!suites) continue;
     const order = grade.serverOrder[version];
     const note = order === true ? ", server's order" : order === false ? ", client's order" : '';
-    lines.push(c.bold(`  ${label} suites`) + c.dim(` (${suites.length}${note})`));
+    const unknown = grade.unknown.some((u) => u.startsWith(`${label} suites:`));
+    const count = unknown
+      ? suites.length > 0
+        ? `${suites.length} found, more unknown`
+        : 'unknown'
+      : suites.length;
+    lines.push(c.bold(`  ${label} suites`) + c.dim(` (${count}${note})`));
     for (const suite of suites) {
       const flags = flagsOf(suite);
       const row = `    ${suite.name.padEnd(width)}  ${KX_LABELS[suite.kx].padEnd(9)} ${String(suite.bits).padStart(3)} bits`;
@@ -88,7 +101,9 @@ export function renderGradeHuman(grade: TlsGrade, c: Palette): string[] {
         .join('; '),
     ),
   );
-  lines.push(fact('OCSP staple', grade.ocspStapling ? 'yes' : 'no'));
+  lines.push(
+    fact('OCSP staple', grade.ocspStapling === null ? 'unknown' : grade.ocspStapling ? 'yes' : 'no'),
+  );
   lines.push(
     fact(
       'CT (SCTs)',

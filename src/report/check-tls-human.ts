@@ -52,7 +52,10 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
   lines.push('');
   const fact = (label: string, value: string) => `  ${c.dim(label.padEnd(12))} ${value}`;
   if (report.negotiated) {
-    const versions = VERSION_LABELS.map(([v, label]) => `${label} ${report.protocols[v] ? 'yes' : 'no'}`);
+    const versions = VERSION_LABELS.map(
+      ([v, label]) =>
+        `${label} ${report.protocols[v] === null ? 'unknown' : report.protocols[v] ? 'yes' : 'no'}`,
+    );
     lines.push(fact('Protocols', versions.join(', ')));
     const { protocol, cipher, alpn } = report.negotiated;
     lines.push(fact('Negotiated', `${protocol}, ${cipher}${alpn ? `, ALPN ${alpn}` : ''}`));

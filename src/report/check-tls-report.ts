@@ -16,7 +16,8 @@ export interface CheckTlsReport {
   address?: { probed: string; refused: { address: string; code: string }[] };
   /** The proxy the handshakes were tunnelled through (never its credentials); absent when direct. */
   proxy?: string;
-  protocols: Record<TlsVersion, boolean>;
+  /** Accepted per version; null where the probe could not tell (no answer in time, an unexplained reset). */
+  protocols: Record<TlsVersion, boolean | null>;
   negotiated: NegotiatedFacts | null;
   certificate: CertificateFacts | null;
   chain: ChainEntry[];

@@ -5,6 +5,16 @@ import { count } from '../core/text/count.js';
 const MARKS = { pass: '✓', warn: '!', fail: '✗', skip: '-', inconclusive: '?' } as const;
 const HEADINGS = { fail: 'Failed', inconclusive: 'Inconclusive', warn: 'Warning' } as const;
 
+/** The TLS warning of a chain trusted only through --ca (assess-tls-summary.ts): Tradecloud would refuse it. */
+function localTrustOnly(report: DoctorReport): boolean {
+  return report.checks.some(
+    (k) =>
+      k.id === 'tls' &&
+      k.status === 'warn' &&
+      k.message.startsWith('the trust check would fail at Tradecloud'),
+  );
+}
+
 /** A checklist: one line per check, then the details and fixes of warnings and failures, then the verdict. */
 export function renderDoctorHuman(report: DoctorReport, options: { color: boolean }): string {
   const c = palette(options.color);
@@ -41,7 +51,9 @@ export function renderDoctorHuman(report: DoctorReport, options: { color: boolea
         )
       : report.ok
         ? c.green.bold(
-            `Ready: Tradecloud can deliver to this endpoint (${count(report.requestsSent, 'request')} sent).`,
+            localTrustOnly(report)
+              ? `Ready but for the certificate: with one from a public CA, Tradecloud can deliver to this endpoint (${count(report.requestsSent, 'request')} sent).`
+              : `Ready: Tradecloud can deliver to this endpoint (${count(report.requestsSent, 'request')} sent).`,
           )
         : c.red.bold(
             `Not ready: ${fixFirst(report.checks)} (${count(report.requestsSent, 'request')} sent).`,

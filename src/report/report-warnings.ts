@@ -11,7 +11,8 @@ import { scenarioHasWarnings } from './github/scenario-annotations.js';
  */
 const WARNED: { [K in ReportKind]?: (report: ReportOf[K]) => boolean } = {
   validate: (report: ValidateReport) => report.summary.warnings > 0,
-  'check-tls': (report: CheckTlsReport) => report.checks.some((c) => c.status === 'warn'),
+  'check-tls': (report: CheckTlsReport) =>
+    report.checks.some((c) => c.status === 'warn') || report.grade?.complete === false,
   doctor: (report: DoctorReport) =>
     report.checks.some((c) => c.status === 'warn' || (c.status as string) === 'inconclusive'),
   scenario: scenarioHasWarnings,

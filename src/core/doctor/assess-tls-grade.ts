@@ -3,6 +3,8 @@ import type { DoctorCheck } from './doctor-types.js';
 export interface GradeLike {
   letter: string;
   caps: readonly { letter: string; reason: string; fix: string }[];
+  complete?: boolean;
+  unknown?: readonly string[];
 }
 
 const GOOD = new Set(['A+', 'A']);
@@ -17,6 +19,16 @@ export function summarizeGrade(grade: GradeLike | undefined): DoctorCheck {
     return { id: 'tls-grade', title, status: 'skip', message: 'not graded: TLS failed' };
   }
   const estimate = "an estimate following SSL Labs' published rules";
+  if (grade.complete === false) {
+    return {
+      id: 'tls-grade',
+      title,
+      status: 'warn',
+      message: `${grade.letter}, incomplete (${estimate}): some probes got no answer`,
+      fix: 'run it again later; a server that stops answering mid-check cannot be graded',
+      details: [...(grade.unknown ?? [])],
+    };
+  }
   if (GOOD.has(grade.letter)) {
     return { id: 'tls-grade', title, status: 'pass', message: `${grade.letter} (${estimate})` };
   }

@@ -28,7 +28,14 @@ export function assessModern(probe: ProbeResult): TlsCheck {
   if (modern.length === 2) return check('tls.modern', 'pass', 'TLS 1.3 and TLS 1.2 accepted');
   if (modern[0] === 'TLSv1.3') return check('tls.modern', 'pass', 'TLS 1.3 accepted');
   if (modern[0] === 'TLSv1.2') {
-    return check('tls.modern', 'pass', 'TLS 1.2 accepted (TLS 1.3 is not; enabling it too is recommended)');
+    const tls13 = probe.unknown['TLSv1.3'];
+    return check(
+      'tls.modern',
+      'pass',
+      tls13
+        ? `TLS 1.2 accepted (TLS 1.3 unknown: ${tls13})`
+        : 'TLS 1.2 accepted (TLS 1.3 is not; enabling it too is recommended)',
+    );
   }
   const legacy = (['TLSv1', 'TLSv1.1'] as const).filter((v) => probe.protocols[v]);
   if (legacy.length === 0) {
@@ -53,6 +60,11 @@ export function assessLegacy(probe: ProbeResult): TlsCheck {
       'warn',
       `${list(legacy)} ${legacy.length > 1 ? 'are' : 'is'} still accepted; these versions are obsolete (RFC 8996): disable TLS 1.0 and TLS 1.1 in your web server`,
     );
+  }
+  const unknown = (['TLSv1', 'TLSv1.1'] as const).filter((v) => probe.unknown[v] !== undefined);
+  if (unknown.length > 0) {
+    const why = unknown.map((v) => `${LABEL[v]}: ${probe.unknown[v]}`).join('; ');
+    return check('tls.legacy', 'skip', `not determined (${why}); run the check again later`);
   }
   const untested = (['TLSv1', 'TLSv1.1'] as const).filter((v) => probe.untestable.includes(v));
   if (untested.length > 0) {

@@ -30,6 +30,11 @@ export interface AssessTlsResult {
   checks: TlsCheck[];
   certificate: CertificateFacts | null;
   chain: ChainEntry[];
+  /**
+   * Set when the chain verifies only to a root from --ca or NODE_EXTRA_CA_CERTS: this machine trusts
+   * it, Tradecloud (public roots only) would not.
+   */
+  privateTrust?: { source: string; file?: string; root: string };
 }
 
 const CERT_CHECKS = [
@@ -76,7 +81,14 @@ export function assessTls(input: AssessTlsInput): AssessTlsResult {
   };
   for (const [, assess] of CERT_CHECKS) checks.push(assess(context));
   checks.push(assessClientCertificate(probe));
-  return finish(checks, facts, chain);
+  const result = finish(checks, facts, chain);
+  const trust = context.trustPath();
+  const trusted = checks.find((c) => c.id === 'cert.trusted')?.status === 'pass';
+  if (trusted && trust.kind === 'trusted' && trust.anchor.source !== 'public') {
+    const { source, file, cert } = trust.anchor;
+    result.privateTrust = { source, ...(file ? { file } : {}), root: formatName(cert.subject) };
+  }
+  return result;
 }
 
 function finish(

@@ -90,6 +90,7 @@ export async function probeTls(options: ProbeTlsOptions): Promise<ProbeResult> {
   const tls12Demand = tls12 && !tls12.ok ? await confirmTls12Demand(tls12, handshake) : null;
   if (tls12Demand) byVersion.set('TLSv1.2', tls12Demand);
   const accepted = TLS_VERSIONS.filter((v) => byVersion.get(v)?.ok === true);
+  const unknown = accepted.length > 0 ? await judgeUnanswered(byVersion, handshake) : {};
   const best =
     accepted.length > 0 ? (byVersion.get(accepted[accepted.length - 1]!) as HandshakeSuccess) : null;
 
@@ -109,6 +110,7 @@ export async function probeTls(options: ProbeTlsOptions): Promise<ProbeResult> {
       TlsVersion,
       boolean
     >,
+    unknown,
     untestable: TLS_VERSIONS.filter((v) => {
       const outcome = byVersion.get(v);
       return outcome !== undefined && !outcome.ok && outcome.kind === 'client-unsupported';
@@ -118,6 +120,38 @@ export async function probeTls(options: ProbeTlsOptions): Promise<ProbeResult> {
     verification: verify.ok ? { authorized: verify.authorized, error: verify.authorizationError } : null,
     clientCertificate: judgeClientCertificate(verify, tls12Demand !== null),
   };
+}
+
+/**
+ * Which versions the probe could not tell about. A refusal with an alert is an answer; a timeout is
+ * not. A reset right after the ClientHello is how many load balancers refuse an old version, but also
+ * how an overloaded or rate-limiting server drops anyone: it counts as a refusal only when a control
+ * handshake right afterwards succeeds.
+ */
+async function judgeUnanswered(
+  byVersion: Map<TlsVersion, HandshakeOutcome>,
+  handshake: (tls: ConnectionOptions) => Promise<HandshakeOutcome>,
+): Promise<Partial<Record<TlsVersion, string>>> {
+  const unknown: Partial<Record<TlsVersion, string>> = {};
+  const failed = TLS_VERSIONS.flatMap((v) => {
+    const outcome = byVersion.get(v);
+    return outcome && !outcome.ok ? [[v, outcome] as const] : [];
+  });
+  const resets = failed.filter(([, o]) => o.kind === 'closed');
+  const control = resets.length > 0 ? await handshake({ ca: [], ciphers: MODERN_CIPHERS }) : null;
+  for (const [version, outcome] of failed) {
+    if (outcome.kind === 'rejected' || outcome.kind === 'client-unsupported') continue;
+    if (outcome.kind === 'closed') {
+      if (control?.ok) continue;
+      unknown[version] =
+        'connection reset after the ClientHello, and a control handshake right after failed too';
+    } else if (outcome.kind === 'timeout') {
+      unknown[version] = 'no answer in time';
+    } else {
+      unknown[version] = `the connection failed (${outcome.code || outcome.kind})`;
+    }
+  }
+  return unknown;
 }
 
 async function explainUnreachable(options: ProbeTlsOptions, failures: HandshakeFailure[]): Promise<Error> {

@@ -74,6 +74,12 @@ export interface ProbeResult {
   protocols: Record<TlsVersion, boolean>;
   /** Versions this Node.js build could not offer, so their result says nothing about the server. */
   untestable: TlsVersion[];
+  /**
+   * Versions whose probe could not tell (counted as not accepted in `protocols`, shown as null): no
+   * answer in time, or a reset after the ClientHello that a control handshake right afterwards
+   * could not explain. The value says what happened.
+   */
+  unknown: Partial<Record<TlsVersion, string>>;
   /** The handshake with the highest accepted version. */
   negotiated: NegotiatedFacts | null;
   /** DER certificates exactly as served (none from the local trust store), leaf first. */

@@ -114,6 +114,13 @@ function checkTlsAnnotations(report: CheckTlsReport): Annotation[] {
       message: `${check.id}: ${check.message}`,
     });
   }
+  if (report.grade && !report.grade.complete) {
+    out.push({
+      level: 'warning',
+      title,
+      message: `tls.grade: incomplete: ${report.grade.unknown.join('; ')}`,
+    });
+  }
   const shortfall = report.grade ? gradeShortfall(report.grade) : null;
   if (shortfall) out.push({ level: 'error', title, message: `tls.grade: ${shortfall}` });
   return out;

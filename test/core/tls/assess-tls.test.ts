@@ -17,6 +17,7 @@ function probe(overrides: Partial<ProbeResult> = {}): ProbeResult {
   return {
     protocols: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true },
     untestable: [],
+    unknown: {},
     negotiated: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: 'h2' },
     servedChain: [der('good.pem'), der('intermediate-ca.pem')],
     verification: { authorized: true, error: null },

@@ -6,6 +6,8 @@ export interface CapInput extends ProbedServer {
   /** The suite a current client (Node's default offer) negotiated at the best version. */
   negotiated: SuiteFacts | null;
   keyExchangeScore: number;
+  /** Whether any key was seen (certificate key, DH group, ECDHE group, EXPORT or anonymous suite). */
+  keyExchangeObserved: boolean;
   signatureAlgorithm: string | null;
 }
 

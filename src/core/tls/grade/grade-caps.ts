@@ -15,24 +15,38 @@ const KEY_EXCHANGE_RULES: readonly CapRule[] = [
   {
     id: 'kx.insecure',
     letter: 'F',
-    applies: (i) => i.keyExchangeScore <= 40,
+    applies: (i) => i.keyExchangeObserved && i.keyExchangeScore <= 40,
     reason: 'a key or DH group under 1024 bits is used',
     fix: KEY_FIX,
   },
   {
     id: 'kx.weak',
     letter: 'B',
-    applies: (i) => i.keyExchangeScore > 40 && i.keyExchangeScore <= 80,
+    applies: (i) => i.keyExchangeObserved && i.keyExchangeScore > 40 && i.keyExchangeScore <= 80,
     reason: 'a key or DH group under 2048 bits is used',
     fix: KEY_FIX,
   },
 ];
 
+const anyAccepted = (i: CapInput) => Object.values(i.protocols).some(Boolean) || i.ssl3;
+
 const PROTOCOL_RULES: readonly CapRule[] = [
+  {
+    id: 'protocol.none',
+    letter: 'F',
+    applies: (i) => !anyAccepted(i) && i.unknownProtocols.length === 0,
+    reason: 'no handshake succeeded with any version from TLS 1.0 to 1.3 (the server refused every offer)',
+    fix: 'enable TLS 1.2 and TLS 1.3 with current ciphers in your server',
+  },
   {
     id: 'protocol.no-tls12',
     letter: 'C',
-    applies: (i) => !i.protocols['TLSv1.2'] && !i.protocols['TLSv1.3'],
+    applies: (i) =>
+      anyAccepted(i) &&
+      !i.protocols['TLSv1.2'] &&
+      !i.protocols['TLSv1.3'] &&
+      !i.unknownProtocols.includes('TLSv1.2') &&
+      !i.unknownProtocols.includes('TLSv1.3'),
     reason: 'neither TLS 1.2 nor TLS 1.3 is accepted',
     fix: 'enable TLS 1.2 and TLS 1.3 in your server',
   },

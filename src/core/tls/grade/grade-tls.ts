@@ -2,10 +2,12 @@ import type { TlsCheck } from '../assess-types.js';
 import type { CertificateFacts } from '../certificate-facts.js';
 import { countEmbeddedScts } from '../der-sct.js';
 import { TLS_VERSIONS, type ConnectTcp, type ConnectTls, type ProbeResult } from '../probe-types.js';
-import { acceptsSsl3, enumerateSuites } from './enumerate-suites.js';
+import { acceptsSsl3, enumerateSuites, VERSION_LABEL } from './enumerate-suites.js';
 import type { OrderedLetter, TlsGrade } from './grade-types.js';
 import type { HstsPolicy } from './hsts-header.js';
 import { probeKeyExchange } from './probe-key-exchange.js';
+import { createAnswerJudge } from './answer-judge.js';
+import { inspectHandshake } from './inspect-handshake.js';
 import { rateGrade } from './rate-grade.js';
 
 export interface GradeTlsOptions {
@@ -43,17 +45,42 @@ export async function gradeTls(options: GradeTlsOptions): Promise<TlsGrade> {
   };
   const hsts = trusted ? options.fetchHsts() : Promise.resolve(null);
   const versions = TLS_VERSIONS.filter((v) => probe.protocols[v]);
+  // The control handshake: an ordinary offer at the best version the protocol probe saw accepted.
+  const best = versions.at(-1);
+  const judge = createAnswerJudge(async () =>
+    best
+      ? !(
+          'failed' in
+          (await inspectHandshake(
+            options.connect,
+            {
+              host: target.host,
+              port: target.port,
+              servername: target.servername,
+              minVersion: best,
+              maxVersion: best,
+            },
+            target.timeoutMs,
+          ))
+        )
+      : false,
+  );
+  for (const version of TLS_VERSIONS) {
+    const why = probe.unknown[version];
+    if (why) judge.note(VERSION_LABEL[version], why);
+  }
   const enumeration = enumerateSuites({
     ...target,
     connect: options.connect,
     connectTcp: options.connectTcp,
     concurrency: CONCURRENCY,
     versions,
+    judge,
   });
   const [ssl3, suites, keyExchange] = await Promise.all([
-    acceptsSsl3({ ...target, connectTcp: options.connectTcp }),
+    acceptsSsl3({ ...target, connectTcp: options.connectTcp }, judge),
     enumeration,
-    probeKeyExchange({ ...target, connect: options.connect, versions, suites: enumeration }),
+    probeKeyExchange({ ...target, connect: options.connect, versions, suites: enumeration, judge }),
   ]);
   const leaf = probe.servedChain[0];
   let sctCount = 0;
@@ -64,7 +91,9 @@ export async function gradeTls(options: GradeTlsOptions): Promise<TlsGrade> {
   }
   return rateGrade({
     protocols: probe.protocols,
-    ssl3,
+    unknownProtocols: TLS_VERSIONS.filter((v) => probe.unknown[v] !== undefined),
+    ssl3: ssl3 === true,
+    ssl3Answer: ssl3,
     suites,
     negotiatedCipher: probe.negotiated?.cipher ?? null,
     keyExchange,
@@ -73,5 +102,6 @@ export async function gradeTls(options: GradeTlsOptions): Promise<TlsGrade> {
     hsts: await hsts,
     sctCount,
     minimum: options.minimum,
+    unknown: judge.unknown(),
   });
 }

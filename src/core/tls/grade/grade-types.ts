@@ -7,6 +7,8 @@ import type { KeyExchange } from './suite-catalog.js';
 /** What the probes found that both the scores and the caps read. */
 export interface ProbedServer {
   protocols: Record<TlsVersion, boolean>;
+  /** Versions the protocol probe could not tell about (not accepted in `protocols`, but not refused either). */
+  unknownProtocols: readonly TlsVersion[];
   /** SSL 3.0 accepted (probed with a hand-built ClientHello). */
   ssl3: boolean;
   suites: Partial<Record<TlsVersion, VersionSuites>>;
@@ -50,15 +52,16 @@ export interface TlsGrade {
   letterIgnoringTrust: OrderedLetter;
   scores: { protocol: number; keyExchange: number; cipherStrength: number; total: number };
   caps: GradeCap[];
-  /** Whether SSL 3.0 is accepted (not one of check-tls's `protocols`: node:tls cannot speak it). */
-  ssl3: boolean;
+  /** Whether SSL 3.0 is accepted (not one of check-tls's `protocols`: node:tls cannot speak it); null: unknown. */
+  ssl3: boolean | null;
   /** Accepted suites per protocol (node:tls's names), in the server's order where it enforces one. */
   suites: Partial<Record<TlsVersion, GradeSuite[]>>;
   /** Per protocol: whether the server enforces its own suite order (null: not determined). */
   serverOrder: Partial<Record<TlsVersion, boolean | null>>;
   /** ECDHE groups accepted, and the DHE prime size (null: no DHE suite offered). */
   keyExchange: { groups: { name: string; bits: number }[]; dhBits: number | null };
-  ocspStapling: boolean;
+  /** Null: unknown (the stapling handshake got no answer). */
+  ocspStapling: boolean | null;
   /** Null when not fetched (untrusted or mismatched certificate) or the request failed. */
   hsts: HstsPolicy | null;
   sct: { present: boolean; count: number };

@@ -12,30 +12,38 @@ export interface InspectedHandshake {
 }
 
 /**
+ * How a handshake failed: `refused` with a TLS alert (an answer), `reset` without one (an answer only
+ * if a control handshake right after succeeds), `timeout` (no answer: unknown).
+ */
+export interface HandshakeFailed {
+  failed: 'refused' | 'reset' | 'timeout';
+}
+
+/**
  * One inspection-only handshake (no data is sent, as in probe-handshake.ts, which is why trust is
- * not enforced here); null when the server refused the offer or could not be reached.
+ * not enforced here), or how it failed.
  */
 export function inspectHandshake(
   connect: ConnectTls,
   tls: ConnectionOptions,
   timeoutMs: number,
-): Promise<InspectedHandshake | null> {
+): Promise<InspectedHandshake | HandshakeFailed> {
   return new Promise((resolve) => {
     let settled = false;
     let ocspStapled = false;
     let socket: TLSSocket | undefined;
-    const finish = (result: InspectedHandshake | null) => {
+    const finish = (result: InspectedHandshake | HandshakeFailed) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       socket?.destroy();
       resolve(result);
     };
-    const timer = setTimeout(() => finish(null), timeoutMs);
+    const timer = setTimeout(() => finish({ failed: 'timeout' }), timeoutMs);
     try {
       socket = connect({ rejectUnauthorized: false, checkServerIdentity: () => undefined, ca: [], ...tls });
     } catch {
-      finish(null);
+      finish({ failed: 'refused' }); // this offer cannot be made at all
       return;
     }
     const s = socket;
@@ -55,7 +63,10 @@ export function inspectHandshake(
         ocspStapled,
       });
     });
-    s.on('error', () => finish(null));
-    s.once('close', () => finish(null));
+    // An OpenSSL error (ERR_SSL_…) is the server's alert or a refused choice; anything else a reset.
+    s.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ failed: String(error.code ?? '').startsWith('ERR_SSL_') ? 'refused' : 'reset' }),
+    );
+    s.once('close', () => finish({ failed: 'reset' }));
   });
 }

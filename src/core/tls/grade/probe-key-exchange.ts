@@ -1,14 +1,16 @@
 import type { ConnectionOptions } from 'node:tls';
 import { MODERN_CIPHERS, type ConnectTls, type TlsVersion } from '../probe-types.js';
 import type { VersionSuites } from './enumerate-suites.js';
-import { inspectHandshake } from './inspect-handshake.js';
+import type { AnswerJudge } from './answer-judge.js';
+import { inspectHandshake, type InspectedHandshake } from './inspect-handshake.js';
 
 export interface KeyExchangeFacts {
   /** ECDHE groups the server accepts, with their strength in bits as OpenSSL reports it. */
   groups: { name: string; bits: number }[];
   /** The DHE prime size, null when no DHE suite is accepted (or none this Node.js can offer). */
   dhBits: number | null;
-  ocspStapling: boolean;
+  /** Null when the stapling handshake got no answer that could be read. */
+  ocspStapling: boolean | null;
 }
 
 export interface KeyExchangeProbeOptions {
@@ -21,6 +23,7 @@ export interface KeyExchangeProbeOptions {
   versions: readonly TlsVersion[];
   /** The suite enumeration, still running: probes that do not need it start at once. */
   suites: Promise<Partial<Record<TlsVersion, VersionSuites>>>;
+  judge: AnswerJudge;
 }
 
 const GROUPS = ['X25519', 'P-256', 'P-384', 'P-521', 'X448'];
@@ -54,26 +57,41 @@ function offerFor(suites: Partial<Record<TlsVersion, VersionSuites>>, kx: 'ECDHE
  */
 export async function probeKeyExchange(options: KeyExchangeProbeOptions): Promise<KeyExchangeFacts> {
   const base: ConnectionOptions = { host: options.host, port: options.port, servername: options.servername };
-  const handshake = (tls: ConnectionOptions) =>
-    inspectHandshake(options.connect, { ...base, ...tls }, options.timeoutMs);
+  let ocspUnknown = false;
+  /** One handshake; null when refused, or when unknown (then noted under `subject`). */
+  const handshake = async (tls: ConnectionOptions, subject: string): Promise<InspectedHandshake | null> => {
+    const answer = await options.judge.handshake(
+      await inspectHandshake(options.connect, { ...base, ...tls }, options.timeoutMs),
+    );
+    if (answer.kind === 'unknown') {
+      options.judge.note(subject, answer.why);
+      if (subject === 'OCSP stapling') ocspUnknown = true;
+    }
+    return answer.kind === 'accepted' ? answer.value : null;
+  };
   const newest = NEWEST_FIRST.find((v) => options.versions.includes(v));
   const ocsp = newest
-    ? handshake({
-        minVersion: newest,
-        maxVersion: newest,
-        ciphers: `DEFAULT${ANY_LEVEL}`,
-        // In ConnectionOptions at run time (TLSSocket options), missing from @types/node 20.
-        ...({ requestOCSP: true } as ConnectionOptions),
-      })
+    ? handshake(
+        {
+          minVersion: newest,
+          maxVersion: newest,
+          ciphers: `DEFAULT${ANY_LEVEL}`,
+          // In ConnectionOptions at run time (TLSSocket options), missing from @types/node 20.
+          ...({ requestOCSP: true } as ConnectionOptions),
+        },
+        'OCSP stapling',
+      )
     : Promise.resolve(null);
   const groupsAt = async (offer: Offer | null) =>
-    offer ? Promise.all(GROUPS.map((group) => handshake({ ...offer, ecdhCurve: group }))) : [];
+    offer
+      ? Promise.all(GROUPS.map((group) => handshake({ ...offer, ecdhCurve: group }, 'ECDHE groups')))
+      : [];
   const groups = options.versions.includes('TLSv1.3')
     ? groupsAt({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: MODERN_CIPHERS })
     : options.suites.then((suites) => groupsAt(offerFor(suites, 'ECDHE')));
   const dh = options.suites.then((suites) => {
     const offer = offerFor(suites, 'DHE');
-    return offer ? handshake(offer) : null;
+    return offer ? handshake(offer, 'DHE group size') : null;
   });
   const [groupResults, dhResult, ocspResult] = await Promise.all([groups, dh, ocsp]);
   return {
@@ -82,6 +100,6 @@ export async function probeKeyExchange(options: KeyExchangeProbeOptions): Promis
       return key && key.type === 'ECDH' ? [{ name, bits: key.size }] : [];
     }),
     dhBits: dhResult?.ephemeral?.type === 'DH' ? dhResult.ephemeral.size : null,
-    ocspStapling: ocspResult?.ocspStapled ?? false,
+    ocspStapling: ocspResult ? ocspResult.ocspStapled : ocspUnknown ? null : false,
   };
 }

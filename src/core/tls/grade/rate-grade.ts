@@ -26,6 +26,8 @@ export interface RateGradeInput extends ProbedServer {
   certificate: CertificateFacts | null;
   sctCount: number;
   minimum?: OrderedLetter;
+  /** SSL 3.0 accepted; null when that is unknown (then counted as not accepted, and in `unknown`). */
+  ssl3Answer?: boolean | null;
   /** What the probes could not find out (empty: the grade is complete). */
   unknown?: readonly string[];
 }
@@ -50,9 +52,16 @@ export function rateGrade(input: RateGradeInput): TlsGrade {
   });
   const cipherStrength = cipherStrengthScore(all);
   const total = totalScore(protocol, keyExchange, cipherStrength);
-  const { protocols, ssl3, suites, checks, hsts } = input;
+  const { protocols, unknownProtocols, ssl3, suites, checks, hsts } = input;
+  const keyExchangeObserved =
+    input.certificate?.keyBits != null ||
+    input.keyExchange.dhBits !== null ||
+    input.keyExchange.groups.length > 0 ||
+    all.some((s) => s.weakReasons.includes('EXPORT') || s.weakReasons.includes('anonymous'));
   const caps = findCaps({
     protocols,
+    unknownProtocols,
+    keyExchangeObserved,
     ssl3,
     suites,
     checks,
@@ -76,7 +85,7 @@ export function rateGrade(input: RateGradeInput): TlsGrade {
     letter,
     letterIgnoringTrust: ignoringTrust,
     scores: { protocol, keyExchange, cipherStrength, total },
-    ssl3: input.ssl3,
+    ssl3: input.ssl3Answer === undefined ? input.ssl3 : input.ssl3Answer,
     caps,
     suites: Object.fromEntries(
       TLS_VERSIONS.filter((v) => input.suites[v]).map((v) => [v, input.suites[v]!.suites.map(toGradeSuite)]),

@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { after, test } from 'node:test';
 import { buildClientHello, readServerAnswer } from '../../../../src/core/tls/grade/client-hello.js';
 import { acceptsSsl3, enumerateSuites } from '../../../../src/core/tls/grade/enumerate-suites.js';
+import { createAnswerJudge } from '../../../../src/core/tls/grade/answer-judge.js';
 import { startServerHelloServer, type GradeServer } from '../../../helpers/grade-servers.js';
 
 const servers: GradeServer[] = [];
@@ -55,6 +56,7 @@ test('3DES, which node:tls cannot offer, is found from the ServerHello, with the
   // TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, then TLS_RSA_WITH_3DES_EDE_CBC_SHA and RC4-SHA.
   const server = await startServerHelloServer({ version: 0x0303, suites: [0xc02f, 0x000a, 0x0005] });
   servers.push(server);
+  const judge = createAnswerJudge(() => Promise.resolve(true));
   const found = await enumerateSuites({
     ...target(server.port),
     connect: () => {
@@ -62,7 +64,9 @@ test('3DES, which node:tls cannot offer, is found from the ServerHello, with the
     },
     concurrency: 4,
     versions: ['TLSv1.2'],
+    judge,
   });
+  assert.deepEqual(judge.unknown(), []);
   const v12 = found['TLSv1.2']!;
   assert.deepEqual(
     v12.suites.map((s) => s.name),
@@ -77,6 +81,7 @@ test('SSL 3.0 is found with one ClientHello; a TLS 1.2-only server does not acce
   const ssl3 = await startServerHelloServer({ version: 0x0300, suites: [0x000a] });
   const tls12 = await startServerHelloServer({ version: 0x0303, suites: [0xc02f] });
   servers.push(ssl3, tls12);
-  assert.equal(await acceptsSsl3(target(ssl3.port)), true);
-  assert.equal(await acceptsSsl3(target(tls12.port)), false);
+  const judge = createAnswerJudge(() => Promise.resolve(true));
+  assert.equal(await acceptsSsl3(target(ssl3.port), judge), true);
+  assert.equal(await acceptsSsl3(target(tls12.port), judge), false);
 });

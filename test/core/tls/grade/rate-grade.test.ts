@@ -31,6 +31,7 @@ function input(
       'TLSv1.2': Boolean(suites['TLSv1.2']),
       'TLSv1.3': Boolean(suites['TLSv1.3']),
     },
+    unknownProtocols: [],
     ssl3: false,
     suites,
     negotiatedCipher: null,
@@ -127,4 +128,32 @@ test('minimum grades: A+ > A > A- > B … > F; T and M fail every minimum', () =
   assert.equal(meetsMinimum('E', 'D'), false);
   assert.equal(meetsMinimum('T', 'F'), false);
   assert.equal(meetsMinimum('M', 'F'), false);
+});
+
+test('nothing accepted and no key seen: F for what was observed (no handshake), not for a small key', () => {
+  const g = rateGrade(
+    input({}, { certificate: null, keyExchange: { groups: [], dhBits: null, ocspStapling: false } }),
+  );
+  assert.equal(g.letter, 'F');
+  assert.deepEqual(
+    g.caps.map((c) => c.id).filter((id) => id.startsWith('kx') || id.startsWith('protocol')),
+    ['protocol.none'],
+  );
+  assert.equal(g.complete, true);
+});
+
+test('what is unknown makes the grade incomplete, and an incomplete grade meets no minimum', () => {
+  const g = rateGrade(
+    input(
+      { 'TLSv1.3': versionSuites(['TLS_AES_128_GCM_SHA256'], null) },
+      {
+        unknown: ['TLS 1.2: no answer in time'],
+        unknownProtocols: ['TLSv1.2'],
+        minimum: 'F',
+      },
+    ),
+  );
+  assert.equal(g.complete, false);
+  assert.deepEqual(g.unknown, ['TLS 1.2: no answer in time']);
+  assert.deepEqual(g.minimum, { letter: 'F', met: false });
 });
