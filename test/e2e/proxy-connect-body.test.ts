@@ -27,7 +27,11 @@ describe('a proxy that sends a body with its 200 answer to CONNECT', () => {
         socket.off('data', onData);
         connects.push(head.split(' ')[1] ?? '');
         // One write: the junk arrives with the answer's header block, before any TLS.
-        socket.write('HTTP/1.1 200 Connection established\r\n\r\nhello');
+        if (connects.at(-1)?.startsWith('split.')) {
+          // The junk in a packet of its own, a moment after the answer.
+          socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
+          setTimeout(() => socket.write('hello'), 10);
+        } else socket.write('HTTP/1.1 200 Connection established\r\n\r\nhello');
         socket.resume();
       };
       socket.on('data', onData);
@@ -42,12 +46,12 @@ describe('a proxy that sends a body with its 200 answer to CONNECT', () => {
 
   const target = 'https://webhook.proxied.test:8443/webhook';
   const proxyUrl = () => `http://alice:s3cret-pw@127.0.0.1:${port}`;
-  const namesTheProxy = (run: { code: number; stdout: string; stderr: string }) => {
+  const namesTheProxy = (run: { code: number; stdout: string; stderr: string }, host = 'webhook') => {
     assert.equal(run.code, 2, run.stdout + run.stderr);
     assert.match(
       run.stderr,
       new RegExp(
-        `the proxy http://127\\.0\\.0\\.1:${port} answered CONNECT to webhook\\.proxied\\.test:8443 with 200 and then sent 5 bytes of its own`,
+        `the proxy http://127\\.0\\.0\\.1:${port} answered CONNECT to ${host}\\.proxied\\.test:8443 with 200 and then sent 5 bytes of its own`,
       ),
     );
     assert.doesNotMatch(run.stdout + run.stderr, /Tradecloud would refuse it too|does not speak TLS/i);
@@ -83,6 +87,15 @@ describe('a proxy that sends a body with its 200 answer to CONNECT', () => {
         env: { HTTPS_PROXY: proxyUrl() },
       }),
     );
+  });
+
+  it('the bytes in a packet of their own, a moment after the answer', async () => {
+    const split = 'https://split.proxied.test:8443/webhook';
+    namesTheProxy(
+      await runMain(['check-tls', split, '--timeout', '3000'], { env: { HTTPS_PROXY: proxyUrl() } }),
+      'split',
+    );
+    namesTheProxy(await runMain(['send-sample', split, '--proxy', proxyUrl(), '--timeout', '3000']), 'split');
   });
 
   it('validate --spec through the proxy', async () => {

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { DeliveryLanes } from '../http/delivery-agent.js';
 import { pinClearTextRoute, type PinnedHosts } from '../net/clear-text-route.js';
-import { openTunnel } from '../proxy/open-tunnel.js';
+import { openTunnel, PROXY_QUIET_MS } from '../proxy/open-tunnel.js';
 import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../net/select-proxy.js';
 import type { DeliveryDeps } from './delivery-deps.js';
 
@@ -52,7 +52,10 @@ export async function openConnectionPools(
     if (url.protocol === 'https:') {
       const port = Number(url.port || 443);
       (
-        await openTunnel(proxy, url.hostname.replace(/^\[|\]$/g, ''), port, { timeoutMs: options.timeoutMs })
+        await openTunnel(proxy, url.hostname.replace(/^\[|\]$/g, ''), port, {
+          timeoutMs: options.timeoutMs,
+          quietMs: PROXY_QUIET_MS,
+        })
       ).destroy();
     }
     return proxy;

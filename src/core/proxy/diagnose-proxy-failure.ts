@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { NetworkError } from '../../errors.js';
-import { openTunnel, type TunnelOptions } from './open-tunnel.js';
+import { openTunnel, PROXY_QUIET_MS, type TunnelOptions } from './open-tunnel.js';
 import { describeProxyRefusal, ProxyError, proxyUnreachableError } from './proxy-failure.js';
 import type { ProxyEndpoint } from '../net/select-proxy.js';
 
@@ -84,7 +84,12 @@ async function proxyFaultOfTunnel(
 ): Promise<ProxyError | undefined> {
   const port = Number(target.port || 443);
   try {
-    (await openTunnel(proxy, target.hostname.replace(/^\[|\]$/g, ''), port, options)).destroy();
+    (
+      await openTunnel(proxy, target.hostname.replace(/^\[|\]$/g, ''), port, {
+        ...options,
+        quietMs: PROXY_QUIET_MS,
+      })
+    ).destroy();
   } catch (diagnosed) {
     if (diagnosed instanceof ProxyError) return diagnosed;
   }

@@ -11,7 +11,15 @@ export interface TunnelOptions {
   /** For an https:// proxy: the trust store (public roots plus --ca). */
   secureContext?: SecureContext;
   signal?: AbortSignal;
+  /**
+   * For a check of the proxy only: after its 2xx answer, listen this long for bytes the client did
+   * not ask for (a body or banner sent in a packet of its own), which name the proxy too.
+   */
+  quietMs?: number;
 }
+
+/** How long a check of the proxy listens after its 2xx answer to CONNECT for bytes of its own. */
+export const PROXY_QUIET_MS = 100;
 
 /**
  * Opens a byte stream to host:port through the proxy with HTTP CONNECT (RFC 9110 §9.3.6), so a TLS
@@ -53,7 +61,25 @@ export function openTunnel(
     request.once('connect', (response: IncomingMessage, socket: Socket, head: Buffer) => {
       const status = response.statusCode ?? 0;
       if (status >= 200 && status < 300 && head.length === 0) {
-        settle(() => resolve(socket));
+        if (!options.quietMs) {
+          settle(() => resolve(socket));
+          return;
+        }
+        clearTimeout(timer);
+        const ignore = () => undefined;
+        const unasked = (chunk: Buffer) => {
+          clearTimeout(quiet);
+          socket.destroy();
+          reject(proxyTunnelBodyError(proxy, authority, chunk));
+        };
+        const quiet = setTimeout(() => {
+          socket.off('data', unasked);
+          socket.off('error', ignore);
+          socket.pause();
+          resolve(socket);
+        }, options.quietMs);
+        socket.on('error', ignore);
+        socket.on('data', unasked);
         return;
       }
       socket.destroy();

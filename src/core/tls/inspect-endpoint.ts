@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { connectThroughProxy } from '../proxy/connect-through-proxy.js';
-import { openTunnel } from '../proxy/open-tunnel.js';
+import { openTunnel, PROXY_QUIET_MS } from '../proxy/open-tunnel.js';
 import { selectProxy, type ProxyEndpoint, type ProxySettings } from '../net/select-proxy.js';
 import { assessTls, type AssessTlsResult } from './assess-tls.js';
 import { checkServername } from '../net/host-name.js';
@@ -114,6 +114,9 @@ async function proxyFor(
   if (!options.proxy) return undefined;
   const url = new URL(`https://${host.includes(':') ? `[${host}]` : host}:${port}/`);
   const { proxy } = selectProxy(url, options.proxy, { carriesCredentials: false });
-  if (proxy) (await openTunnel(proxy, host, port, { timeoutMs: options.timeoutMs })).destroy();
+  if (proxy)
+    (
+      await openTunnel(proxy, host, port, { timeoutMs: options.timeoutMs, quietMs: PROXY_QUIET_MS })
+    ).destroy();
   return proxy;
 }
