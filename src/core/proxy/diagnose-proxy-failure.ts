@@ -15,6 +15,9 @@ const CANNOT_CONNECT = new Set([
   'ETIMEDOUT',
 ]);
 
+/** Errors of a TLS handshake that read bytes which were not TLS, or lost its connection. */
+const SPOILT_TUNNEL = /^(ERR_SSL_|ECONNRESET$|UND_ERR_SOCKET$)/;
+
 function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string') return code;
@@ -42,6 +45,11 @@ export async function diagnoseProxyFailure(
 ): Promise<NetworkError | undefined> {
   const code = codeOf(error);
   const answered = PROXY_ANSWER.exec(messagesOf(error));
+  if (!answered && target.protocol === 'https:' && code && SPOILT_TUNNEL.test(code)) {
+    // A handshake that read something other than TLS: the proxy's own bytes after its 200 answer
+    // (named by one diagnostic CONNECT), or else the endpoint's, reported as they are.
+    return await proxyFaultOfTunnel(proxy, target, options);
+  }
   if (!answered && !(code && CANNOT_CONNECT.has(code))) return undefined;
   if (!answered && code) {
     // Every connection goes to the proxy first: a refused or unresolvable connection is the proxy's.
@@ -66,6 +74,21 @@ export async function diagnoseProxyFailure(
     `the proxy ${proxy.display} answered ${status} instead of connecting to ${target.host}`,
     'Check the proxy settings (HTTPS_PROXY / HTTP_PROXY, --proxy) and what the proxy allows',
   );
+}
+
+/** The proxy's fault found by one CONNECT to the target (refusal, body after 200), if any. */
+async function proxyFaultOfTunnel(
+  proxy: ProxyEndpoint,
+  target: URL,
+  options: TunnelOptions,
+): Promise<ProxyError | undefined> {
+  const port = Number(target.port || 443);
+  try {
+    (await openTunnel(proxy, target.hostname.replace(/^\[|\]$/g, ''), port, options)).destroy();
+  } catch (diagnosed) {
+    if (diagnosed instanceof ProxyError) return diagnosed;
+  }
+  return undefined;
 }
 
 /** One proxied HEAD in absolute form, to read a refusal's status and Proxy-Authenticate. */

@@ -3,7 +3,7 @@ import { USER_AGENT } from '../net/user-agent.js';
 import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
-import { describeProxyRefusal, proxyUnreachableError } from './proxy-failure.js';
+import { describeProxyRefusal, proxyTunnelBodyError, proxyUnreachableError } from './proxy-failure.js';
 import type { ProxyEndpoint } from '../net/select-proxy.js';
 
 export interface TunnelOptions {
@@ -52,12 +52,17 @@ export function openTunnel(
     };
     request.once('connect', (response: IncomingMessage, socket: Socket, head: Buffer) => {
       const status = response.statusCode ?? 0;
-      if (status >= 200 && status < 300) {
-        if (head.length > 0) socket.unshift(head);
+      if (status >= 200 && status < 300 && head.length === 0) {
         settle(() => resolve(socket));
         return;
       }
       socket.destroy();
+      // Bytes after a 2xx answer, before the client sent anything: a body or banner of the proxy's
+      // (a TLS server speaks only after the ClientHello), not the endpoint failing to speak TLS.
+      if (status >= 200 && status < 300) {
+        settle(() => reject(proxyTunnelBodyError(proxy, authority, head)));
+        return;
+      }
       settle(() => reject(describeProxyRefusal(proxy, authority, response)));
     });
     // A proxy that answers CONNECT with an ordinary response (some do for errors).

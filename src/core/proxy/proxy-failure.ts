@@ -54,6 +54,23 @@ export function describeProxyRefusal(
   );
 }
 
+/**
+ * A proxy that answered CONNECT with 2xx and then sent bytes of its own (a body, a banner) before
+ * the client said anything: over TLS the server speaks only after the ClientHello, so these bytes
+ * cannot be the endpoint's and would otherwise read as "the endpoint does not speak TLS".
+ */
+export function proxyTunnelBodyError(proxy: ProxyEndpoint, authority: string, head: Buffer): ProxyError {
+  const shown = head
+    .subarray(0, 32)
+    .toString('latin1')
+    .replace(/[^\x20-\x7e]/g, '.');
+  const more = head.length > 32 ? '…' : '';
+  return new ProxyError(
+    `the proxy ${proxy.display} answered CONNECT to ${authority} with 200 and then sent ${head.length} bytes of its own ("${shown}${more}") before any TLS`,
+    'A proxy must relay the tunnel untouched: ask your network team to fix it, or set NO_PROXY / --proxy "" if the host is reachable directly',
+  );
+}
+
 export function proxyAuthError(proxy: ProxyEndpoint, schemes: string[]): ProxyError {
   const lower = schemes.map((s) => s.toLowerCase());
   if (lower.length > 0 && !lower.includes('basic')) {
