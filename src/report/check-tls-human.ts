@@ -3,6 +3,7 @@ import type { CheckStatus } from '../core/tls/assess-types.js';
 import { renderGradeHuman, VERSION_LABELS } from './check-tls-grade-human.js';
 import { palette } from './palette.js';
 import { checkTlsVerdict } from './check-tls-verdict.js';
+import { count } from '../core/text/count.js';
 
 const ID_WIDTH = 'cert.self-signed'.length;
 
@@ -68,7 +69,7 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
       fact('Names', cert.subjectAltNames.join(', ') || '(none)'),
       fact(
         'Valid',
-        `${cert.validFrom.slice(0, 10)} to ${cert.validTo.slice(0, 10)} (${cert.daysLeft} days left)`,
+        `${cert.validFrom.slice(0, 10)} to ${cert.validTo.slice(0, 10)} (${daysLeftText(cert.daysLeft)})`,
       ),
       fact('Key', cert.keyBits === null ? cert.keyType : `${cert.keyType} ${cert.keyBits} bits`),
       fact('Signature', cert.signatureAlgorithm),
@@ -85,4 +86,9 @@ export function renderCheckTlsHuman(report: CheckTlsReport, options: { color: bo
   const verdict = checkTlsVerdict(report);
   lines.push(verdict.ok ? c.green.bold(verdict.text) : c.red.bold(verdict.text));
   return `${lines.join('\n')}\n`;
+}
+
+/** "1 day left", "30 days left"; an expired certificate's days are counted back. */
+function daysLeftText(days: number): string {
+  return days < 0 ? `expired ${count(-days, 'day')} ago` : `${count(days, 'day')} left`;
 }

@@ -93,7 +93,9 @@ function checkTlsSummary(report: CheckTlsReport): string {
     `**${verdict.ok ? '✅' : '❌'} ${markdownCell(verdict.text)}**`,
   ];
   if (report.grade) {
-    const incomplete = report.grade.complete ? '' : ' (incomplete)';
+    const incomplete = report.grade.complete
+      ? ''
+      : ` (incomplete: ${markdownCell(report.grade.unknown.join('; '))})`;
     lines.push('', `Grade (estimate): **${report.grade.letter}**${incomplete}`);
   }
   lines.push('');

@@ -16,7 +16,7 @@ const CHECKS: Record<string, string> = {
   'cert.key': 'The certificate key is strong enough',
   'cert.signature': 'The certificate signature algorithm is strong enough',
   'tls.client-cert': 'The TLS handshake does not require a client certificate',
-  'tls.grade': 'The estimated grade meets --min-grade',
+  'tls.grade': 'The estimated grade is complete and meets --min-grade',
 };
 
 function describeCheck(id: string): ReportingDescriptor {
@@ -42,6 +42,10 @@ export function checkTlsSarif(report: CheckTlsReport, version: string) {
   for (const check of report.checks) {
     if (check.status === 'fail') add(check.id, 'error', check.message);
     else if (check.status === 'warn') add(check.id, 'warning', check.message);
+  }
+  // An incomplete grade is a warning, as in the annotations and for --fail-on warning.
+  if (report.grade && !report.grade.complete) {
+    add('tls.grade', 'warning', `the grade is incomplete: ${report.grade.unknown.join('; ')}`);
   }
   const shortfall = report.grade ? gradeShortfall(report.grade) : null;
   if (shortfall) add('tls.grade', 'error', shortfall);
