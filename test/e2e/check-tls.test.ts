@@ -217,6 +217,8 @@ describe('check-tls: certificates', () => {
     assert.deepEqual(statuses(report), expected({ 'cert.validity': 'fail' }));
     assert.match(report.checks[6]!.message, /expired on 2021-01-01/);
     assert.ok(report.certificate!.daysLeft < 0);
+    const human = await runCli(['check-tls', `127.0.0.1:${port}`, ...ROOT_CA]);
+    assert.match(human.stdout, /^ {2}Valid {8}\S+ to 2021-01-01 \(expired \d+ days ago\)$/m);
     // Without --ca the root is unknown, and an expiry must not hide that (OpenSSL reports only expiry).
     const untrusted = await checkJson([`127.0.0.1:${port}`], 1);
     assert.deepEqual(
