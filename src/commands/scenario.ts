@@ -9,8 +9,9 @@ import { buildScenarioRequests } from '../core/scenario/build-scenario-requests.
 import { judgeSteps } from '../core/scenario/judge-steps.js';
 import { resolveScenario } from '../core/scenario/resolve-scenario.js';
 import type { ScenarioListReport, ScenarioRunReport } from '../core/scenario/scenario-report.js';
-import { readCaFiles } from '../core/tls/read-ca-files.js';
-import { proxySettingsOf } from './command-deps.js';
+import { pemsOf } from '../core/net/trust-store.js';
+import { proxySettingsOf, trustedCasOf } from './command-deps.js';
+import { deliveryTrust } from './delivery-trust.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import type { ScenarioOptions } from './options.js';
@@ -106,6 +107,7 @@ async function runWith(
 
   const expanded = repeatEach(requests, options.redeliver);
   documents?.markDelivered(ctx.deps.monotonic());
+  const extraCa = await trustedCasOf(ctx.deps, options.ca, ctx.cwd);
   const run = await deliverPayloads(
     {
       url: target.url,
@@ -115,7 +117,7 @@ async function runWith(
       count: 1,
       concurrency: 1,
       timeoutMs: options.timeoutMs,
-      ca: await readCaFiles(options.ca, ctx.cwd),
+      ca: pemsOf(extraCa),
       retry: {
         enabled: options.retry,
         maxRetries: options.maxRetries,
@@ -141,6 +143,7 @@ async function runWith(
     documents && !run.interrupted
       ? await documents.finish(2 * options.documentsApi!.linkTtlSeconds * 1000)
       : undefined;
+  const trust = await deliveryTrust(run, extraCa, ctx.deps.publicRoots);
   return {
     ...(fetched ?? {}),
     url: target.url.href,
@@ -156,6 +159,7 @@ async function runWith(
     auth: target.credentials.method,
     redeliver: options.redeliver,
     ...(run.proxy ? { proxy: run.proxy } : {}),
+    ...(trust ? { trust } : {}),
     warnings: warnings.map((w) => masker.mask(w)),
     requestsPlanned: planned,
     requestsSent: run.summary.attempts,

@@ -12,6 +12,7 @@ import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import type { CommandContext } from './context.js';
 import type { SendSampleOptions } from './options.js';
 import { createBurstProgress } from './send-sample-progress.js';
+import { deliveryTrust } from './delivery-trust.js';
 import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 
 /** Sends generated or stored payloads as Tradecloud would, through the shared delivery service. */
@@ -89,6 +90,7 @@ async function sendWith(
   }
 
   documents?.markDelivered(ctx.deps.monotonic());
+  const extraCa = await trustedCasOf(ctx.deps, options.ca, ctx.cwd);
   const run = await deliverPayloads(
     {
       url: target.url,
@@ -98,7 +100,7 @@ async function sendWith(
       count: options.count,
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
-      ca: pemsOf(await trustedCasOf(ctx.deps, options.ca, ctx.cwd)),
+      ca: pemsOf(extraCa),
       retry: {
         enabled: options.retry,
         maxRetries: options.maxRetries,
@@ -118,9 +120,11 @@ async function sendWith(
     documents && !run.interrupted
       ? await documents.finish(2 * options.documentsApi!.linkTtlSeconds * 1000)
       : undefined;
+  const trust = await deliveryTrust(run, extraCa, ctx.deps.publicRoots);
   return {
     ...base,
     ...(run.proxy ? { proxy: run.proxy } : {}),
+    ...(trust ? { trust } : {}),
     ...(fetched ?? {}),
     ok: !run.interrupted && run.summary.sent > 0 && run.summary.failed === 0,
     dryRun: false,

@@ -6,6 +6,7 @@ import type {
 import { isScenarioList } from '../core/scenario/scenario-report.js';
 import { renderDocuments } from './documents-human.js';
 import { palette, type Palette } from './palette.js';
+import { describePrivateTrust } from './private-trust-line.js';
 import { count } from '../core/text/count.js';
 
 const linesText = (lines: number[]) =>
@@ -28,6 +29,7 @@ function renderRun(report: ScenarioRunReport, c: Palette): string {
   const out = [c.bold(`tc-webhook scenario ${report.scenario.name} ${report.url}`)];
   out.push(c.dim(`  ${report.scenario.description}`));
   if (report.proxy) out.push(c.dim(`  through the proxy ${report.proxy} (Tradecloud connects directly)`));
+  if (report.trust) out.push(c.yellow(`  ! ${describePrivateTrust(report.trust)}`));
   out.push('');
   const width = Math.max(...report.steps.map((s) => s.event.length), 10);
   for (const s of report.steps) {

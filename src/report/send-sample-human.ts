@@ -6,6 +6,7 @@ import type {
 } from './send-sample-report.js';
 import { renderDocuments } from './documents-human.js';
 import { palette } from './palette.js';
+import { describePrivateTrust } from './private-trust-line.js';
 import { count } from '../core/text/count.js';
 
 type Paint = ReturnType<typeof palette>;
@@ -50,6 +51,7 @@ function renderDelivery(report: SendSampleDeliveryReport, c: Paint): string {
   const lines = [
     c.bold(`send-sample ${report.url}`) +
       c.dim(`  (auth: ${report.auth}${inferredNote(report.authInferredFrom)}${via})`),
+    ...(report.trust ? [c.yellow(`! ${describePrivateTrust(report.trust)}`)] : []),
     '',
   ];
   // A burst lists only what went wrong (its successes are alike); a single run lists every request.

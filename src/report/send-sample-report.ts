@@ -3,6 +3,7 @@ import type { DeliveryRecord } from '../core/delivery/delivery-record.js';
 import type { DeliverySummary } from '../core/delivery/deliver-payloads.js';
 import type { DryRunRequest, DryRunTokenRequest } from '../core/delivery/describe-dry-run.js';
 import type { DocumentsResult } from '../core/documents/documents-result.js';
+import type { PrivateTrust } from '../core/tls/private-trust.js';
 
 /** The contract's JSON result for `send-sample`: one record per request (bursts keep some). */
 export type SendSampleRequestRecord = DeliveryRecord;
@@ -30,6 +31,8 @@ export interface SendSampleDeliveryReport extends ReportBase, Partial<DocumentsR
   /** Requests run but not listed (bursts keep the first 20 and the first of each other outcome). */
   requestsOmitted: number;
   summary: DeliverySummary;
+  /** Present when the endpoint's chain was trusted only through --ca or NODE_EXTRA_CA_CERTS. */
+  trust?: PrivateTrust;
 }
 
 export interface SendSampleDryRunReport extends ReportBase {

@@ -7,6 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CheckTlsReport } from '../../src/commands/check-tls.js';
+import type { DoctorReport } from '../../src/core/doctor/doctor-types.js';
+import type { ScenarioRunReport } from '../../src/core/scenario/scenario-report.js';
+import type { SendSampleDeliveryReport } from '../../src/report/send-sample-report.js';
 import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy.js';
 import { startGradeServer, type GradeServer } from '../helpers/grade-servers.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
@@ -70,6 +73,68 @@ describe('the trust store', () => {
     assert.match(refused.stderr, /issued by a CA that is not trusted/);
   });
 
+  it('send-sample says the endpoint was trusted only through --ca or NODE_EXTRA_CA_CERTS, naming the file', async () => {
+    const viaFlag = await runCli(['send-sample', receiver.url, '--ca', ROOT_CA_FILE, '--json']);
+    assert.equal(viaFlag.code, 0, viaFlag.stderr);
+    const flagged = JSON.parse(viaFlag.stdout) as SendSampleDeliveryReport;
+    assert.deepEqual(flagged.trust, { source: '--ca', file: ROOT_CA_FILE, root: flagged.trust?.root });
+    assert.match(flagged.trust.root, /CN=/);
+
+    const viaEnv = await runCli(['send-sample', receiver.url, '--json'], {
+      env: { NODE_EXTRA_CA_CERTS: ROOT_CA_FILE },
+    });
+    assert.equal(viaEnv.code, 0, viaEnv.stderr);
+    const env = JSON.parse(viaEnv.stdout) as SendSampleDeliveryReport;
+    assert.equal(env.trust?.source, 'NODE_EXTRA_CA_CERTS');
+    assert.equal(env.trust?.file, ROOT_CA_FILE);
+
+    const human = await runCli(['send-sample', receiver.url, '--ca', ROOT_CA_FILE]);
+    assert.equal(human.code, 0, human.stderr);
+    assert.ok(
+      human.stdout.includes(
+        `! the endpoint's certificate is trusted here only through --ca ${ROOT_CA_FILE} (root "${flagged.trust.root}"), not by a public CA: Tradecloud would refuse it`,
+      ),
+      human.stdout,
+    );
+  });
+
+  it('a burst says it once; with both sources given, the --ca file is named', async () => {
+    const burst = await runCli(
+      ['send-sample', receiver.url, '--ca', ROOT_CA_FILE, '--count', '3', '--concurrency', '2', '--json'],
+      { env: { NODE_EXTRA_CA_CERTS: ROOT_CA_FILE } },
+    );
+    assert.equal(burst.code, 0, burst.stderr);
+    // --ca comes first in the trust store: the root is named once, from the flag.
+    assert.equal((JSON.parse(burst.stdout) as SendSampleDeliveryReport).trust?.source, '--ca');
+  });
+
+  it('scenario says so too, in JSON and in words (and counts NODE_EXTRA_CA_CERTS)', async () => {
+    const json = await runCli(['scenario', receiver.url, 'single-delivery', '--yes', '--json'], {
+      env: { NODE_EXTRA_CA_CERTS: ROOT_CA_FILE },
+    });
+    assert.equal(json.code, 0, json.stderr);
+    const report = JSON.parse(json.stdout) as ScenarioRunReport;
+    assert.equal(report.trust?.source, 'NODE_EXTRA_CA_CERTS');
+    assert.equal(report.trust?.file, ROOT_CA_FILE);
+
+    const human = await runCli(['scenario', receiver.url, 'single-delivery', '--yes', '--ca', ROOT_CA_FILE]);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(
+      human.stdout,
+      /! the endpoint's certificate is trusted here only through --ca \S*root-ca\.pem/,
+    );
+  });
+
+  it('doctor names NODE_EXTRA_CA_CERTS and its file in its TLS check', async () => {
+    const run = await runCli(['doctor', receiver.url, '--yes', '--json', '--events', 'OrderIssuedByBuyer'], {
+      env: { NODE_EXTRA_CA_CERTS: ROOT_CA_FILE },
+    });
+    assert.notEqual(run.code, 2, run.stderr);
+    const tls = (JSON.parse(run.stdout) as DoctorReport).checks.find((c) => c.id === 'tls');
+    assert.equal(tls?.status, 'warn');
+    assert.match(tls.message, /trusted through NODE_EXTRA_CA_CERTS \S*root-ca\.pem/);
+  });
+
   it('an unreadable NODE_EXTRA_CA_CERTS file is one line naming it, exit 2', async () => {
     const run = await runCli(['check-tls', url], { env: { NODE_EXTRA_CA_CERTS: 'no-such-extra-ca.pem' } });
     assert.equal(run.code, 2);
@@ -100,5 +165,17 @@ describe('the grade through a proxy', () => {
     const report = JSON.parse(run.stdout) as CheckTlsReport;
     assert.equal(report.grade?.hsts?.present, true, 'the HSTS header was read');
     assert.ok(!report.grade?.caps.some((c) => c.id.startsWith('hsts')), 'no HSTS cap');
+  });
+
+  it('send-sample through the proxy still names the --ca file the tunnelled chain was trusted through', async () => {
+    const run = await runCli(
+      ['send-sample', `https://${HOST}:${server.port}/hook`, '--ca', ROOT_CA_FILE, '--json'],
+      { env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` } },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as SendSampleDeliveryReport;
+    assert.equal(report.proxy, `http://127.0.0.1:${proxy.port}`);
+    assert.equal(report.trust?.source, '--ca');
+    assert.equal(report.trust?.file, ROOT_CA_FILE);
   });
 });

@@ -17,6 +17,8 @@ export interface ConnectionPoolOptions {
   proxy?: ProxySettings;
   /** Told each proxy password, before anything can echo it. */
   onProxySecret?: (...secrets: string[]) => void;
+  /** Told the certificate chain a webhook connection verified (see DeliveryAgentOptions). */
+  onPeerChain?: (chain: Buffer[]) => void;
 }
 
 export interface ConnectionPools {
@@ -64,7 +66,13 @@ export async function openConnectionPools(
   const tokenProxy = options.tokenUrl ? await route(options.tokenUrl, true) : undefined;
   const common = { ca: options.ca, timeoutMs: options.timeoutMs, pins };
   const lanes = await deps.createLanes(
-    { ...common, connections: options.connections, refuseSelfSigned: true, ...(proxy ? { proxy } : {}) },
+    {
+      ...common,
+      connections: options.connections,
+      refuseSelfSigned: true,
+      ...(proxy ? { proxy } : {}),
+      ...(options.onPeerChain ? { onPeerChain: options.onPeerChain } : {}),
+    },
     options.url.origin,
   );
   // The token endpoint (Microsoft's identity platform for Tradecloud) is not a webhook endpoint:

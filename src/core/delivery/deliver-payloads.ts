@@ -50,6 +50,8 @@ export interface DeliveryRun {
   summary: DeliverySummary;
   /** `http://host:port` of the proxy the webhook requests went through (no credentials). */
   proxy?: string;
+  /** The certificate chain the first https connection verified (DER, leaf first, up to its root). */
+  peerChain?: Buffer[];
 }
 
 const QUIET: DeliveryProgress = { tick: () => undefined, stop: () => undefined };
@@ -70,6 +72,7 @@ export async function deliverPayloads(options: DeliveryRunOptions, deps: Deliver
 
 async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise<DeliveryRun> {
   const { credentials, masker } = options;
+  let peerChain: Buffer[] | undefined;
   const { lanes, tokenAgent, proxy } = await openConnectionPools(
     {
       url: options.url,
@@ -80,6 +83,7 @@ async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise
       timeoutMs: options.timeoutMs,
       ...(options.proxy ? { proxy: options.proxy } : {}),
       onProxySecret: (...secrets) => masker.add(...secrets),
+      onPeerChain: (chain) => (peerChain ??= chain),
     },
     deps,
   );
@@ -126,6 +130,7 @@ async function deliver(options: DeliveryRunOptions, deps: DeliveryDeps): Promise
     const summary = run.tally.summary();
     return {
       ...(proxy ? { proxy: proxy.display } : {}),
+      ...(peerChain ? { peerChain } : {}),
       interrupted,
       records: run.tally.records(),
       omitted: run.tally.omitted,

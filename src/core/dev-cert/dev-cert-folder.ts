@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { describeFsError } from '../files/describe-fs-error.js';
-import { writeFileWhole } from '../files/write-file-whole.js';
+import { writeWholeFile } from '../files/write-whole-file.js';
 
 /** The files dev-cert makes in its folder, by role. */
 export const DEV_CERT_FILES = {
@@ -90,7 +90,7 @@ export async function writeDevCertFolder(
   const files: Record<string, string> = {};
   const write = async (name: string, data: string, mode: number) => {
     try {
-      await writeFileWhole(join(dir, name), data, mode);
+      await writeWholeFile(join(dir, name), data, mode);
     } catch (error) {
       throw new InputError(`cannot write ${shown(name)}: ${describeFsError(error)}`, 'Choose another --dir');
     }

@@ -1,5 +1,10 @@
 import { lookup } from 'node:dns';
-import type { SecureContext } from 'node:tls';
+import {
+  checkServerIdentity,
+  type DetailedPeerCertificate,
+  type PeerCertificate,
+  type SecureContext,
+} from 'node:tls';
 import type { Client as UndiciClient, Dispatcher } from 'undici';
 import { pinnedLookup, type PinnedHosts } from '../net/clear-text-route.js';
 import type { ProxyEndpoint } from '../net/select-proxy.js';
@@ -28,6 +33,36 @@ export interface DeliveryAgentOptions {
   pins?: PinnedHosts;
   /** Send every request through this forward proxy (https targets through a CONNECT tunnel). */
   proxy?: ProxyEndpoint;
+  /**
+   * Told the certificate chain a connection verified (DER, leaf first, up to the trusted root), so a
+   * report can say which trust it took. Node tells it on full handshakes, not on resumed sessions.
+   */
+  onPeerChain?: (chain: Buffer[]) => void;
+}
+
+/** The chain OpenSSL verified, as `getPeerCertificate(true)` links it (the root links to itself). */
+function chainOf(cert: PeerCertificate): Buffer[] {
+  const chain: Buffer[] = [];
+  let current: DetailedPeerCertificate | undefined = cert as DetailedPeerCertificate;
+  while (current?.raw && !chain.some((der) => der.equals(current!.raw))) {
+    chain.push(current.raw);
+    current = current.issuerCertificate;
+  }
+  return chain;
+}
+
+/** The identity check of a connection: Node's, or the webhook rule, and then the chain observer. */
+function identityCheck(options: DeliveryAgentOptions) {
+  const verify = options.refuseSelfSigned ? refuseSelfSignedLeaf : undefined;
+  const { onPeerChain } = options;
+  if (!onPeerChain) return verify ? { checkServerIdentity: verify } : {};
+  return {
+    checkServerIdentity: (hostname: string, cert: PeerCertificate) => {
+      const refusal = (verify ?? checkServerIdentity)(hostname, cert);
+      if (!refusal) onPeerChain(chainOf(cert));
+      return refusal;
+    },
+  };
 }
 
 /** One context for every connection (the run's trust store): TLS 1.2 at least. */
@@ -45,7 +80,7 @@ function connectOptions(options: DeliveryAgentOptions, secureContext: SecureCont
     rejectUnauthorized: true,
     timeout: options.timeoutMs,
     ...(options.servername ? { servername: options.servername } : {}),
-    ...(options.refuseSelfSigned ? { checkServerIdentity: refuseSelfSignedLeaf } : {}),
+    ...identityCheck(options),
     ...(options.pins && options.pins.size > 0 ? { lookup: pinnedLookup(options.pins, lookup) } : {}),
   };
 }
@@ -121,7 +156,7 @@ async function createProxiedAgent(
     rejectUnauthorized: true,
     timeout: options.timeoutMs,
     ...(options.servername ? { servername: options.servername } : {}),
-    ...(options.refuseSelfSigned ? { checkServerIdentity: refuseSelfSignedLeaf } : {}),
+    ...identityCheck(options),
   };
   return new ProxyAgent({
     uri: proxy.display,

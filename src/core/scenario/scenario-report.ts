@@ -1,3 +1,4 @@
+import type { PrivateTrust } from '../tls/private-trust.js';
 import type { DocumentsResult } from '../documents/documents-result.js';
 import type { Outcome } from '../http/deliver-request.js';
 import type { AuthMethod } from '../http/auth-credentials.js';
@@ -45,6 +46,8 @@ export interface ScenarioRunReport extends Partial<DocumentsResult> {
   /** Each body is sent this many more times (`--redeliver`). */
   redeliver: number;
   proxy?: string;
+  /** Present when the endpoint's chain was trusted only through --ca or NODE_EXTRA_CA_CERTS. */
+  trust?: PrivateTrust;
   warnings: string[];
   requestsPlanned: number;
   requestsSent: number;
