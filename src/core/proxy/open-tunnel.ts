@@ -66,17 +66,26 @@ export function openTunnel(
           return;
         }
         clearTimeout(timer);
+        let decided = false;
         const ignore = () => undefined;
         const unasked = (chunk: Buffer) => {
+          if (decided) return;
+          decided = true;
           clearTimeout(quiet);
           socket.destroy();
           reject(proxyTunnelBodyError(proxy, authority, chunk));
         };
+        // When the quiet time is up, bytes may already be waiting on the socket (a busy event loop
+        // runs due timers before it reads): one more turn of the loop reads them before deciding.
         const quiet = setTimeout(() => {
-          socket.off('data', unasked);
-          socket.off('error', ignore);
-          socket.pause();
-          resolve(socket);
+          setImmediate(() => {
+            if (decided) return;
+            decided = true;
+            socket.off('data', unasked);
+            socket.off('error', ignore);
+            socket.pause();
+            resolve(socket);
+          });
         }, options.quietMs);
         socket.on('error', ignore);
         socket.on('data', unasked);
