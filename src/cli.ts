@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { COMMANDS, invokedCommand } from './cli/command-table.js';
 import { watchInterrupt } from './cli/interrupt.js';
 import { guardOutput } from './cli/output-guard.js';
+import { writesFinished } from './core/files/unfinished-writes.js';
 import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js';
 import type { GithubRun } from './cli/github-actions.js';
 import type { CommandContext } from './commands/context.js';
@@ -32,6 +33,7 @@ export async function main(argv: string[], io: Partial<ProcessIo> = {}): Promise
   const stdout = io.stdout ?? process.stdout;
   const output = guardOutput(stdout);
   const code = await runMain(argv, { ...io, stdout }, output.closed);
+  await writesFinished();
   return output.settle(code, io.stderr ?? process.stderr);
 }
 

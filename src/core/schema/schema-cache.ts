@@ -4,6 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import { BUILD_ID } from '../../build-info.js';
+import { finishBeforeExit } from '../files/unfinished-writes.js';
 
 /**
  * Parsing the bundled YAML and compiling its schema with ajv take far longer than validating a
@@ -86,7 +87,8 @@ export function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
   const usable = () => (checked ??= isPrivateFolder(dir));
   const readEntry = async <T>(read: () => Promise<T>): Promise<T | undefined> =>
     (await usable()) ? read().catch(() => undefined) : undefined;
-  const writeAtomically = async (name: string, data: string | Buffer) => {
+  const writeAtomically = (name: string, data: string | Buffer) => finishBeforeExit(writeEntry(name, data));
+  const writeEntry = async (name: string, data: string | Buffer) => {
     if (!(await usable())) return;
     const target = join(dir, name);
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
