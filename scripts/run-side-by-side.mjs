@@ -1,29 +1,37 @@
 #!/usr/bin/env node
-// Runs npm scripts at the same time (they must not depend on each other), each one's output shown
-// whole when it ends, and fails when any of them fails. `npm test` runs lint beside the build: on
-// two cores that saves the shorter of the two.
-// Usage: scripts/run-side-by-side.mjs <script> [<script> ...]
+// Runs npm scripts at the same time (they must not depend on each other) and fails when any of them
+// fails. The last one's output is shown as it comes; each other one's is shown whole when it ends,
+// so two outputs never interleave line by line. `npm test` runs the lint beside the tests: on a
+// machine with two cores the suite then ends about when the tests alone would.
+// Usage: scripts/run-side-by-side.mjs <script> [<script> ...] [-- or -options for the last script]
 import { spawn } from 'node:child_process';
 
-const scripts = process.argv.slice(2);
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((arg) => arg.startsWith('-'));
+const scripts = firstOption < 0 ? args : args.slice(0, firstOption);
+const extra = firstOption < 0 ? [] : args.slice(firstOption).filter((arg, i) => i > 0 || arg !== '--');
 const npm = process.env.npm_execpath;
-const run = (script) =>
+const run = (script, live) =>
   new Promise((resolve) => {
-    const [command, args] = npm ? [process.execPath, [npm, 'run', script]] : ['npm', ['run', script]];
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const npmArgs = ['run', script, ...(live && extra.length > 0 ? ['--', ...extra] : [])];
+    const [command, commandArgs] = npm ? [process.execPath, [npm, ...npmArgs]] : ['npm', npmArgs];
+    const child = spawn(command, commandArgs, {
+      stdio: ['ignore', live ? 'inherit' : 'pipe', live ? 'inherit' : 'pipe'],
+    });
     const output = [];
-    child.stdout.on('data', (chunk) => output.push(chunk));
-    child.stderr.on('data', (chunk) => output.push(chunk));
-    child.on('error', (error) => resolve({ script, code: 1, output: [Buffer.from(`${error.message}\n`)] }));
-    child.on('close', (code) => resolve({ script, code: code ?? 1, output }));
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    const report = (code) => {
+      if (!live) process.stdout.write(Buffer.concat(output));
+      if (code !== 0) process.stderr.write(`npm run ${script} failed (exit ${code})\n`);
+      resolve(code);
+    };
+    child.on('error', (error) => {
+      output.push(Buffer.from(`${error.message}\n`));
+      report(1);
+    });
+    child.on('close', (code) => report(code ?? 1));
   });
 
-let failed = 0;
-for (const result of await Promise.all(scripts.map(run))) {
-  process.stdout.write(Buffer.concat(result.output));
-  if (result.code !== 0) {
-    failed += 1;
-    process.stderr.write(`npm run ${result.script} failed (exit ${result.code})\n`);
-  }
-}
-process.exit(failed > 0 ? 1 : 0);
+const codes = await Promise.all(scripts.map((script, i) => run(script, i === scripts.length - 1)));
+process.exit(codes.some((code) => code !== 0) ? 1 : 0);
