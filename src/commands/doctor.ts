@@ -34,6 +34,7 @@ import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import { planDoctor, wrongCredentials } from './doctor-plan.js';
 import type { AuthOptions, DoctorOptions } from './options.js';
+import { retryPolicyOf } from './retry-policy.js';
 import { count } from '../core/text/count.js';
 
 export type { DoctorReport } from '../core/doctor/doctor-types.js';
@@ -295,14 +296,7 @@ const NO_RETRY: DeliveryRunOptions['retry'] = { enabled: false, maxRetries: 0, b
 
 /** --retry and its limits, for the deliveries (the authentication probes are never retried). */
 function retryPolicy(options: DoctorOptions): DeliveryRunOptions['retry'] {
-  if (!options.retry) return NO_RETRY;
-  return {
-    enabled: true,
-    maxRetries: options.maxRetries ?? 3,
-    baseMs: options.retryBaseMs ?? 1000,
-    ...(options.retryCapMs !== undefined ? { capMs: options.retryCapMs } : {}),
-    ...(options.maxRetryTimeMs !== undefined ? { maxTimeMs: options.maxRetryTimeMs } : {}),
-  };
+  return options.retry ? retryPolicyOf(options) : NO_RETRY;
 }
 
 function answerOf(run: DeliveryRun): ProbeAnswer {

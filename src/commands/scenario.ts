@@ -12,6 +12,7 @@ import type { ScenarioListReport, ScenarioRunReport } from '../core/scenario/sce
 import { pemsOf } from '../core/net/trust-store.js';
 import { proxySettingsOf, trustedCasOf } from './command-deps.js';
 import { deliveryTrust } from './delivery-trust.js';
+import { retryPolicyOf } from './retry-policy.js';
 import { confirmUnlessInterrupted } from './confirm-unless-interrupted.js';
 import type { CommandContext } from './context.js';
 import type { ScenarioOptions } from './options.js';
@@ -118,13 +119,7 @@ async function runWith(
       concurrency: 1,
       timeoutMs: options.timeoutMs,
       ca: pemsOf(extraCa),
-      retry: {
-        enabled: options.retry,
-        maxRetries: options.maxRetries,
-        baseMs: options.retryBaseMs,
-        ...(options.retryCapMs !== undefined ? { capMs: options.retryCapMs } : {}),
-        ...(options.maxRetryTimeMs !== undefined ? { maxTimeMs: options.maxRetryTimeMs } : {}),
-      },
+      retry: retryPolicyOf(options),
       delayBeforeMs: (index) => (index % per === 0 ? (definition.steps[index / per]?.delayMs ?? 0) : 0),
       masker,
       ...(ctx.signal ? { signal: ctx.signal } : {}),

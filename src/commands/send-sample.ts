@@ -13,6 +13,7 @@ import type { CommandContext } from './context.js';
 import type { SendSampleOptions } from './options.js';
 import { createBurstProgress } from './send-sample-progress.js';
 import { deliveryTrust } from './delivery-trust.js';
+import { retryPolicyOf } from './retry-policy.js';
 import { checkDocumentsApi, DocumentsSession } from './documents-session.js';
 
 /** Sends generated or stored payloads as Tradecloud would, through the shared delivery service. */
@@ -101,13 +102,7 @@ async function sendWith(
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
       ca: pemsOf(extraCa),
-      retry: {
-        enabled: options.retry,
-        maxRetries: options.maxRetries,
-        baseMs: options.retryBaseMs,
-        ...(options.retryCapMs !== undefined ? { capMs: options.retryCapMs } : {}),
-        ...(options.maxRetryTimeMs !== undefined ? { maxTimeMs: options.maxRetryTimeMs } : {}),
-      },
+      retry: retryPolicyOf(options),
       masker,
       progress: await createBurstProgress(ctx, requests.length * options.count),
       ...(ctx.signal ? { signal: ctx.signal } : {}),

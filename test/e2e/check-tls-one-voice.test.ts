@@ -8,20 +8,9 @@ import type { CheckTlsReport } from '../../src/commands/check-tls.js';
 import { startGradeServer, type GradeServer } from '../helpers/grade-servers.js';
 import { cert } from '../helpers/tls-servers.js';
 import { runMain } from '../helpers/run-main.js';
+import { CHECK_TLS_IDS } from '../helpers/check-tls-ids.js';
 
-const IDS = [
-  'https',
-  'tls.modern',
-  'tls.legacy',
-  'cert.trusted',
-  'cert.self-signed',
-  'cert.hostname',
-  'cert.validity',
-  'cert.chain',
-  'cert.key',
-  'cert.signature',
-  'tls.client-cert',
-];
+const IDS = CHECK_TLS_IDS;
 
 describe('check-tls http://…', () => {
   it('human: one line, "Tradecloud requires https"; --json: every check id; exit 1', async () => {

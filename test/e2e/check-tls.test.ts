@@ -19,21 +19,10 @@ import {
   type TlsServerOptions,
 } from '../helpers/tls-servers.js';
 
+import { CHECK_TLS_IDS } from '../helpers/check-tls-ids.js';
+
 const ROOT_CA = ['--ca', cert('root-ca.pem')];
-/** The contract's check ids, written out rather than imported: the output is held to the contract, not to the code. */
-const IDS = [
-  'https',
-  'tls.modern',
-  'tls.legacy',
-  'cert.trusted',
-  'cert.self-signed',
-  'cert.hostname',
-  'cert.validity',
-  'cert.chain',
-  'cert.key',
-  'cert.signature',
-  'tls.client-cert',
-] as const;
+const IDS = CHECK_TLS_IDS;
 type Id = (typeof IDS)[number];
 type Status = 'pass' | 'warn' | 'fail' | 'skip';
 
