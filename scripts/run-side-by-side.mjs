@@ -1,19 +1,16 @@
 #!/usr/bin/env node
 // Runs npm scripts at the same time (they must not depend on each other) and fails when any of them
 // fails. The last one's output is shown as it comes; each other one's is shown whole when it ends,
-// so two outputs never interleave line by line. `npm test` runs the lint beside the tests: on a
-// machine with two cores the suite then ends about when the tests alone would.
-// Usage: scripts/run-side-by-side.mjs <script> [<script> ...] [-- or -options for the last script]
+// so two outputs never interleave line by line. `npm test` lints beside the build: on two cores
+// the build then costs no time of its own.
+// Usage: scripts/run-side-by-side.mjs <script> [<script> ...]
 import { spawn } from 'node:child_process';
 
-const args = process.argv.slice(2);
-const firstOption = args.findIndex((arg) => arg.startsWith('-'));
-const scripts = firstOption < 0 ? args : args.slice(0, firstOption);
-const extra = firstOption < 0 ? [] : args.slice(firstOption).filter((arg, i) => i > 0 || arg !== '--');
+const scripts = process.argv.slice(2);
 const npm = process.env.npm_execpath;
 const run = (script, live) =>
   new Promise((resolve) => {
-    const npmArgs = ['run', script, ...(live && extra.length > 0 ? ['--', ...extra] : [])];
+    const npmArgs = ['run', script];
     const [command, commandArgs] = npm ? [process.execPath, [npm, ...npmArgs]] : ['npm', npmArgs];
     const child = spawn(command, commandArgs, {
       stdio: ['ignore', live ? 'inherit' : 'pipe', live ? 'inherit' : 'pipe'],

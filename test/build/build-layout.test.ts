@@ -34,6 +34,7 @@ describe('the build', () => {
     assert.match(pkg.scripts.clean ?? '', /rmSync\('dist'/);
     assert.equal(pkg.scripts.prepack, 'npm run build');
     assert.equal(pkg.scripts.test, 'node scripts/run-tests.mjs', 'tests are listed from their sources');
+    assert.match(pkg.scripts.pretest ?? '', / build$/, '`npm test` builds first');
   });
 
   it('bin/ in a copy that was never built says to run `npm run build` and exits 2', () => {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { startJwtOAuthProvider, type JwtOAuthProvider } from '../helpers/jwt-oauth-provider.js';
 import { entriesOf, startListen, TLS_FLAGS } from '../helpers/listen-process.js';
 import { ROOT_CA_FILE } from '../helpers/receiver.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 const USER = 'tc-user';
 const PASSWORD = 'listen-Secr3t-pass-4f1e';
@@ -72,7 +72,7 @@ describe('listen round trip: send-sample --all of every type and format, with ev
       for (const format of FORMATS) {
         const runs = await Promise.all(
           TYPES.map((type) =>
-            runCli(
+            runMain(
               [
                 'send-sample',
                 listen.url,
@@ -114,7 +114,7 @@ describe('listen round trip: send-sample --all of every type and format, with ev
       for (const secret of [PASSWORD, TOKEN, idp.clientSecret]) {
         assert.ok(!done.stdout.includes(secret) && !done.stderr.includes(secret), 'a secret was printed');
       }
-      const validate = await runCli(['validate', dir, '--json']);
+      const validate = await runMain(['validate', dir, '--json']);
       assert.equal(validate.code, 0, validate.stdout.slice(0, 2000));
     });
   }
@@ -124,7 +124,7 @@ describe('listen round trip: send-sample --all of every type and format, with ev
     const second = tempDir();
     const a = await startListen([...TLS_FLAGS, '--save', first]);
     for (const format of FORMATS) {
-      const run = await runCli([
+      const run = await runMain([
         'send-sample',
         a.url,
         '--ca',
@@ -139,7 +139,7 @@ describe('listen round trip: send-sample --all of every type and format, with ev
     }
     assert.equal((await a.stop()).code, 0);
     const b = await startListen([...TLS_FLAGS, '--save', second]);
-    const replay = await runCli(['send-sample', b.url, '--ca', ROOT_CA_FILE, '--file', first]);
+    const replay = await runMain(['send-sample', b.url, '--ca', ROOT_CA_FILE, '--file', first]);
     assert.equal(replay.code, 0, replay.stderr);
     assert.equal((await b.stop()).code, 0);
     const contents = (dir: string) =>

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the printed payloads are walked as plain JSON here */
 type Body = Record<string, any>;
@@ -26,7 +26,7 @@ describe('--overlay and --set: your data in the samples', () => {
   });
 
   it('sample: * sets every line, a string field keeps "100" a string, a number field gets a number', async () => {
-    const r = await runCli([
+    const r = await runMain([
       'sample',
       '--seed',
       '3',
@@ -50,7 +50,7 @@ describe('--overlay and --set: your data in the samples', () => {
   });
 
   it('sample: the overlay is merged first (objects merged, arrays replaced), then --set in order', async () => {
-    const r = await runCli([
+    const r = await runMain([
       'sample',
       '--seed',
       '3',
@@ -73,7 +73,7 @@ describe('--overlay and --set: your data in the samples', () => {
       ['--overlay', overlay],
       ['--set', 'orderEvent.orderId=x'],
     ]) {
-      const r = await runCli(['sample', '--type', 'shipment', '--seed', '3', ...override]);
+      const r = await runMain(['sample', '--type', 'shipment', '--seed', '3', ...override]);
       assert.equal(r.code, 2, r.stderr);
       assert.equal(r.stdout, '');
       assert.match(
@@ -86,7 +86,7 @@ describe('--overlay and --set: your data in the samples', () => {
   });
 
   it('sample: an override that makes the body invalid is a warning naming the path; the body is printed', async () => {
-    const r = await runCli([
+    const r = await runMain([
       'sample',
       '--seed',
       '3',
@@ -102,7 +102,7 @@ describe('--overlay and --set: your data in the samples', () => {
   });
 
   it('sample --format txml renders the overridden body', async () => {
-    const r = await runCli([
+    const r = await runMain([
       'sample',
       '--seed',
       '3',
@@ -128,7 +128,7 @@ describe('--overlay and --set: your data in the samples', () => {
     ],
   ] as const) {
     it(`bad input is one line and exit 2: ${args.join(' ')}`, async () => {
-      const r = await runCli(['sample', ...args]);
+      const r = await runMain(['sample', ...args]);
       assert.equal(r.code, 2);
       assert.equal(r.stdout, '');
       assert.match(r.stderr, stderr);
@@ -142,7 +142,7 @@ describe('--overlay and --set: your data in the samples', () => {
     ] as const) {
       const file = join(dir, name);
       writeFileSync(file, text);
-      const r = await runCli(['sample', '--overlay', file]);
+      const r = await runMain(['sample', '--overlay', file]);
       assert.equal(r.code, 2);
       assert.match(r.stderr, message);
       assert.equal(r.stderr.trimEnd().split('\n').length, 1);
@@ -152,7 +152,7 @@ describe('--overlay and --set: your data in the samples', () => {
   it('send-sample sends the overridden bodies; --file with --set is a usage error', async () => {
     const r = await startReceiver({});
     receivers.push(r);
-    const run = await runCli([
+    const run = await runMain([
       'send-sample',
       r.url,
       '--ca',
@@ -169,7 +169,7 @@ describe('--overlay and --set: your data in the samples', () => {
     const body = JSON.parse(r.requests[0]!.body) as Body;
     assert.equal(body.orderEvent.buyerOrder.purchaseOrderNumber, 'PO-OVERLAY');
     assert.ok((body.orderEvent.lines as Body[]).every((l) => l.buyerLine.item.number === 'ART-100'));
-    const replay = await runCli(['send-sample', r.url, '--file', overlay, '--set', 'eventName=x']);
+    const replay = await runMain(['send-sample', r.url, '--file', overlay, '--set', 'eventName=x']);
     assert.equal(replay.code, 2);
     assert.match(
       replay.stderr,
@@ -180,7 +180,7 @@ describe('--overlay and --set: your data in the samples', () => {
   it('doctor sends the overridden bodies', async () => {
     const r = await startReceiver({});
     receivers.push(r);
-    const run = await runCli([
+    const run = await runMain([
       'doctor',
       r.url,
       '--ca',

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { EVENT_CATALOG, type WebhookType } from '../../src/core/payload/events.js';
 import { generatePayload } from '../../src/core/payload/generate.js';
 import { renderBody } from '../../src/core/payload/render-body.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 const TYPES = Object.keys(EVENT_CATALOG) as WebhookType[];
 const FORMATS = ['json', 'txml'] as const;
@@ -19,7 +19,7 @@ async function expectedOutput(type: WebhookType, event: string, format: 'json' |
 
 describe('tc-webhook sample', () => {
   it('prints an OrderIssuedByBuyer body by default and nothing else', async () => {
-    const r = await runCli(['sample']);
+    const r = await runMain(['sample']);
     assert.equal(r.code, 0);
     assert.equal(r.stderr, '');
     const body = JSON.parse(r.stdout) as { eventName: string; orderEvent: { lines: unknown[] } };
@@ -30,10 +30,10 @@ describe('tc-webhook sample', () => {
   it('the same seed prints the same bytes; without a seed every run is fresh', async () => {
     const args = ['sample', '--event', 'OrderChangesProposedBySupplier'];
     const [a, b, c, d] = await Promise.all([
-      runCli([...args, '--seed', '7']),
-      runCli([...args, '--seed', '7']),
-      runCli(args),
-      runCli(args),
+      runMain([...args, '--seed', '7']),
+      runMain([...args, '--seed', '7']),
+      runMain(args),
+      runMain(args),
     ]);
     assert.equal(a.code, 0);
     assert.equal(a.stdout, b.stdout);
@@ -50,7 +50,7 @@ describe('tc-webhook sample', () => {
     }));
     const runs = await Promise.all(
       cases.map(({ type, format, event }) =>
-        runCli(['sample', '--type', type, '--event', event, '--format', format, '--seed', '1']),
+        runMain(['sample', '--type', type, '--event', event, '--format', format, '--seed', '1']),
       ),
     );
     for (const [i, { type, format, event }] of cases.entries()) {
@@ -63,17 +63,17 @@ describe('tc-webhook sample', () => {
   });
 
   it('notes on stderr, never in the body, that order-documents samples are reconstructed', async () => {
-    const r = await runCli(['sample', '--type', 'order-documents']);
+    const r = await runMain(['sample', '--type', 'order-documents']);
     assert.equal(r.code, 0);
     assert.match(r.stderr, /^note: the orderDocumentsEvent structure is reconstructed/);
     const body = JSON.parse(r.stdout) as Record<string, unknown>;
     assert.deepEqual(Object.keys(body), ['eventName', 'orderDocumentsEvent']);
-    const shipment = await runCli(['sample', '--type', 'shipment', '--format', 'txml']);
+    const shipment = await runMain(['sample', '--type', 'shipment', '--format', 'txml']);
     assert.match(shipment.stderr, /^note: Tradecloud documents the shipment webhook as JSON only/);
   });
 
   it('an unknown event is a usage error (exit 2) naming the closest event', async () => {
-    const r = await runCli(['sample', '--event', 'OrderIssuedByBuyr']);
+    const r = await runMain(['sample', '--event', 'OrderIssuedByBuyr']);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
     assert.equal(
@@ -84,7 +84,7 @@ describe('tc-webhook sample', () => {
   });
 
   it('an event of another type is a usage error (exit 2) that names its type', async () => {
-    const r = await runCli(['sample', '--type', 'shipment', '--event', 'OrderResentByBuyer']);
+    const r = await runMain(['sample', '--type', 'shipment', '--event', 'OrderResentByBuyer']);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
     assert.match(
@@ -97,8 +97,8 @@ describe('tc-webhook sample', () => {
 
   it('an unknown type or a bad seed is a usage error (exit 2)', async () => {
     const [type, seed] = await Promise.all([
-      runCli(['sample', '--type', 'invoice']),
-      runCli(['sample', '--seed', 'abc']),
+      runMain(['sample', '--type', 'invoice']),
+      runMain(['sample', '--seed', 'abc']),
     ]);
     assert.equal(type.code, 2);
     assert.match(type.stderr, /Allowed choices are order, single-delivery, order-documents, shipment/);
@@ -108,7 +108,7 @@ describe('tc-webhook sample', () => {
   });
 
   it('--help lists the event names of each type', async () => {
-    const r = await runCli(['sample', '--help']);
+    const r = await runMain(['sample', '--help']);
     assert.equal(r.code, 0);
     for (const event of Object.values(EVENT_CATALOG).flat())
       assert.match(r.stdout, new RegExp(`^  ${event}$`, 'm'));
@@ -138,7 +138,7 @@ describe('every sample validates against the bundled schemas', () => {
       }
     }
     for (const args of [[], ['--strict']]) {
-      const r = await runCli(['validate', dir, '--json', ...args]);
+      const r = await runMain(['validate', dir, '--json', ...args]);
       assert.equal(r.code, 0, r.stdout.slice(0, 2000) + r.stderr);
       const report = JSON.parse(r.stdout) as {
         ok: boolean;
@@ -156,7 +156,7 @@ describe('every sample validates against the bundled schemas', () => {
   it('a shipment sample in tXML is valid, with the one warning that Tradecloud sends shipments as JSON', async () => {
     const file = join(dir, 'shipment.xml');
     await writeFile(file, await expectedOutput('shipment', 'ShipmentIssuedBySupplier', 'txml', 1));
-    const r = await runCli(['validate', file, '--json']);
+    const r = await runMain(['validate', file, '--json']);
     assert.equal(r.code, 0);
     const report = JSON.parse(r.stdout) as {
       files: { errors: unknown[]; warnings: { message: string }[] }[];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startOAuthProvider, type OAuthProvider } from '../helpers/oauth-provider.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { runMain, type MainRun as CliRun } from '../helpers/run-main.js';
 
 const USER = 'erp-user';
 const PASSWORD = 'pw-Secr3t-basic-8f2a61';
@@ -46,7 +46,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
 
   it('none: delivered, exit 0, no Authorization header', async () => {
     const r = await receiver({});
-    const run = await runCli(['send-sample', r.url, ...EVENT]);
+    const run = await runMain(['send-sample', r.url, ...EVENT]);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(r.requests.length, 1);
     assert.equal(r.requests[0]!.headers.authorization, undefined);
@@ -58,7 +58,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
 
   it('basic: accepted with flags, and with TC_WEBHOOK_* variables; the secret never shows', async () => {
     const r = await receiver({ auth: { type: 'basic', username: USER, password: PASSWORD } });
-    const byFlag = await runCli([
+    const byFlag = await runMain([
       'send-sample',
       r.url,
       ...EVENT,
@@ -79,7 +79,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
     assert.equal(report.ok, true);
     assert.equal(report.auth, 'basic');
     assert.equal(report.requests[0]!.status, 200);
-    const byEnv = await runCli(['send-sample', r.url, ...EVENT, '--auth', 'basic'], {
+    const byEnv = await runMain(['send-sample', r.url, ...EVENT, '--auth', 'basic'], {
       env: { TC_WEBHOOK_USERNAME: USER, TC_WEBHOOK_PASSWORD: PASSWORD },
     });
     assert.equal(byEnv.code, 0, byEnv.stderr);
@@ -93,11 +93,11 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
 
   it('bearer: accepted; a wrong token gets 401 → rejected, exit 1', async () => {
     const r = await receiver({ auth: { type: 'bearer', token: TOKEN } });
-    const good = await runCli(['send-sample', r.url, ...EVENT, '--auth', 'bearer'], {
+    const good = await runMain(['send-sample', r.url, ...EVENT, '--auth', 'bearer'], {
       env: { TC_WEBHOOK_TOKEN: TOKEN },
     });
     assert.equal(good.code, 0, good.stderr);
-    const wrong = await runCli([
+    const wrong = await runMain([
       'send-sample',
       r.url,
       ...EVENT,
@@ -115,7 +115,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
 
   it('missing credentials at the endpoint: 401, exit 1; missing credentials for the method: exit 2 naming flag and variable', async () => {
     const r = await receiver({ auth: { type: 'basic', username: USER, password: PASSWORD } });
-    const none = await runCli(['send-sample', r.url, ...EVENT, '--json']);
+    const none = await runMain(['send-sample', r.url, ...EVENT, '--json']);
     assert.equal(none.code, 1);
     const report = JSON.parse(none.stdout) as {
       ok: boolean;
@@ -124,14 +124,14 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
     assert.equal(report.ok, false);
     assert.deepEqual([report.requests[0]!.status, report.requests[0]!.outcome], [401, 'rejected']);
 
-    const missing = await runCli(['send-sample', r.url, ...EVENT, '--auth', 'basic', '--username', USER], {
+    const missing = await runMain(['send-sample', r.url, ...EVENT, '--auth', 'basic', '--username', USER], {
       env: { TC_WEBHOOK_PASSWORD: undefined },
     });
     assert.equal(missing.code, 2);
     assert.equal(missing.stdout, '');
     assert.match(missing.stderr, /^tc-webhook: --auth basic needs --password \(or TC_WEBHOOK_PASSWORD\)\./);
     assert.equal(missing.stderr.trim().split('\n').length, 1);
-    const missingOauth = await runCli(['send-sample', r.url, ...EVENT, '--auth', 'oauth2'], {
+    const missingOauth = await runMain(['send-sample', r.url, ...EVENT, '--auth', 'oauth2'], {
       env: { TC_WEBHOOK_CLIENT_ID: undefined, TC_WEBHOOK_CLIENT_SECRET: undefined },
     });
     assert.equal(missingOauth.code, 2);
@@ -144,7 +144,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
   it('oauth2: one token for the whole burst, verified by the receiver; the secret and the token never show', async () => {
     const r = await receiver({ auth: { type: 'oauth2', introspect: oauth.introspect } });
     const before = oauth.tokenRequests;
-    const run = await runCli(
+    const run = await runMain(
       ['send-sample', r.url, ...EVENT, ...oauthFlags(), '--count', '5', '--concurrency', '3', '--json'],
       { env: { TC_WEBHOOK_CLIENT_SECRET: oauth.clientSecret } },
     );
@@ -166,7 +166,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
       auth: { type: 'oauth2', introspect: oauth.introspect },
       respond: (request) => ({ status: 400, body: `bad request, you sent ${request.headers.authorization}` }),
     });
-    const run = await runCli([
+    const run = await runMain([
       'send-sample',
       r.url,
       ...EVENT,
@@ -182,7 +182,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
 
   it('oauth2: invalid_client from the token endpoint is one line, exit 2, nothing delivered', async () => {
     const r = await receiver({});
-    const run = await runCli([
+    const run = await runMain([
       'send-sample',
       r.url,
       ...EVENT,
@@ -205,7 +205,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
   it('--dry-run masks every secret, sends nothing and fetches no token', async () => {
     const r = await receiver({});
     const before = oauth.tokenRequests;
-    const basic = await runCli([
+    const basic = await runMain([
       'send-sample',
       r.url,
       ...EVENT,
@@ -220,7 +220,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
     assert.equal(basic.code, 0, basic.stderr);
     assert.match(basic.stdout, /Authorization: Basic \*\*\*/);
     assert.match(basic.stdout, /"eventName": "OrderIssuedByBuyer"/);
-    const oauthRun = await runCli([
+    const oauthRun = await runMain([
       'send-sample',
       r.url,
       ...EVENT,
@@ -253,7 +253,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
   });
 
   it('refuses to send credentials over plain http to a non-loopback host, without leaking them', async () => {
-    const run = await runCli([
+    const run = await runMain([
       'send-sample',
       'http://webhook.example.com/hook',
       ...EVENT,
@@ -268,7 +268,7 @@ describe('send-sample authentication (real HTTPS receiver, real OAuth provider)'
   });
 
   it('an unreachable endpoint is exit 2 and the error line carries no secret', async () => {
-    const run = await runCli(
+    const run = await runMain(
       ['send-sample', 'https://127.0.0.1:1/hook', ...EVENT, '--auth', 'basic', '--username', USER],
       {
         env: { TC_WEBHOOK_PASSWORD: PASSWORD },

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { echoForms, leakedForms } from '../helpers/echo-encodings.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver, type ReceiverOptions } from '../helpers/receiver.js';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { runMain, type MainRun as CliRun } from '../helpers/run-main.js';
 
 const CA = ['--ca', ROOT_CA_FILE];
 /** Spaces, non-ASCII letters, ':', '+', '/', '=' and both quotes. */
@@ -80,11 +80,11 @@ describe('send-sample masks secrets however a server echoes them (real CLI, echo
     const args = ['send-sample', r.url, ...CA, '--auth', 'basic', '--username', USER];
     const count = ['--count', countFor(PASSWORD, USER)];
     const env = { env: { TC_WEBHOOK_PASSWORD: PASSWORD } };
-    const human = await runCli([...args, ...count], env);
+    const human = await runMain([...args, ...count], env);
     assert.equal(human.code, 1, human.stderr);
     assertMasked(human, PASSWORD, USER);
     assert.match(human.stdout, /response: rejected \*\*\* for you/);
-    const json = await runCli([...args, ...count, '--json'], env);
+    const json = await runMain([...args, ...count, '--json'], env);
     assert.equal(json.code, 1, json.stderr);
     assertMasked(json, PASSWORD, USER);
     const records = (JSON.parse(json.stdout) as { requests: Array<{ responseBody: string }> }).requests;
@@ -108,7 +108,7 @@ describe('send-sample masks secrets however a server echoes them (real CLI, echo
       countFor(TOKEN),
     ];
     for (const extra of [[], ['--json']]) {
-      const run = await runCli([...args, ...extra]);
+      const run = await runMain([...args, ...extra]);
       assert.equal(run.code, 1, run.stderr);
       assertMasked(run, TOKEN);
     }
@@ -137,7 +137,7 @@ describe('send-sample masks secrets however a server echoes them (real CLI, echo
       countFor(ACCESS_TOKEN),
     ];
     for (const extra of [[], ['--json']]) {
-      const run = await runCli([...args, ...extra]);
+      const run = await runMain([...args, ...extra]);
       assert.equal(run.code, 1, run.stderr);
       assertMasked(run, ACCESS_TOKEN);
       assert.deepEqual(leakedForms(everything(run), CLIENT_SECRET), []);
@@ -146,7 +146,7 @@ describe('send-sample masks secrets however a server echoes them (real CLI, echo
 
   it('oauth2: a token endpoint error echoing the client secret (form-encoded and more) is masked on stderr', async () => {
     for (const extra of [[], ['--json']]) {
-      const run = await runCli(
+      const run = await runMain(
         [
           'send-sample',
           'https://127.0.0.1:1/hook',
@@ -182,7 +182,7 @@ describe('send-sample masks secrets however a server echoes them (real CLI, echo
 
   it('--dry-run shows no secret in any form', async () => {
     for (const extra of [[], ['--json']]) {
-      const run = await runCli([
+      const run = await runMain([
         'send-sample',
         'https://127.0.0.1:1/hook',
         '--dry-run',
@@ -199,7 +199,7 @@ describe('send-sample masks secrets however a server echoes them (real CLI, echo
       assert.equal(run.code, 0, run.stderr);
       assertMasked(run, CLIENT_SECRET);
     }
-    const basic = await runCli([
+    const basic = await runMain([
       'send-sample',
       'https://127.0.0.1:1/hook',
       '--dry-run',

@@ -13,7 +13,7 @@ import type { SendSampleDeliveryReport } from '../../src/report/send-sample-repo
 import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy.js';
 import { startGradeServer, type GradeServer } from '../helpers/grade-servers.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 const YEAR = 'max-age=31536000; includeSubDomains';
 const trustedCheck = (report: CheckTlsReport) => report.checks.find((c) => c.id === 'cert.trusted')!;
@@ -33,7 +33,7 @@ describe('the trust store', () => {
   });
 
   const checkTls = async (args: string[], env: Record<string, string | undefined> = {}) => {
-    const run = await runCli(['check-tls', url, '--servername', 'localhost', '--grade', '--json', ...args], {
+    const run = await runMain(['check-tls', url, '--servername', 'localhost', '--grade', '--json', ...args], {
       env: { NODE_EXTRA_CA_CERTS: undefined, ...env },
     });
     return { run, report: JSON.parse(run.stdout) as CheckTlsReport };
@@ -62,11 +62,11 @@ describe('the trust store', () => {
   });
 
   it('send-sample trusts exactly what check-tls trusts: NODE_EXTRA_CA_CERTS delivers, nothing refuses', async () => {
-    const trusted = await runCli(['send-sample', receiver.url, '--json'], {
+    const trusted = await runMain(['send-sample', receiver.url, '--json'], {
       env: { NODE_EXTRA_CA_CERTS: ROOT_CA_FILE },
     });
     assert.equal(trusted.code, 0, trusted.stderr);
-    const refused = await runCli(['send-sample', receiver.url, '--json'], {
+    const refused = await runMain(['send-sample', receiver.url, '--json'], {
       env: { NODE_EXTRA_CA_CERTS: undefined },
     });
     assert.equal(refused.code, 2, refused.stderr);
@@ -74,13 +74,13 @@ describe('the trust store', () => {
   });
 
   it('send-sample says the endpoint was trusted only through --ca or NODE_EXTRA_CA_CERTS, naming the file', async () => {
-    const viaFlag = await runCli(['send-sample', receiver.url, '--ca', ROOT_CA_FILE, '--json']);
+    const viaFlag = await runMain(['send-sample', receiver.url, '--ca', ROOT_CA_FILE, '--json']);
     assert.equal(viaFlag.code, 0, viaFlag.stderr);
     const flagged = JSON.parse(viaFlag.stdout) as SendSampleDeliveryReport;
     assert.deepEqual(flagged.trust, { source: '--ca', file: ROOT_CA_FILE, root: flagged.trust?.root });
     assert.match(flagged.trust.root, /CN=/);
 
-    const viaEnv = await runCli(['send-sample', receiver.url, '--json'], {
+    const viaEnv = await runMain(['send-sample', receiver.url, '--json'], {
       env: { NODE_EXTRA_CA_CERTS: ROOT_CA_FILE },
     });
     assert.equal(viaEnv.code, 0, viaEnv.stderr);
@@ -88,7 +88,7 @@ describe('the trust store', () => {
     assert.equal(env.trust?.source, 'NODE_EXTRA_CA_CERTS');
     assert.equal(env.trust?.file, ROOT_CA_FILE);
 
-    const human = await runCli(['send-sample', receiver.url, '--ca', ROOT_CA_FILE]);
+    const human = await runMain(['send-sample', receiver.url, '--ca', ROOT_CA_FILE]);
     assert.equal(human.code, 0, human.stderr);
     assert.ok(
       human.stdout.includes(
@@ -99,7 +99,7 @@ describe('the trust store', () => {
   });
 
   it('a burst says it once; with both sources given, the --ca file is named', async () => {
-    const burst = await runCli(
+    const burst = await runMain(
       ['send-sample', receiver.url, '--ca', ROOT_CA_FILE, '--count', '3', '--concurrency', '2', '--json'],
       { env: { NODE_EXTRA_CA_CERTS: ROOT_CA_FILE } },
     );
@@ -109,7 +109,7 @@ describe('the trust store', () => {
   });
 
   it('scenario says so too, in JSON and in words (and counts NODE_EXTRA_CA_CERTS)', async () => {
-    const json = await runCli(['scenario', receiver.url, 'single-delivery', '--yes', '--json'], {
+    const json = await runMain(['scenario', receiver.url, 'single-delivery', '--yes', '--json'], {
       env: { NODE_EXTRA_CA_CERTS: ROOT_CA_FILE },
     });
     assert.equal(json.code, 0, json.stderr);
@@ -117,7 +117,7 @@ describe('the trust store', () => {
     assert.equal(report.trust?.source, 'NODE_EXTRA_CA_CERTS');
     assert.equal(report.trust?.file, ROOT_CA_FILE);
 
-    const human = await runCli(['scenario', receiver.url, 'single-delivery', '--yes', '--ca', ROOT_CA_FILE]);
+    const human = await runMain(['scenario', receiver.url, 'single-delivery', '--yes', '--ca', ROOT_CA_FILE]);
     assert.equal(human.code, 0, human.stderr);
     assert.match(
       human.stdout,
@@ -126,7 +126,7 @@ describe('the trust store', () => {
   });
 
   it('doctor names NODE_EXTRA_CA_CERTS and its file in its TLS check', async () => {
-    const run = await runCli(['doctor', receiver.url, '--yes', '--json', '--events', 'OrderIssuedByBuyer'], {
+    const run = await runMain(['doctor', receiver.url, '--yes', '--json', '--events', 'OrderIssuedByBuyer'], {
       env: { NODE_EXTRA_CA_CERTS: ROOT_CA_FILE },
     });
     assert.notEqual(run.code, 2, run.stderr);
@@ -136,7 +136,7 @@ describe('the trust store', () => {
   });
 
   it('an unreadable NODE_EXTRA_CA_CERTS file is one line naming it, exit 2', async () => {
-    const run = await runCli(['check-tls', url], { env: { NODE_EXTRA_CA_CERTS: 'no-such-extra-ca.pem' } });
+    const run = await runMain(['check-tls', url], { env: { NODE_EXTRA_CA_CERTS: 'no-such-extra-ca.pem' } });
     assert.equal(run.code, 2);
     assert.match(run.stderr, /cannot read NODE_EXTRA_CA_CERTS file "no-such-extra-ca\.pem"/);
     assert.equal(run.stdout, '');
@@ -157,7 +157,7 @@ describe('the grade through a proxy', () => {
   });
 
   it('sends its HSTS request through the proxy the handshakes took (the name resolves only there)', async () => {
-    const run = await runCli(
+    const run = await runMain(
       ['check-tls', `https://${HOST}:${server.port}/hook`, '--ca', ROOT_CA_FILE, '--grade', '--json'],
       { env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` } },
     );
@@ -168,7 +168,7 @@ describe('the grade through a proxy', () => {
   });
 
   it('send-sample through the proxy still names the --ca file the tunnelled chain was trusted through', async () => {
-    const run = await runCli(
+    const run = await runMain(
       ['send-sample', `https://${HOST}:${server.port}/hook`, '--ca', ROOT_CA_FILE, '--json'],
       { env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` } },
     );
