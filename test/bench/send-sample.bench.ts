@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   AUTOCANNON,
@@ -118,6 +118,32 @@ function childrenCpuSeconds(): number | undefined {
   }
 }
 
+/** CPU seconds (user + system) process `pid` has used, from /proc (Linux); undefined elsewhere. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat(5) are utime and stime, in clock ticks.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds every core of the machine spent busy so far, from /proc/stat (Linux): user, nice,
+ * system, irq, softirq and steal (guest time is counted in user already); undefined elsewhere.
+ */
+function machineBusySeconds(): number | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function receivedCount(port: number): Promise<number> {
   const { Agent, request } = await import('undici');
   const dispatcher = new Agent({ connect: { ca: readFileSync(CA, 'utf8') } });
@@ -129,11 +155,19 @@ async function receivedCount(port: number): Promise<number> {
   }
 }
 
-/** A step's result, and the CPU seconds its child processes used (undefined off Linux). */
+/**
+ * A step's result, the CPU seconds its child processes used, and the share of the machine (all
+ * cores) that processes other than the bench, the receiver and the client used meanwhile: the
+ * noise a shared machine adds (undefined off Linux).
+ */
 interface WithCpu<T> {
   value: T;
   cpuS: number | undefined;
+  othersShare: number | undefined;
 }
+
+/** Other processes' share of the machine below which a round counts as quiet. */
+const QUIET_SHARE = 0.1;
 
 interface CliRunResult {
   wallMs: number;
@@ -251,13 +285,41 @@ async function main(): Promise<void> {
     const floorRatios: number[] = [];
     const oursToFloor: number[] = [];
     const cpu = { peer: [] as number[], ours: [] as number[], loop: [] as number[] };
-    /** Runs `step`, and the CPU seconds its child processes used (undefined off Linux). */
+    const quietRatios: number[] = [];
+    /** Runs `step`; the CPU its child processes used, and what other processes took meanwhile. */
     const withCpu = async <T>(step: () => T | Promise<T>): Promise<WithCpu<T>> => {
-      const before = childrenCpuSeconds();
+      const started = performance.now();
+      const before = { children: childrenCpuSeconds(), receiver: processCpuSeconds(receiver.pid) };
+      const ownBefore = process.cpuUsage();
+      const machineBefore = machineBusySeconds();
       const value = await step();
-      const after = childrenCpuSeconds();
-      return { value, cpuS: before === undefined || after === undefined ? undefined : after - before };
+      const machineAfter = machineBusySeconds();
+      const own = process.cpuUsage(ownBefore);
+      const children = childrenCpuSeconds();
+      const receiverCpu = processCpuSeconds(receiver.pid);
+      const cpuS =
+        before.children === undefined || children === undefined ? undefined : children - before.children;
+      const wallS = (performance.now() - started) / 1000;
+      const othersShare =
+        cpuS === undefined ||
+        machineBefore === undefined ||
+        machineAfter === undefined ||
+        before.receiver === undefined ||
+        receiverCpu === undefined
+          ? undefined
+          : Math.max(
+              0,
+              (machineAfter -
+                machineBefore -
+                cpuS -
+                (receiverCpu - before.receiver) -
+                (own.user + own.system) / 1e6) /
+                (wallS * availableParallelism()),
+            );
+      return { value, cpuS, othersShare };
     };
+    const percent = (share: number | undefined) =>
+      share === undefined ? 'n/a' : `${Math.round(share * 100)}%`;
     const perRequest = (seconds: number | undefined, n: number) =>
       seconds === undefined ? 'n/a' : `${((seconds * 1000) / n).toFixed(3)} ms CPU/request`;
     const orders = [
@@ -284,6 +346,8 @@ async function main(): Promise<void> {
       const loop = floor!.value;
       const ratio = s.requestsPerSecond / peer.requestsPerSecond;
       ratios.push(ratio);
+      const others = [a!.othersShare, ours!.othersShare, floor!.othersShare];
+      if (others.every((share) => share !== undefined && share < QUIET_SHARE)) quietRatios.push(ratio);
       floorRatios.push(loop.requestsPerSecond / peer.requestsPerSecond);
       oursToFloor.push(s.requestsPerSecond / loop.requestsPerSecond);
       if (a!.cpuS !== undefined && ours!.cpuS !== undefined && floor!.cpuS !== undefined) {
@@ -298,7 +362,9 @@ async function main(): Promise<void> {
           `with start-up (${s.delivered}/${s.sent} delivered, ${perRequest(ours!.cpuS, s.sent)} incl. start-up); ` +
           `ratio ${ratio.toFixed(2)}; bare undici dispatch loop ${loop.requestsPerSecond.toFixed(0)} req/s ` +
           `(ratio ${(loop.requestsPerSecond / peer.requestsPerSecond).toFixed(2)}, ` +
-          `${perRequest(floor!.cpuS, loop.ok)} incl. start-up)`,
+          `${perRequest(floor!.cpuS, loop.ok)} incl. start-up); other processes took ` +
+          `${percent(a!.othersShare)} / ${percent(ours!.othersShare)} / ${percent(floor!.othersShare)} ` +
+          `of the machine during autocannon / send-sample / loop`,
       );
     }
     const ratio = median(ratios);
@@ -308,6 +374,12 @@ async function main(): Promise<void> {
     console.log(
       `median ratio send-sample / autocannon: ${ratio.toFixed(2)} (${spread(ratios)}; target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
     );
+    if (quietRatios.length > 0) {
+      console.log(
+        `  the same over the ${quietRatios.length} of ${ROUNDS} rounds where other processes took under ` +
+          `${QUIET_SHARE * 100}% of the machine throughout: ${median(quietRatios).toFixed(2)} (for reference)`,
+      );
+    }
     console.log(
       `median ratio bare undici dispatch loop / autocannon: ${median(floorRatios).toFixed(2)} (${spread(floorRatios)}; the HTTP client alone, for reference)`,
     );
