@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   AUTOCANNON,
@@ -25,34 +25,43 @@ import {
 } from './bench-support.js';
 
 const CONCURRENCY = 64;
-const DURATION_S = 6;
+/**
+ * Seconds per client and round. Short runs keep the three clients of a round close together in
+ * time, so a load that comes and goes on a shared machine weighs on them alike; long enough that
+ * each process's start (connections, JIT) is a small part of its run.
+ */
+const DURATION_S = 4;
+/** Each client's warm-up run, before the rounds. */
+const WARM_UP_S = 2;
 /** send-sample ÷ autocannon: parity within the noise of a shared machine. */
 const TARGET_RATIO = 0.95;
-/** Each of the three clients goes first, second and third in two rounds. */
-const ROUNDS = 6;
+/** Each of the three clients goes first, second and third in three rounds. */
+const ROUNDS = 9;
 
 const RECEIVER_SOURCE = okReceiverSource('good', true);
 
 /**
- * Where the remaining gap is: the same HTTP client send-sample uses (undici's Agent, one keep-alive
- * connection per concurrent request) in a bare dispatch loop with a handler that only counts, none
- * of send-sample's own work. Not a target, a floor.
+ * Where the remaining gap is: the HTTP client send-sample is built on, set up as send-sample sets it
+ * up (an undici Client per concurrent request, each with its one keep-alive connection; no undici
+ * timers per request), in a bare dispatch loop with a handler that only counts: none of
+ * send-sample's own work. Not a target, a floor.
  */
 const UNDICI_LOOP = `
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates } from 'node:tls';
-import { Agent } from 'undici';
+import { Client } from 'undici';
 const [url, bodyFile, ca, count, concurrency] = process.argv.slice(1);
 const target = new URL(url);
 const secureContext = createSecureContext({ minVersion: 'TLSv1.2', ca: [...rootCertificates, readFileSync(ca, 'utf8')] });
-const agent = new Agent({ connections: Number(concurrency), pipelining: 1, connect: { secureContext, rejectUnauthorized: true } });
+const clients = Array.from({ length: Number(concurrency) }, () =>
+  new Client(target.origin, { pipelining: 1, connect: { secureContext, rejectUnauthorized: true } }));
 const body = readFileSync(bodyFile);
 const total = Number(count);
 let next = 0, ok = 0;
-const one = () => new Promise((resolve) => {
+const one = (client) => new Promise((resolve) => {
   let status = 0;
-  agent.dispatch(
-    { origin: target.origin, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json' }, body },
+  client.dispatch(
+    { path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json' }, body, headersTimeout: 0, bodyTimeout: 0 },
     {
       onRequestStart() {},
       onResponseStart(_c, code) { status = code; },
@@ -63,12 +72,12 @@ const one = () => new Promise((resolve) => {
   );
 });
 const started = performance.now();
-await Promise.all(Array.from({ length: Number(concurrency) }, async () => {
-  while (next < total) { next++; if ((await one()) === 200) ok++; }
+await Promise.all(clients.map(async (client) => {
+  while (next < total) { next++; if ((await one(client)) === 200) ok++; }
 }));
 const ms = performance.now() - started;
 process.stdout.write(JSON.stringify({ ok, requestsPerSecond: (ok / ms) * 1000 }) + '\\n');
-await agent.close();
+await Promise.all(clients.map((client) => client.close()));
 `;
 
 function runUndiciLoop(
@@ -109,6 +118,32 @@ function childrenCpuSeconds(): number | undefined {
   }
 }
 
+/** CPU seconds (user + system) process `pid` has used, from /proc (Linux); undefined elsewhere. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat(5) are utime and stime, in clock ticks.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds every core of the machine spent busy so far, from /proc/stat (Linux): user, nice,
+ * system, irq, softirq and steal (guest time is counted in user already); undefined elsewhere.
+ */
+function machineBusySeconds(): number | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function receivedCount(port: number): Promise<number> {
   const { Agent, request } = await import('undici');
   const dispatcher = new Agent({ connect: { ca: readFileSync(CA, 'utf8') } });
@@ -120,11 +155,19 @@ async function receivedCount(port: number): Promise<number> {
   }
 }
 
-/** A step's result, and the CPU seconds its child processes used (undefined off Linux). */
+/**
+ * A step's result, the CPU seconds its child processes used, and the share of the machine (all
+ * cores) that processes other than the bench, the receiver and the client used meanwhile: the
+ * noise a shared machine adds (undefined off Linux).
+ */
 interface WithCpu<T> {
   value: T;
   cpuS: number | undefined;
+  othersShare: number | undefined;
 }
+
+/** Other processes' share of the machine below which a round counts as quiet. */
+const QUIET_SHARE = 0.1;
 
 interface CliRunResult {
   wallMs: number;
@@ -176,6 +219,7 @@ async function runSendSample(args: string[], port: number, sampleMs?: number): P
 function runAutocannon(
   port: number,
   bodyFile: string,
+  seconds = DURATION_S,
 ): { requestsPerSecond: number; total: number; non2xx: number } {
   const result = spawnSync(
     process.execPath,
@@ -184,7 +228,7 @@ function runAutocannon(
       '-c',
       String(CONCURRENCY),
       '-d',
-      String(DURATION_S),
+      String(seconds),
       '-p',
       '1',
       '-m',
@@ -227,8 +271,12 @@ async function main(): Promise<void> {
       `body: ${bodyBytes} bytes (generated OrderIssuedByBuyer); concurrency ${CONCURRENCY}; node ${process.version}`,
     );
 
-    // Warm the receiver (JIT, TLS session) so neither client pays for it.
-    await runSendSample(cli(2000), port);
+    // Warm-up: each client once, the same way and for about as long (autocannon sets the pace),
+    // so the receiver's JIT and the files each client loads are warm before any round counts.
+    const warmUpRate = runAutocannon(port, bodyFile, WARM_UP_S).requestsPerSecond;
+    const warmUpCount = Math.max(2000, Math.round(warmUpRate * WARM_UP_S));
+    await runSendSample(cli(warmUpCount), port);
+    runUndiciLoop(url, bodyFile, warmUpCount);
 
     // Rounds: autocannon, send-sample and the bare undici loop run back to back, so a busy machine
     // weighs on all alike, and take turns going first, second and third, so none always meets the
@@ -237,13 +285,41 @@ async function main(): Promise<void> {
     const floorRatios: number[] = [];
     const oursToFloor: number[] = [];
     const cpu = { peer: [] as number[], ours: [] as number[], loop: [] as number[] };
-    /** Runs `step`, and the CPU seconds its child processes used (undefined off Linux). */
+    const quietRatios: number[] = [];
+    /** Runs `step`; the CPU its child processes used, and what other processes took meanwhile. */
     const withCpu = async <T>(step: () => T | Promise<T>): Promise<WithCpu<T>> => {
-      const before = childrenCpuSeconds();
+      const started = performance.now();
+      const before = { children: childrenCpuSeconds(), receiver: processCpuSeconds(receiver.pid) };
+      const ownBefore = process.cpuUsage();
+      const machineBefore = machineBusySeconds();
       const value = await step();
-      const after = childrenCpuSeconds();
-      return { value, cpuS: before === undefined || after === undefined ? undefined : after - before };
+      const machineAfter = machineBusySeconds();
+      const own = process.cpuUsage(ownBefore);
+      const children = childrenCpuSeconds();
+      const receiverCpu = processCpuSeconds(receiver.pid);
+      const cpuS =
+        before.children === undefined || children === undefined ? undefined : children - before.children;
+      const wallS = (performance.now() - started) / 1000;
+      const othersShare =
+        cpuS === undefined ||
+        machineBefore === undefined ||
+        machineAfter === undefined ||
+        before.receiver === undefined ||
+        receiverCpu === undefined
+          ? undefined
+          : Math.max(
+              0,
+              (machineAfter -
+                machineBefore -
+                cpuS -
+                (receiverCpu - before.receiver) -
+                (own.user + own.system) / 1e6) /
+                (wallS * availableParallelism()),
+            );
+      return { value, cpuS, othersShare };
     };
+    const percent = (share: number | undefined) =>
+      share === undefined ? 'n/a' : `${Math.round(share * 100)}%`;
     const perRequest = (seconds: number | undefined, n: number) =>
       seconds === undefined ? 'n/a' : `${((seconds * 1000) / n).toFixed(3)} ms CPU/request`;
     const orders = [
@@ -252,10 +328,10 @@ async function main(): Promise<void> {
       ['loop', 'autocannon', 'send-sample'],
     ] as const;
     // As many requests as autocannon answered in its last run, so the runs last about as long.
-    let lastPeerRate = runAutocannon(port, bodyFile).requestsPerSecond;
+    let lastPeerRate = warmUpRate;
     for (let round = 1; round <= ROUNDS; round++) {
       const order = orders[(round - 1) % orders.length]!;
-      const count = Math.max(10_000, Math.round(lastPeerRate * DURATION_S));
+      const count = Math.max(5_000, Math.round(lastPeerRate * DURATION_S));
       let a: WithCpu<ReturnType<typeof runAutocannon>> | undefined;
       let ours: WithCpu<CliRunResult> | undefined;
       let floor: WithCpu<ReturnType<typeof runUndiciLoop>> | undefined;
@@ -270,6 +346,8 @@ async function main(): Promise<void> {
       const loop = floor!.value;
       const ratio = s.requestsPerSecond / peer.requestsPerSecond;
       ratios.push(ratio);
+      const others = [a!.othersShare, ours!.othersShare, floor!.othersShare];
+      if (others.every((share) => share !== undefined && share < QUIET_SHARE)) quietRatios.push(ratio);
       floorRatios.push(loop.requestsPerSecond / peer.requestsPerSecond);
       oursToFloor.push(s.requestsPerSecond / loop.requestsPerSecond);
       if (a!.cpuS !== undefined && ours!.cpuS !== undefined && floor!.cpuS !== undefined) {
@@ -284,18 +362,29 @@ async function main(): Promise<void> {
           `with start-up (${s.delivered}/${s.sent} delivered, ${perRequest(ours!.cpuS, s.sent)} incl. start-up); ` +
           `ratio ${ratio.toFixed(2)}; bare undici dispatch loop ${loop.requestsPerSecond.toFixed(0)} req/s ` +
           `(ratio ${(loop.requestsPerSecond / peer.requestsPerSecond).toFixed(2)}, ` +
-          `${perRequest(floor!.cpuS, loop.ok)} incl. start-up)`,
+          `${perRequest(floor!.cpuS, loop.ok)} incl. start-up); other processes took ` +
+          `${percent(a!.othersShare)} / ${percent(ours!.othersShare)} / ${percent(floor!.othersShare)} ` +
+          `of the machine during autocannon / send-sample / loop`,
       );
     }
     const ratio = median(ratios);
+    /** The rounds' lowest and highest ratio: how much the machine moved the figures. */
+    const spread = (values: number[]) =>
+      `rounds ${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
     console.log(
-      `median ratio send-sample / autocannon: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+      `median ratio send-sample / autocannon: ${ratio.toFixed(2)} (${spread(ratios)}; target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+    );
+    if (quietRatios.length > 0) {
+      console.log(
+        `  the same over the ${quietRatios.length} of ${ROUNDS} rounds where other processes took under ` +
+          `${QUIET_SHARE * 100}% of the machine throughout: ${median(quietRatios).toFixed(2)} (for reference)`,
+      );
+    }
+    console.log(
+      `median ratio bare undici dispatch loop / autocannon: ${median(floorRatios).toFixed(2)} (${spread(floorRatios)}; the HTTP client alone, for reference)`,
     );
     console.log(
-      `median ratio bare undici dispatch loop / autocannon: ${median(floorRatios).toFixed(2)} (the HTTP client alone, for reference)`,
-    );
-    console.log(
-      `median ratio send-sample / bare undici dispatch loop: ${median(oursToFloor).toFixed(2)} (what send-sample costs above its HTTP client)`,
+      `median ratio send-sample / bare undici dispatch loop: ${median(oursToFloor).toFixed(2)} (${spread(oursToFloor)}; what send-sample costs above its HTTP client)`,
     );
     if (cpu.peer.length > 0) {
       const peerCpu = median(cpu.peer) * 1000;

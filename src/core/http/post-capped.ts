@@ -53,13 +53,18 @@ export type CappedResult =
   /** `status` is set when the headers arrived and the body then failed. */
   | { answered: false; error: Error; status?: number };
 
+/** Anything but printable ASCII and tab: only a value with such a byte can need decoding. */
+const NOT_PLAIN_ASCII = /[^ -~\t]/;
+
 /**
  * The first of a repeated response header, decoded as UTF-8: undici's handler interface passes
- * header values byte for byte as latin1 strings.
+ * header values byte for byte as latin1 strings. Plain ASCII (nearly every answer's headers) is
+ * the same text either way and is taken as it is.
  */
 function firstValue(value: string | string[] | undefined): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : Buffer.from(first, 'latin1').toString('utf8');
+  if (first === undefined || !NOT_PLAIN_ASCII.test(first)) return first;
+  return Buffer.from(first, 'latin1').toString('utf8');
 }
 
 /**
