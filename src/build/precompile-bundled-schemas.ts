@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCompiledCode } from '../core/schema/compile-schema.js';
 import type { BodyKind } from '../core/schema/body-schema-types.js';
-import { precompileBodyValidator } from '../core/schema/create-body-validator.js';
+import { createBodyValidator, precompileBodyValidator } from '../core/schema/create-body-validator.js';
+import { KNOWN_CACHE_KEYS, recordCacheKeys } from '../core/schema/known-cache-keys.js';
 import { bundledSchemaPath, loadSpec } from '../core/schema/load-body-schema.js';
 import { openPrecompiledSchemas, precompiledSchemaDir } from '../core/schema/precompiled-schemas.js';
 import { codeCacheFile, type SchemaCache } from '../core/schema/schema-cache.js';
@@ -48,6 +49,22 @@ async function findMisses(dir: string): Promise<string[]> {
     },
   });
   return misses;
+}
+
+/**
+ * The keys a run of the bundled specs asks for, by their input (known-cache-keys.ts): what a run of
+ * `validate` computes for each kind and policy, against the finished folder.
+ */
+async function writeKnownKeys(dir: string): Promise<number> {
+  const entries = openPrecompiledSchemas(dir);
+  const keys = await recordCacheKeys(async () => {
+    for (const kind of KINDS) {
+      const spec = await loadSpec(bundledSchemaPath(kind), kind, { cache: entries });
+      for (const policy of POLICIES) await createBodyValidator(spec.bodyFor(kind), policy, entries);
+    }
+  });
+  await writeFile(join(dir, KNOWN_CACHE_KEYS.split('/').at(-1)!), JSON.stringify(keys));
+  return keys.length;
 }
 
 const PAYLOADS = fileURLToPath(new URL('../../../fixtures/payloads/', import.meta.url));
@@ -106,10 +123,11 @@ async function main(): Promise<void> {
   await precompile(openOutput(dir));
   const misses = await findMisses(dir);
   if (misses.length > 0) throw new Error(`a run would not find ${misses.join(', ')}`);
+  const known = await writeKnownKeys(dir);
   const caches = await writeCodeCaches(dir);
   const files = await readdir(dir);
   console.log(
-    `precompiled the bundled schemas: ${files.length} files (${caches} V8 code caches) in ${relative(process.cwd(), dir)}`,
+    `precompiled the bundled schemas: ${files.length} files (${caches} V8 code caches, ${known} known keys) in ${relative(process.cwd(), dir)}`,
   );
 }
 

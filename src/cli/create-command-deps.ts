@@ -1,6 +1,6 @@
 import type { CommandDeps } from '../commands/command-deps.js';
 import { proxySettingsFromEnv } from '../core/net/proxy-settings.js';
-import { defaultCacheDir } from '../core/schema/schema-cache.js';
+import { defaultCacheDir } from '../core/schema/cache-folder.js';
 
 /**
  * Node's network modules, loaded on first use: validate and sample never open a socket, and

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { getAsset, isSea } from 'node:sea';
 import { fileURLToPath } from 'node:url';
 
@@ -15,9 +15,24 @@ export function shippedPath(relative: string): string {
   return fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));
 }
 
-/** The file's bytes; undefined when this installation lacks it. */
-export async function readShippedFile(relative: string): Promise<Buffer | undefined> {
-  if (!isSea()) return readFile(shippedPath(relative)).catch(() => undefined);
+/**
+ * The file's bytes; undefined when this installation lacks it. Read in one call: these are the
+ * installation's own files, read at start-up when nothing else runs, where each of the thread
+ * pool's round trips (open, stat, read, close) would cost more than the read itself.
+ */
+export function readShippedFile(relative: string): Promise<Buffer | undefined> {
+  return Promise.resolve(readShippedFileSync(relative));
+}
+
+/** readShippedFile, for a caller that cannot wait. */
+export function readShippedFileSync(relative: string): Buffer | undefined {
+  if (!isSea()) {
+    try {
+      return readFileSync(shippedPath(relative));
+    } catch {
+      return undefined;
+    }
+  }
   try {
     return Buffer.from(getAsset(relative));
   } catch {

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { nodeCrypto as crypto } from '../node-crypto.js';
 
 /** The one source of chance for a payload: seeded for reproducible samples, fresh otherwise. */
 export interface Random {
@@ -44,13 +44,13 @@ function uuidFrom(next: () => number): string {
  * values come from a random seed and ids from crypto.randomUUID, so every run is fresh.
  */
 export function createRandom(seed?: number): Random {
-  const next = mulberry32(seed === undefined ? randomInt(2 ** 32) : foldSeed(seed));
+  const next = mulberry32(seed === undefined ? crypto().randomInt(2 ** 32) : foldSeed(seed));
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,
     int,
     pick: <T>(items: readonly T[]) => items[int(0, items.length - 1)] as T,
-    uuid: seed === undefined ? () => randomUUID() : () => uuidFrom(next),
+    uuid: seed === undefined ? () => crypto().randomUUID() : () => uuidFrom(next),
     digits: (count) => Array.from({ length: count }, () => String(int(0, 9))).join(''),
   };
 }

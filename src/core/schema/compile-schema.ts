@@ -4,7 +4,7 @@ import { Script } from 'node:vm';
 import { InputError } from '../../errors.js';
 import { isDraft2020, type JsonSchema, type SpecDialect } from './body-schema-types.js';
 import { cacheKey, type SchemaCache } from './schema-cache.js';
-import { isLocalDateTime, isLocalTime } from './webhook-formats.js';
+import { isAbsoluteUri, isLocalDateTime, isLocalTime } from './webhook-formats.js';
 
 export type CompiledSchema = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 export interface SchemaCompiler {
@@ -157,7 +157,7 @@ async function createAjv(flavour: Flavour): Promise<AjvLike> {
 
 function webhookFormats(): Record<string, Format> {
   const { fullFormats } = require('ajv-formats/dist/formats') as { fullFormats: Record<string, Format> };
-  return { ...fullFormats, time: isLocalTime, 'local-date-time': isLocalDateTime };
+  return { ...fullFormats, time: isLocalTime, 'local-date-time': isLocalDateTime, uri: isAbsoluteUri };
 }
 
 /**

@@ -12,7 +12,8 @@ import {
 } from './find-body-operation.js';
 import { withPrecompiledSchemas } from './precompiled-schemas.js';
 import { parseSpecText, readSpecText, type SpecText } from './read-spec-document.js';
-import { cacheKey, defaultCacheDir, openSchemaCache, type SchemaCache } from './schema-cache.js';
+import { defaultCacheDir } from './cache-folder.js';
+import { cacheKey, openSchemaCache, type SchemaCache } from './schema-cache.js';
 
 export type { BodyKind, BodySchema, SpecDialect } from './body-schema-types.js';
 

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import { BUILD_ID } from '../../build-info.js';
 import { finishBeforeExit } from '../files/unfinished-writes.js';
+import { nodeCrypto } from '../node-crypto.js';
+import { knownCacheKey, noteHashedKey } from './known-cache-keys.js';
 
 /**
  * Parsing the bundled YAML and compiling its schema with ajv take far longer than validating a
@@ -47,20 +48,14 @@ export function cacheKey(...parts: string[]): string {
 }
 
 export function cacheKeyOf(buildId: string, parts: readonly string[]): string {
-  const hash = createHash('sha256').update(CACHE_FORMAT).update('\u0000').update(buildId);
-  for (const part of parts) hash.update('\u0000').update(part);
-  return hash.digest('hex').slice(0, 40);
-}
-
-/** `tc-webhook-cache-<uid>` in the temp folder (the environment's TMPDIR when it names one). */
-export function defaultCacheDir(temp: string = tmpdir()): string {
-  let user = 'user';
-  try {
-    user = String(userInfo().uid >= 0 ? userInfo().uid : userInfo().username);
-  } catch {
-    // No passwd entry (some containers): one shared name, still checked for ownership below.
-  }
-  return join(temp, `tc-webhook-cache-${user}`);
+  const input = [CACHE_FORMAT, buildId, ...parts].join('\u0000');
+  const known = knownCacheKey(input);
+  if (known !== undefined) return known;
+  // node:crypto is loaded only here: a run of the bundled specs finds every key it needs listed.
+  const { createHash } = nodeCrypto();
+  const key = createHash('sha256').update(input).digest('hex').slice(0, 40);
+  noteHashedKey(input, key);
+  return key;
 }
 
 /** Whether `dir` is (made, if missing) a folder only this user can write to. */
@@ -91,7 +86,7 @@ export function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
   const writeEntry = async (name: string, data: string | Buffer) => {
     if (!(await usable())) return;
     const target = join(dir, name);
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    const temp = `${target}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
     try {
       await writeFile(temp, data, { mode: 0o600 });
       await rename(temp, target); // readers never see a half-written entry

@@ -1,8 +1,8 @@
-import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
+import { nodeCrypto } from '../node-crypto.js';
 import { pemToDer } from './der-certificate.js';
 import type { ExtraCa } from '../net/trust-store.js';
 
@@ -56,6 +56,8 @@ export async function readCaFiles(
         'Pass a PEM file with blocks that start with -----BEGIN CERTIFICATE-----',
       );
     }
+    // node:crypto is loaded here, not at start-up: most runs name no CA file.
+    const { X509Certificate } = nodeCrypto();
     for (const der of ders) {
       try {
         pems.push(new X509Certificate(der).toString());

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { isLocalDateTime, isLocalTime } from '../../../src/core/schema/webhook-formats.js';
+import { isAbsoluteUri, isLocalDateTime, isLocalTime } from '../../../src/core/schema/webhook-formats.js';
 
 it('local-date-time accepts zone-less calendar date-times only', () => {
   assert.equal(isLocalDateTime('2026-08-02T09:59:00'), true);
@@ -17,4 +17,16 @@ it('time is a local HH:mm:ss', () => {
   assert.equal(isLocalTime('24:00:00'), false);
   assert.equal(isLocalTime('8:00'), false);
   assert.equal(isLocalTime('08:00:00+02:00'), false);
+});
+
+it('uri is an absolute URL without whitespace', () => {
+  assert.equal(isAbsoluteUri('https://portal.tradecloud1.com/order/f56aa4ce-PO0123456790'), true);
+  assert.equal(isAbsoluteUri('https://example.com/specs/bolt%20m12.pdf?x=1#page=2'), true);
+  assert.equal(isAbsoluteUri('urn:isbn:0451450523'), true);
+  assert.equal(isAbsoluteUri('/order/PO0123456790'), false);
+  assert.equal(isAbsoluteUri('portal.tradecloud1.com/order'), false);
+  assert.equal(isAbsoluteUri('https://example.com/a file.pdf'), false);
+  assert.equal(isAbsoluteUri('https://exa mple.com/'), false);
+  assert.equal(isAbsoluteUri('https://'), false);
+  assert.equal(isAbsoluteUri(''), false);
 });
