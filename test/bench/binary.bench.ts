@@ -155,6 +155,9 @@ try {
     [host, [BIN, 'sample', '--seed', '1']],
     [embeddedNode, [BIN, 'validate', ORDER]],
     [embeddedNode, [BIN, 'sample', '--seed', '1']],
+    [BINARY, ['--version']],
+    [host, [BIN, '--version']],
+    [embeddedNode, [BIN, '--version']],
   ];
   for (const [command, args] of commands) {
     const check = run(command, args);
@@ -162,8 +165,33 @@ try {
       throw new Error(`${command} ${args.join(' ')}: exit ${check.status}\n${check.out}`);
   }
   const rounds = 15;
-  const [e0, empty, binValidate, binSample, hostE0, npmValidate, npmSample, npm24Validate, npm24Sample] =
-    interleaved(rounds, commands) as [number, number, number, number, number, number, number, number, number];
+  const [
+    e0,
+    empty,
+    binValidate,
+    binSample,
+    hostE0,
+    npmValidate,
+    npmSample,
+    npm24Validate,
+    npm24Sample,
+    binVersion,
+    npmVersion,
+    npm24Version,
+  ] = interleaved(rounds, commands) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   console.log(`\n1. start-up as real commands (median of ${rounds} runs each, taking turns)`);
   console.log(`   node -e 0, Node.js ${node} (embedded)   ${f(e0)}`);
   console.log(`   node -e 0, Node.js ${process.version} (this machine)   ${f(hostE0)}`);
@@ -179,6 +207,9 @@ try {
     );
   row('validate one order file', binValidate, npmValidate, npm24Validate);
   row('sample --seed 1', binSample, npmSample, npm24Sample);
+  // The tool loaded (its code, commander, the output streams) and no command run: what every
+  // command pays before its own work.
+  row('--version (no command run)', binVersion, npmVersion, npm24Version);
   console.log(`   binary, validate: ${verdict(binValidate / e0, 1.3, 'node -e 0')}`);
   console.log(`   binary, sample:   ${verdict(binSample / e0, 1.3, 'node -e 0')}`);
 
