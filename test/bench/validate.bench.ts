@@ -110,11 +110,12 @@ try {
   const validateOne = [BIN, 'validate', join(ROOT, 'fixtures/payloads/valid/order-event.json')];
   const sampleOne = [BIN, 'sample', '--seed', '1'];
   for (let i = 0; i < 3; i++) run(validateOne); // warm the file cache
-  const [nodeStart, validateStart, sampleStart] = interleavedMedians(20, [
+  const [nodeStart, validateStart, sampleStart, versionStart] = interleavedMedians(20, [
     ['-e', '0'],
     validateOne,
     sampleOne,
-  ]) as [number, number, number];
+    [BIN, '--version'],
+  ]) as [number, number, number, number];
   console.log('1. start-up (median of 20 runs each, taking turns)');
   console.log(`   node -e 0                          ${f(nodeStart)}`);
   console.log(
@@ -122,6 +123,10 @@ try {
   );
   console.log(
     `   tc-webhook sample --seed 1         ${f(sampleStart)}   ${ratio(sampleStart, nodeStart)} of node  (${verdict(sampleStart / nodeStart, 1.76)}: ≤ 1.76×)`,
+  );
+  // The tool loaded and no command run: what every command pays before its own work.
+  console.log(
+    `   tc-webhook --version               ${f(versionStart)}   ${ratio(versionStart, nodeStart)} of node`,
   );
 
   // 2. 1,000 typical payloads, the bundled order body schema (enums included) for ajv-cli.
