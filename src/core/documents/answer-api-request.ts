@@ -1,6 +1,6 @@
 import type { ApiActivity, ApiCredentials, MockDocument } from './api-mock-types.js';
-import type { AuthOutcome } from '../listen/auth-outcome.js';
-import { basicAuthCheck, bearerTokenOf } from '../listen/check-static-auth.js';
+import type { AuthOutcome } from '../serve/auth-outcome.js';
+import { basicAuthCheck, bearerTokenOf } from '../serve/check-static-auth.js';
 
 /**
  * The document API as the mock answers it: Tradecloud's login and document-metadata endpoints, a

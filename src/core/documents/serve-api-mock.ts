@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bindServer } from '../listen/bind-server.js';
-import { loggablePath } from '../listen/loggable-path.js';
+import { bindServer } from '../serve/bind-server.js';
+import { loggablePath } from '../serve/loggable-path.js';
 import type { ApiActivity } from './api-mock-types.js';
 import { answerApiRequest, createApiMockState, type ApiMockPolicy } from './answer-api-request.js';
 

@@ -1,5 +1,5 @@
-import type { AuthCheck } from './auth-outcome.js';
-import { basicAuthCheck, bearerAuthCheck } from './check-static-auth.js';
+import type { AuthCheck } from '../serve/auth-outcome.js';
+import { basicAuthCheck, bearerAuthCheck } from '../serve/check-static-auth.js';
 import { type KeyFetch, loadIssuerKeys, pairIssuers } from './issuer-keys.js';
 import type { ListenOptions } from './listen-types.js';
 

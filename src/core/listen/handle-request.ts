@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PayloadCheckOptions } from '../validate/validate-json-payload.js';
-import type { AuthCheck } from './auth-outcome.js';
+import type { AuthCheck } from '../serve/auth-outcome.js';
 import type { Relay } from './forward-delivery.js';
 import { cameThroughListener, VIA } from './forward-loop.js';
 import { judgeDelivery } from './judge-delivery.js';
 import type { ListenEntry } from './listen-types.js';
-import { loggablePath } from './loggable-path.js';
+import { loggablePath } from '../serve/loggable-path.js';
 import { readCappedBody } from './read-capped-body.js';
 import { saveDelivery } from './save-delivery.js';
 import { type Answer, jsonAnswer, sendAnswer } from './send-answer.js';

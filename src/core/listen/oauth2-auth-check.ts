@@ -1,6 +1,6 @@
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
-import { type AuthCheck, type AuthOutcome, bearerChallenge } from './auth-outcome.js';
-import { bearerTokenOf } from './check-static-auth.js';
+import { type AuthCheck, type AuthOutcome, bearerChallenge } from '../serve/auth-outcome.js';
+import { bearerTokenOf } from '../serve/check-static-auth.js';
 import { describeJoseError, shown } from './describe-jose-error.js';
 import { grantsScope } from './token-scope.js';
 

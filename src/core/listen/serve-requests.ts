@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bindServer } from './bind-server.js';
+import { bindServer } from '../serve/bind-server.js';
 import { handleRequest, type RequestPolicy } from './handle-request.js';
 import type { ListenEntry } from './listen-types.js';
 
