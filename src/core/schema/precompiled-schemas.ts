@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readShippedFile, shippedPath } from '../files/shipped-files.js';
 import { CACHES_ENABLED, codeCacheFile, type SchemaCache } from './schema-cache.js';
@@ -25,7 +24,7 @@ export function openPrecompiledSchemas(dir?: string): SchemaCache {
   const readEntry = (name: string) =>
     dir === undefined
       ? readShippedFile(`${PRECOMPILED}${name}`)
-      : readFile(join(dir, name)).catch(() => undefined);
+      : import('node:fs/promises').then(({ readFile }) => readFile(join(dir, name))).catch(() => undefined);
   return {
     read: async (key, extension) => (await readEntry(`${key}.${extension}`))?.toString('utf8'),
     write: () => Promise.resolve(),

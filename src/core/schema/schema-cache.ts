@@ -1,4 +1,3 @@
-import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
@@ -58,9 +57,16 @@ export function cacheKeyOf(buildId: string, parts: readonly string[]): string {
   return key;
 }
 
+/**
+ * node:fs/promises, loaded on first use: a run that finds everything precompiled in the package
+ * never touches the cache folder.
+ */
+const files = () => import('node:fs/promises');
+
 /** Whether `dir` is (made, if missing) a folder only this user can write to. */
 async function isPrivateFolder(dir: string): Promise<boolean> {
   try {
+    const { lstat, mkdir } = await files();
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const info = await lstat(dir);
     const uid = userInfo().uid;
@@ -87,6 +93,7 @@ export function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
     if (!(await usable())) return;
     const target = join(dir, name);
     const temp = `${target}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
+    const { rename, unlink, writeFile } = await files();
     try {
       await writeFile(temp, data, { mode: 0o600 });
       await rename(temp, target); // readers never see a half-written entry
@@ -95,9 +102,11 @@ export function openSchemaCache(dir: string): Promise<SchemaCache | undefined> {
     }
   };
   return Promise.resolve({
-    read: async (key, extension) => readEntry(() => readFile(join(dir, `${key}.${extension}`), 'utf8')),
+    read: async (key, extension) =>
+      readEntry(async () => (await files()).readFile(join(dir, `${key}.${extension}`), 'utf8')),
     write: async (key, extension, text) => writeAtomically(`${key}.${extension}`, text),
-    readCodeCache: async (key) => readEntry(() => readFile(join(dir, codeCacheFile(key)))),
+    readCodeCache: async (key) =>
+      readEntry(async () => (await files()).readFile(join(dir, codeCacheFile(key)))),
     writeCodeCache: async (key, data) => writeAtomically(codeCacheFile(key), data),
   });
 }

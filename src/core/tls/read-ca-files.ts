@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { describeFsError, fsErrorCode } from '../files/describe-fs-error.js';
@@ -43,6 +42,7 @@ export async function readCaFiles(
   for (const file of files) {
     let text: string;
     try {
+      const { readFile } = await import('node:fs/promises');
       text = await readFile(resolve(cwd, file), 'utf8');
     } catch (error) {
       throw new InputError(`cannot read ${what} "${file}": ${describeFsError(error)}`, fix, {
