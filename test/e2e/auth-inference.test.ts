@@ -3,8 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { post } from '../helpers/https-post.js';
 import { entriesOf, TLS_FLAGS } from '../helpers/listen-process.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { runMain } from '../helpers/run-main.js';
-import { refusedAtStartUp, startMain } from '../helpers/start-main.js';
+import { refusedAtStartUp, runMain, startListening } from '../helpers/run-main.js';
 
 const TOKEN = 'inferred-bearer-token-4e1d';
 const USER = 'tradecloud';
@@ -152,10 +151,10 @@ describe('authentication inferred from the credential flags (real CLI)', () => {
 
   describe('listen', () => {
     const refused = (args: string[], env: Record<string, string> = {}) =>
-      refusedAtStartUp(['listen', '--port', '0', ...TLS_FLAGS, ...args], env);
+      refusedAtStartUp(['listen', '--port', '0', ...TLS_FLAGS, ...args], { env });
 
     it('--token without --auth enforces bearer (never starts unauthenticated)', async () => {
-      const served = await startMain([
+      const served = await startListening([
         'listen',
         '--port',
         '0',
@@ -166,10 +165,7 @@ describe('authentication inferred from the credential flags (real CLI)', () => {
         '2',
         '--json',
       ]);
-      assert.match(
-        served.stderr(),
-        /auth: bearer \(inferred from --token\)|bearer \(inferred from --token\)/,
-      );
+      assert.match(served.stderr, /auth: bearer \(inferred from --token\)|bearer \(inferred from --token\)/);
       const without = await post(served.url, { body: '{}', headers: { 'content-type': 'application/json' } });
       const withToken = await post(served.url, {
         body: '{}',
@@ -187,7 +183,7 @@ describe('authentication inferred from the credential flags (real CLI)', () => {
     });
 
     it('--username and --password without --auth enforce basic', async () => {
-      const served = await startMain([
+      const served = await startListening([
         ...['listen', '--port', '0', ...TLS_FLAGS, '--username', USER, '--password', PASSWORD],
         ...['--max-requests', '1', '--json'],
       ]);
@@ -212,7 +208,7 @@ describe('authentication inferred from the credential flags (real CLI)', () => {
     });
 
     it('TC_WEBHOOK_TOKEN alone does not switch auth on: a note says it is ignored', async () => {
-      const served = await startMain(['listen', '--port', '0', ...TLS_FLAGS, '--max-requests', '1'], {
+      const served = await startListening(['listen', '--port', '0', ...TLS_FLAGS, '--max-requests', '1'], {
         env: { TC_WEBHOOK_TOKEN: TOKEN },
       });
       await post(served.url, { body: '{}' });

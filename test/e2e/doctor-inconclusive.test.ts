@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { mainInProcess } from '../helpers/main-in-process.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
+import { runMain } from '../helpers/run-main.js';
 
 interface Check {
   id: string;
@@ -44,7 +44,7 @@ describe('doctor: wrong credentials prove nothing about timing or status codes',
 
   it('JSON and JUnit: timing and status codes inconclusive, not ready, exit 1', async () => {
     const junit = join(dir, 'doctor.xml');
-    const run = await mainInProcess(args(['--json', '--report', junit]));
+    const run = await runMain(args(['--json', '--report', junit]), { suiteTmpdir: true });
     assert.equal(run.code, 1, run.stderr);
     const report = JSON.parse(run.stdout) as { ok: boolean; verdict: string; checks: Check[] };
     assert.equal(report.ok, false);
@@ -61,7 +61,7 @@ describe('doctor: wrong credentials prove nothing about timing or status codes',
   });
 
   it('human: the first fix printed names the credentials', async () => {
-    const run = await mainInProcess(args([]));
+    const run = await runMain(args([]), { suiteTmpdir: true });
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stdout, /\? Response time/);
     const firstFix = /fix: (.*)/.exec(run.stdout)?.[1] ?? '';

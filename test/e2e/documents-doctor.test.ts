@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  documentsIntegration,
-  freePort,
-  type Integration,
-  type IntegrationOptions,
-} from '../helpers/documents-integration.js';
-import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { runMain } from '../helpers/run-main.js';
+import type { IntegrationOptions } from '../helpers/documents-integration.js';
+import { startDocumentsSetup, type DocumentsSetup } from '../helpers/documents-setup.js';
+import { ROOT_CA_FILE, type Receiver } from '../helpers/receiver.js';
 
 const USER = 'erp-integration';
 const PASSWORD = 'doctor-api-secret-3d9a1f';
@@ -25,30 +20,28 @@ const isInvalidProbe = (body: string) =>
   body.includes('not a list of lines') || body.includes('not an object');
 
 describe('doctor --documents-api: the documents check', () => {
+  let documents: DocumentsSetup;
   let receiver: Receiver;
-  let integration: Integration | undefined;
   let apiBase: string;
   let port: number;
 
   before(async () => {
-    receiver = await startReceiver({
+    documents = await startDocumentsSetup({
       auth: { type: 'basic', ...WEBHOOK },
-      respond: (request) =>
-        isInvalidProbe(request.body) ? { status: 400 } : (integration?.respond(request) ?? { status: 200 }),
+      answerFirst: (request) => (isInvalidProbe(request.body) ? { status: 400 } : undefined),
     });
-    port = await freePort();
-    apiBase = `http://127.0.0.1:${port}/v2`;
+    ({ receiver, port, apiBase } = documents);
   });
   after(async () => {
-    await receiver.close();
+    await documents.close();
   });
 
   const doctor = async (
     variant: Omit<IntegrationOptions, 'apiBase' | 'username'> | undefined,
     extra: string[] = [],
   ) => {
-    integration = variant ? documentsIntegration({ apiBase, username: USER, ...variant }) : undefined;
-    const run = await runMain([
+    documents.use(variant ? { apiBase, username: USER, ...variant } : undefined);
+    return documents.run([
       'doctor',
       receiver.url,
       '--ca',
@@ -74,8 +67,6 @@ describe('doctor --documents-api: the documents check', () => {
       '2',
       ...extra,
     ]);
-    await integration?.settled();
-    return run;
   };
   const checkOf = (stdout: string) =>
     (JSON.parse(stdout) as { checks: Check[] }).checks.find((c) => c.id === 'documents')!;

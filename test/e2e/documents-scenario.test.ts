@@ -1,34 +1,31 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { documentsIntegration, freePort, type Integration } from '../helpers/documents-integration.js';
-import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
-import { runMain } from '../helpers/run-main.js';
+import { startDocumentsSetup, type DocumentsSetup } from '../helpers/documents-setup.js';
+import { ROOT_CA_FILE, type Receiver } from '../helpers/receiver.js';
 
 const USER = 'erp-integration';
 const PASSWORD = 'scenario-api-secret-6f1c0a';
 
 describe('scenario --documents-api', () => {
+  let documents: DocumentsSetup;
   let receiver: Receiver;
-  let integration: Integration | undefined;
   let port: number;
 
   before(async () => {
-    receiver = await startReceiver({
-      respond: (request) => integration?.respond(request) ?? { status: 200 },
-    });
-    port = await freePort();
+    documents = await startDocumentsSetup();
+    ({ receiver, port } = documents);
   });
   after(async () => {
-    await receiver.close();
+    await documents.close();
   });
 
   it('the documents of the whole story are known to the mock, each reported once; the steps still decide the exit code', async () => {
-    integration = documentsIntegration({
+    documents.use({
       apiBase: `http://127.0.0.1:${port}/v2`,
       username: USER,
       password: PASSWORD,
     });
-    const run = await runMain(
+    const run = await documents.run(
       [
         'scenario',
         receiver.url,
@@ -46,7 +43,6 @@ describe('scenario --documents-api', () => {
       ],
       { env: { TC_WEBHOOK_API_PASSWORD: PASSWORD } },
     );
-    await integration.settled();
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout) as {
       documentsApi: { apiBase: string };
@@ -72,13 +68,13 @@ describe('scenario --documents-api', () => {
   });
 
   it('an integration that never downloads: the documents are reported never fetched, exit 0 as every step was answered', async () => {
-    integration = documentsIntegration({
+    documents.use({
       apiBase: `http://127.0.0.1:${port}/v2`,
       username: USER,
       password: PASSWORD,
       fault: 'never-downloads',
     });
-    const run = await runMain([
+    const run = await documents.run([
       'scenario',
       receiver.url,
       'shipment-updates',
@@ -94,7 +90,6 @@ describe('scenario --documents-api', () => {
       '--link-ttl',
       '1',
     ]);
-    await integration.settled();
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Documents {2}\(document API mock at/);
     assert.match(run.stdout, /never fetched: the event carries metadata only/);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { documentsIntegration, freePort, type Integration } from '../helpers/documents-integration.js';
-import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
+import type { Integration, IntegrationOptions } from '../helpers/documents-integration.js';
+import { startDocumentsSetup, type DocumentsSetup } from '../helpers/documents-setup.js';
+import { ROOT_CA_FILE, type Receiver } from '../helpers/receiver.js';
 import { runMain } from '../helpers/run-main.js';
 
 const USER = 'erp-integration';
@@ -21,28 +22,23 @@ interface DocumentJson {
 }
 
 describe('send-sample --documents-api: what the integration did with the documents', () => {
+  let documents: DocumentsSetup;
   let receiver: Receiver;
   let integration: Integration | undefined;
   let port: number;
   let apiBase: string;
 
   before(async () => {
-    receiver = await startReceiver({
-      respond: (request) => integration?.respond(request) ?? { status: 200 },
-    });
-    port = await freePort();
-    apiBase = `http://127.0.0.1:${port}/v2`;
+    documents = await startDocumentsSetup();
+    ({ receiver, port, apiBase } = documents);
   });
   after(async () => {
-    await receiver.close();
+    await documents.close();
   });
 
-  const send = async (
-    variant: Parameters<typeof documentsIntegration>[0] | undefined,
-    extra: string[] = [],
-  ) => {
-    integration = variant ? documentsIntegration(variant) : undefined;
-    const run = await runMain(
+  const send = async (variant: IntegrationOptions | undefined, extra: string[] = []) => {
+    integration = documents.use(variant);
+    return documents.run(
       [
         'send-sample',
         receiver.url,
@@ -63,8 +59,6 @@ describe('send-sample --documents-api: what the integration did with the documen
       ],
       { env: { TC_WEBHOOK_API_PASSWORD: PASSWORD } },
     );
-    await integration?.settled();
-    return run;
   };
   const documentsOf = (stdout: string) => (JSON.parse(stdout) as { documents: DocumentJson[] }).documents;
 
@@ -94,8 +88,8 @@ describe('send-sample --documents-api: what the integration did with the documen
   });
 
   it('the human report lists each document with its steps', async () => {
-    integration = documentsIntegration({ apiBase, username: USER, password: PASSWORD });
-    const run = await runMain([
+    integration = documents.use({ apiBase, username: USER, password: PASSWORD });
+    const run = await documents.run([
       'send-sample',
       receiver.url,
       '--ca',
@@ -113,7 +107,6 @@ describe('send-sample --documents-api: what the integration did with the documen
       '--link-ttl',
       '1',
     ]);
-    await integration.settled();
     assert.equal(run.code, 0, run.stderr);
     assert.match(
       run.stdout,

@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { mainInProcess } from '../helpers/main-in-process.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
 import { entriesOf, startListen } from '../helpers/listen-process.js';
 import { runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 /**
  * A full disk, as a process sees it: `ulimit -f 1` lets a file grow to 512 bytes, then every write
@@ -24,7 +24,8 @@ describe('a full disk: nothing short under a final name, one line, the right ans
       auth: { type: 'basic', username: 'u', password: 'p' },
       respond: (req) => (req.body.includes('not a list of lines') ? { status: 400 } : { status: 202 }),
     });
-    body = (await mainInProcess(['sample', '--event', 'OrderIssuedByBuyer', '--seed', '5'])).stdout;
+    body = (await runMain(['sample', '--event', 'OrderIssuedByBuyer', '--seed', '5'], { suiteTmpdir: true }))
+      .stdout;
     assert.ok(body.length > 512 * FULL);
   });
   after(async () => {

@@ -12,9 +12,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startMain, mainInProcess } from '../helpers/main-in-process.js';
 import { entriesOf } from '../helpers/listen-process.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver } from '../helpers/receiver.js';
+import { runMain, startMain } from '../helpers/run-main.js';
 
 /** A folder nobody may write in: as root, permissions do not stop a write, so a read-only file system. */
 function readOnlyFolder(base: string): string {
@@ -30,7 +30,8 @@ describe('listen --save: acknowledged means saved', () => {
   let upstream: Receiver;
   let BODY: string;
   before(async () => {
-    BODY = (await mainInProcess(['sample', '--event', 'OrderIssuedByBuyer', '--seed', '5'])).stdout;
+    BODY = (await runMain(['sample', '--event', 'OrderIssuedByBuyer', '--seed', '5'], { suiteTmpdir: true }))
+      .stdout;
     base = mkdtempSync(join(tmpdir(), 'tc-listen-save-'));
     upstream = await startReceiver({ statuses: [202] });
   });
@@ -40,12 +41,14 @@ describe('listen --save: acknowledged means saved', () => {
   });
 
   const listen = (dir: string, extra: string[] = []) =>
-    startMain(['listen', '--http', '--port', '0', '--save', dir, '--json', ...extra]);
+    startMain(['listen', '--http', '--port', '0', '--save', dir, '--json', ...extra], { suiteTmpdir: true });
   const post = (url: string) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY });
 
   it('a folder listen cannot write in stops it at start-up (exit 2, one line)', async () => {
-    const run = await mainInProcess(['listen', '--http', '--port', '0', '--save', readOnlyFolder(base)]);
+    const run = await runMain(['listen', '--http', '--port', '0', '--save', readOnlyFolder(base)], {
+      suiteTmpdir: true,
+    });
     assert.equal(run.code, 2, run.stderr);
     assert.match(
       run.stderr,
@@ -59,7 +62,7 @@ describe('listen --save: acknowledged means saved', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, '.000007-OrderIssuedByBuyer.json.partial'), '{"half');
     const run = listen(dir, ['--max-requests', '1']);
-    const [, url] = await run.waitForStderr(/listening on (\S+)/);
+    const [, url] = await run.waitFor(/listening on (\S+)/, 'stderr');
     assert.equal((await post(url!)).status, 200);
     const done = await run.done;
     assert.equal(done.code, 0, done.stderr);
@@ -72,7 +75,7 @@ describe('listen --save: acknowledged means saved', () => {
     const dir = join(base, 'vanishing');
     mkdirSync(dir);
     const run = listen(dir, ['--max-requests', '1', '--forward-to', upstream.url, '--ca', ROOT_CA_FILE]);
-    const [, url] = await run.waitForStderr(/listening on (\S+)/);
+    const [, url] = await run.waitFor(/listening on (\S+)/, 'stderr');
     // The folder goes away while listen runs (an unmounted disk, a clean-up job).
     rmSync(dir, { recursive: true });
     const answer = await post(url!);

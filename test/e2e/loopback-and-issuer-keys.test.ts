@@ -14,8 +14,7 @@ import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy.j
 import { post } from '../helpers/https-post.js';
 import { entriesOf, TLS_FLAGS } from '../helpers/listen-process.js';
 import { CERTS_DIR, ROOT_CA_FILE } from '../helpers/receiver.js';
-import { runMain } from '../helpers/run-main.js';
-import { refusedAtStartUp, startMain } from '../helpers/start-main.js';
+import { refusedAtStartUp, runMain, startListening } from '../helpers/run-main.js';
 
 const listen = (...args: string[]) => ['listen', '--port', '0', ...TLS_FLAGS, '--ca', ROOT_CA_FILE, ...args];
 
@@ -75,7 +74,7 @@ describe('one loopback rule, and signing keys only over https (real CLI)', () =>
     it(`--jwks-url ${jwks}: exit 2 at start-up, nothing fetched`, async () => {
       const run = await refusedAtStartUp(
         listen('--auth', 'oauth2', '--issuer', entra.v2, '--audience', V2_AUDIENCE, '--jwks-url', jwks),
-        { HTTP_PROXY: proxy.url },
+        { env: { HTTP_PROXY: proxy.url } },
       );
       assert.equal(run.code, 2, run.stderr);
       assert.match(run.stderr, /--jwks-url .* is plain http to a host that is not this machine/);
@@ -102,7 +101,7 @@ describe('one loopback rule, and signing keys only over https (real CLI)', () =>
   });
 
   it('a discovered plain-http jwks_uri on this machine is allowed', async () => {
-    const served = await startMain(
+    const served = await startListening(
       listen(
         ...['--auth', 'oauth2', '--issuer', `${leakyOrigin}/local`, '--audience', V2_AUDIENCE],
         ...['--max-requests', '1', '--json'],
@@ -144,7 +143,7 @@ describe('one loopback rule, and signing keys only over https (real CLI)', () =>
       ['nbf an hour ahead', () => ({ nbf: now() + 3600 }), /not valid yet \(nbf/],
     ];
     it('each refused, while a proper token passes', async () => {
-      const served = await startMain(
+      const served = await startListening(
         listen(
           ...['--auth', 'oauth2', '--issuer', entra.v2, '--audience', V2_AUDIENCE, '--scope', ROLE],
           ...['--max-requests', String(cases.length + 1), '--json'],

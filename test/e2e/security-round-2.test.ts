@@ -9,8 +9,7 @@ import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy.j
 import { post } from '../helpers/https-post.js';
 import { entriesOf, TLS_FLAGS } from '../helpers/listen-process.js';
 import { ROOT_CA_FILE, startReceiver, type Receiver, type ReceiverOptions } from '../helpers/receiver.js';
-import { runMain } from '../helpers/run-main.js';
-import { refusedAtStartUp, startMain } from '../helpers/start-main.js';
+import { refusedAtStartUp, runMain, startListening } from '../helpers/run-main.js';
 
 const CA = ['--ca', ROOT_CA_FILE];
 const everything = (run: { stdout: string; stderr: string }) => `${run.stdout}\n${run.stderr}`;
@@ -95,14 +94,14 @@ describe('security, round 2 (real CLI, real servers on loopback)', () => {
 
   describe('--forward-to: no credentials in clear text, no loops', () => {
     it('to a non-loopback plain-http target (through a proxy): Authorization and Cookie removed, said at start-up and per line', async () => {
-      const served = await startMain(
+      const served = await startListening(
         [
           ...['listen', '--port', '0', ...TLS_FLAGS, '--auth', 'none', '--json', '--max-requests', '1'],
           ...['--forward-to', `http://erp.lan:${upstream.port}/hook`],
         ],
         { env: { HTTP_PROXY: proxy.url } },
       );
-      assert.match(served.stderr(), /Authorization, Proxy-Authorization and Cookie are removed/);
+      assert.match(served.stderr, /Authorization, Proxy-Authorization and Cookie are removed/);
       const before = upstream.seen.length;
       const answer = await post(served.url, {
         body: '{}',
@@ -126,7 +125,7 @@ describe('security, round 2 (real CLI, real servers on loopback)', () => {
     });
 
     it('to a loopback plain-http target: forwarded as received, with Via', async () => {
-      const served = await startMain([
+      const served = await startListening([
         ...['listen', '--port', '0', ...TLS_FLAGS, '--token', 'forwarded-token-7', '--max-requests', '1'],
         ...['--forward-to', `http://localhost:${upstream.port}/hook`],
       ]);
@@ -154,7 +153,7 @@ describe('security, round 2 (real CLI, real servers on loopback)', () => {
     });
 
     it('a request that already came through tc-webhook is answered 508 and not forwarded', async () => {
-      const served = await startMain([
+      const served = await startListening([
         ...['listen', '--port', '0', ...TLS_FLAGS, '--max-requests', '1', '--json'],
         ...['--forward-to', `http://127.0.0.1:${upstream.port}/hook`],
       ]);
@@ -275,7 +274,7 @@ describe('security, round 2 (real CLI, real servers on loopback)', () => {
     it("listen: a secret in a delivery never reaches the log or a saved file's name", async () => {
       const LISTEN_TOKEN = 'listen-token-abcdef12';
       const save = join(dir, 'saved');
-      const served = await startMain([
+      const served = await startListening([
         ...['listen', '--port', '0', ...TLS_FLAGS, '--token', LISTEN_TOKEN, '--json'],
         ...['--max-requests', '1', '--save', save],
       ]);

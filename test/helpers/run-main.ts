@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli.js';
-import { ROOT } from './run-cli.js';
+import { ROOT, TEST_TMPDIR } from './run-cli.js';
 
 export interface MainRun {
   code: number;
@@ -12,7 +12,10 @@ export interface MainOptions {
   /** The whole environment besides NO_COLOR=1 (no proxy variables unless given); undefined values are left out. */
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** What the command reads on stdin (none unless given). */
   stdin?: string;
+  /** TMPDIR is the suite's own temp folder (removed when the tests end), not the machine's. */
+  suiteTmpdir?: boolean;
   /** Sees each SIGTERM listener as the command registers it (e.g. to send SIGTERM during start-up). */
   onTerminateListener?: (listener: () => void) => void;
 }
@@ -25,8 +28,8 @@ export interface RunningMain {
   interrupt(): void;
   /** What SIGTERM does: calls the command's terminate listeners. */
   terminate(): void;
-  /** Resolves once stdout or stderr (or either) matches; rejects if the command ends first. */
-  waitFor(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<void>;
+  /** Resolves with the first match in stdout or stderr (or either); rejects if the command ends first. */
+  waitFor(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<RegExpExecArray>;
   done: Promise<MainRun>;
 }
 
@@ -36,6 +39,7 @@ export interface RunningMain {
  */
 export function startMain(args: string[], options: MainOptions = {}): RunningMain {
   const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };
+  if (options.suiteTmpdir) env.TMPDIR = TEST_TMPDIR;
   for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
   const output = { stdout: '', stderr: '' };
   const watchers = new Set<() => void>();
@@ -68,7 +72,9 @@ export function startMain(args: string[], options: MainOptions = {}): RunningMai
     exit: (exitCode) => {
       throw new Error(`the process would have ended with ${exitCode}`);
     },
-  }).then((code) => {
+  }).then(async (code) => {
+    // Let the last writes through the streams arrive.
+    await new Promise((resolve) => setImmediate(resolve));
     ended = true;
     for (const w of watchers) w();
     return { code, stdout: output.stdout, stderr: output.stderr };
@@ -90,9 +96,10 @@ export function startMain(args: string[], options: MainOptions = {}): RunningMai
       new Promise((resolve, reject) => {
         const check = () => {
           const text = stream ? output[stream] : output.stdout + output.stderr;
-          if (pattern.test(text)) {
+          const match = pattern.exec(text);
+          if (match) {
             watchers.delete(check);
-            resolve();
+            resolve(match);
           } else if (ended) {
             watchers.delete(check);
             reject(new Error(`ended without ${pattern}:\n${output.stdout}\n${output.stderr}`));
@@ -108,4 +115,38 @@ export function startMain(args: string[], options: MainOptions = {}): RunningMai
 /** Runs the CLI in this process (`main(argv, io)`) to its end, with NO_COLOR=1, no stdin and no proxy variables. */
 export function runMain(args: string[], options: MainOptions = {}): Promise<MainRun> {
   return startMain(args, options).done;
+}
+
+/** A command that serves (listen --port 0), once it listens: where, and the running command. */
+export interface ListeningMain extends RunningMain {
+  url: string;
+  port: number;
+}
+
+/**
+ * Starts a command that serves (listen --port 0) and resolves once it listens; stop it with
+ * `--max-requests` (or `interrupt()`), then `done` settles with the exit code and everything written.
+ *
+ *   const served = await startListening(['listen', '--port', '0', ...TLS_FLAGS, '--max-requests', '1']);
+ *   await post(served.url, { body: '{}' });
+ *   const { code, stdout, stderr } = await served.done;
+ */
+export async function startListening(args: string[], options: MainOptions = {}): Promise<ListeningMain> {
+  const run = startMain(args, options);
+  const [, url, port] = await run.waitFor(/listening on (https?:\/\/[^\s]+:(\d+)\/)/, 'stderr');
+  return Object.assign(run, { url: url!, port: Number(port) });
+}
+
+/** Runs a listen that must stop at start-up: fails the test, rather than hang, if it starts listening. */
+export async function refusedAtStartUp(args: string[], options: MainOptions = {}): Promise<MainRun> {
+  const run = startMain(args, options);
+  const listening = await run.waitFor(/listening on/, 'stderr').then(
+    () => true,
+    () => false,
+  );
+  if (listening) {
+    run.interrupt();
+    throw new Error(`listen started: ${run.stderr}`);
+  }
+  return run.done;
 }
