@@ -27,7 +27,10 @@ export function createCommandDeps(env: Record<string, string | undefined> = {}):
     get publicRoots() {
       return tls().rootCertificates;
     },
-    cacheDir: defaultCacheDir(env.TMPDIR || undefined),
+    // Named on first use: only validation keeps a cache, and the name asks the system for the user.
+    get cacheDir() {
+      return defaultCacheDir(env.TMPDIR || undefined);
+    },
     proxyEnv: proxySettingsFromEnv(env),
     ...(env.NODE_EXTRA_CA_CERTS ? { extraCaFile: env.NODE_EXTRA_CA_CERTS } : {}),
   };
