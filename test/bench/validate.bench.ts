@@ -17,6 +17,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -98,7 +99,10 @@ async function bundledOrderValidatorFiles(): Promise<{ code: string; codeCache: 
   const body = await loadBodySchema({ kind: 'order', cacheDir: false });
   const key = await fullValidatorKey(body, { strict: false });
   const dir = precompiledSchemaDir();
-  const files = { code: join(dir, `${key}.cjs`), codeCache: join(dir, codeCacheFile(key)) };
+  // The build's code cache, named by the V8 tag of the Node.js that built it: the bench itself runs
+  // with --expose-gc, a flag that changes the tag, so the file is found by its key, not named.
+  const cacheName = readdirSync(dir).find((f) => f.startsWith(`${key}.v8-`) && f.endsWith('.bin'));
+  const files = { code: join(dir, `${key}.cjs`), codeCache: join(dir, cacheName ?? codeCacheFile(key)) };
   for (const file of Object.values(files)) {
     if (!existsSync(file)) throw new Error(`the precompiled validator is not at ${file}: run npm run build`);
   }
