@@ -12,7 +12,6 @@ import { buildContext, type CliRuntime, type ProcessIo } from './cli/runtime.js'
 import type { GithubRun } from './cli/github-actions.js';
 import type { CommandContext } from './commands/context.js';
 import { describeError, errorJson, ExitCode, InterruptedError, type ExitCodeValue } from './errors.js';
-import { commanderErrorJson } from './cli/usage-error-json.js';
 import { toolVersion } from './core/net/user-agent.js';
 import { createSecretMasker, SHORT_SECRET_BELOW } from './core/http/mask-secrets.js';
 import { maskedStream } from './cli/masked-stream.js';
@@ -136,11 +135,14 @@ async function runMain(
       resultStarted = true;
       const text = await renderReport(kind, report, { format: json ? 'json' : 'human', color: ctx.color });
       pio.stdout.write(github ? github.guardStdout(text, json) : text);
-      const { hasWarnings } = await import('./report/report-warnings.js');
+      // Warnings are looked for only when they decide the exit code.
+      const warned =
+        extras?.failOn === 'warning' &&
+        (await import('./report/report-warnings.js')).hasWarnings(kind, report);
       exitCode =
         (report as { interrupted?: boolean }).interrupted === true
           ? ExitCode.interrupted
-          : !report.ok || (extras?.failOn === 'warning' && hasWarnings(kind, report))
+          : !report.ok || warned
             ? ExitCode.failed
             : ExitCode.passed;
       if (github) await github.publishReport(kind, report);
@@ -226,7 +228,8 @@ async function runMain(
     if (error instanceof CommanderError) {
       // Help and version are successes; everything else commander rejects is a usage error.
       if (error.exitCode === 0) return ExitCode.passed;
-      printErrorJson(commanderErrorJson(error, usageHint));
+      if (json)
+        printErrorJson((await import('./cli/usage-error-json.js')).commanderErrorJson(error, usageHint));
       return ExitCode.couldNotRun;
     }
     const described = describeError(error, argv.includes('--verbose'));

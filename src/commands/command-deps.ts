@@ -1,7 +1,6 @@
 import type { DeliveryDeps } from '../core/delivery/delivery-deps.js';
 import type { ProxySettings } from '../core/net/select-proxy.js';
 import type { ConnectTcp, ConnectTls } from '../core/tls/probe-types.js';
-import { readTrustedCas } from '../core/tls/read-ca-files.js';
 import type { ExtraCa } from '../core/net/trust-store.js';
 
 /**
@@ -25,11 +24,13 @@ export interface CommandDeps extends DeliveryDeps {
 }
 
 /** The certificates a run trusts besides the public roots: --ca files, then NODE_EXTRA_CA_CERTS. */
-export function trustedCasOf(
+export async function trustedCasOf(
   deps: Pick<CommandDeps, 'extraCaFile'>,
   caFiles: readonly string[],
   cwd: string,
 ): Promise<ExtraCa[]> {
+  // Loaded by the commands that connect: validate and sample read no certificate.
+  const { readTrustedCas } = await import('../core/tls/read-ca-files.js');
   return readTrustedCas(caFiles, cwd, deps.extraCaFile);
 }
 

@@ -2,7 +2,6 @@ import { CliError, InputError } from '../../errors.js';
 import { readShippedFile, shippedPath } from '../files/shipped-files.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../input/read-bounded.js';
 import type { BodyKind, BodySchema, SpecDialect } from './body-schema-types.js';
-import { dereferenceSpec } from './dereference-spec.js';
 import { decodeSchemaGraph, encodeSchemaGraph } from './encode-schema-graph.js';
 import {
   detectSpecDialect,
@@ -11,7 +10,7 @@ import {
   type BodyOperation,
 } from './find-body-operation.js';
 import { withPrecompiledSchemas } from './precompiled-schemas.js';
-import { parseSpecText, readSpecText, type SpecText } from './read-spec-document.js';
+import type { SpecText } from './read-spec-document.js';
 import { defaultCacheDir } from './cache-folder.js';
 import { cacheKey, openSchemaCache, type SchemaCache } from './schema-cache.js';
 
@@ -102,7 +101,9 @@ export async function loadSpec(
   const read = await (
     shipped
       ? readBundledSpec(bundledKind)
-      : readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs, maxBytes, ...fetch })
+      : import('./read-spec-document.js').then(({ readSpecText }) =>
+          readSpecText(spec, { cwd: options.cwd ?? '.', timeoutMs, maxBytes, ...fetch }),
+        )
   ).catch((error: unknown) => {
     if (bundledKind && error instanceof InputError) {
       throw new InputError(`the ${display} schema is missing from this installation`, 'Reinstall tc-webhook');
@@ -139,6 +140,11 @@ async function parseSpec(
   display: string,
   bounds: { timeoutMs: number; maxBytes: number; fetch?: typeof globalThis.fetch },
 ): Promise<ParsedSpec> {
+  // Loaded only when a spec is parsed: the bundled ones come parsed with the package.
+  const [{ parseSpecText }, { dereferenceSpec }] = await Promise.all([
+    import('./read-spec-document.js'),
+    import('./dereference-spec.js'),
+  ]);
   const document = await parseSpecText(read.text, display);
   const dialect = detectSpecDialect(document, display);
   const doc = await dereferenceSpec({ ...read, document }, display, bounds);
