@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCompiledCode } from '../core/schema/compile-schema.js';
 import type { BodyKind } from '../core/schema/body-schema-types.js';
 import { createBodyValidator, precompileBodyValidator } from '../core/schema/create-body-validator.js';
-import { KNOWN_CACHE_KEYS, recordCacheKeys } from '../core/schema/known-cache-keys.js';
+import { KNOWN_CACHE_KEYS_FILE, recordCacheKeys } from '../core/schema/known-cache-keys.js';
 import { bundledSchemaPath, loadSpec } from '../core/schema/load-body-schema.js';
 import { openPrecompiledSchemas, precompiledSchemaDir } from '../core/schema/precompiled-schemas.js';
 import { codeCacheFile, type SchemaCache } from '../core/schema/schema-cache.js';
@@ -63,7 +63,7 @@ async function writeKnownKeys(dir: string): Promise<number> {
       for (const policy of POLICIES) await createBodyValidator(spec.bodyFor(kind), policy, entries);
     }
   });
-  await writeFile(join(dir, KNOWN_CACHE_KEYS.split('/').at(-1)!), JSON.stringify(keys));
+  await writeFile(join(dir, KNOWN_CACHE_KEYS_FILE), JSON.stringify(keys));
   return keys.length;
 }
 

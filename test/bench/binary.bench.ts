@@ -145,53 +145,38 @@ try {
 
   // 1. Start-up.
   const emptyBinary = buildEmptyBinary(embeddedNode);
-  const commands: [string, string[]][] = [
-    [embeddedNode, ['-e', '0']],
-    [emptyBinary, []],
-    [BINARY, ['validate', ORDER]],
-    [BINARY, ['sample', '--seed', '1']],
-    [host, ['-e', '0']],
-    [host, [BIN, 'validate', ORDER]],
-    [host, [BIN, 'sample', '--seed', '1']],
-    [embeddedNode, [BIN, 'validate', ORDER]],
-    [embeddedNode, [BIN, 'sample', '--seed', '1']],
-    [BINARY, ['--version']],
-    [host, [BIN, '--version']],
-    [embeddedNode, [BIN, '--version']],
-  ];
-  for (const [command, args] of commands) {
+  /** Each command by name; the figures come back under the same names. */
+  const commands = {
+    e0: [embeddedNode, ['-e', '0']],
+    empty: [emptyBinary, []],
+    binValidate: [BINARY, ['validate', ORDER]],
+    binSample: [BINARY, ['sample', '--seed', '1']],
+    binVersion: [BINARY, ['--version']],
+    hostE0: [host, ['-e', '0']],
+    npmValidate: [host, [BIN, 'validate', ORDER]],
+    npmSample: [host, [BIN, 'sample', '--seed', '1']],
+    npmVersion: [host, [BIN, '--version']],
+    npm24Validate: [embeddedNode, [BIN, 'validate', ORDER]],
+    npm24Sample: [embeddedNode, [BIN, 'sample', '--seed', '1']],
+    npm24Version: [embeddedNode, [BIN, '--version']],
+  } satisfies Record<string, [string, string[]]>;
+  const names = Object.keys(commands) as (keyof typeof commands)[];
+  for (const [command, args] of Object.values(commands)) {
     const check = run(command, args);
     if (check.status !== 0)
       throw new Error(`${command} ${args.join(' ')}: exit ${check.status}\n${check.out}`);
   }
   const rounds = 15;
-  const [
-    e0,
-    empty,
-    binValidate,
-    binSample,
-    hostE0,
-    npmValidate,
-    npmSample,
-    npm24Validate,
-    npm24Sample,
-    binVersion,
-    npmVersion,
-    npm24Version,
-  ] = interleaved(rounds, commands) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const medians = interleaved(
+    rounds,
+    names.map((name) => commands[name]),
+  );
+  const ms = Object.fromEntries(names.map((name, i) => [name, medians[i]!])) as Record<
+    keyof typeof commands,
+    number
+  >;
+  const { e0, empty, binValidate, binSample, binVersion, hostE0 } = ms;
+  const { npmValidate, npmSample, npmVersion, npm24Validate, npm24Sample, npm24Version } = ms;
   console.log(`\n1. start-up as real commands (median of ${rounds} runs each, taking turns)`);
   console.log(`   node -e 0, Node.js ${node} (embedded)   ${f(e0)}`);
   console.log(`   node -e 0, Node.js ${process.version} (this machine)   ${f(hostE0)}`);

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { KNOWN_CACHE_KEYS } from '../../src/core/schema/known-cache-keys.js';
+import { PRECOMPILED_FOLDER } from '../../src/core/files/shipped-files.js';
+import { KNOWN_CACHE_KEYS_FILE } from '../../src/core/schema/known-cache-keys.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 /**
@@ -49,7 +50,9 @@ describe('start-up loads only what the command needs', () => {
   });
 
   it('the keys the package build lists are the hashes of their inputs', () => {
-    const listed = JSON.parse(readFileSync(join(ROOT, KNOWN_CACHE_KEYS), 'utf8')) as [string, string][];
+    const listed = JSON.parse(
+      readFileSync(join(ROOT, PRECOMPILED_FOLDER, KNOWN_CACHE_KEYS_FILE), 'utf8'),
+    ) as [string, string][];
     assert.ok(listed.length >= 6, 'a spec key and two validator notes for each bundled spec');
     for (const [input, key] of listed)
       assert.equal(key, createHash('sha256').update(input).digest('hex').slice(0, 40));

@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
  * single executable carries them inside itself as assets under the same names (scripts/build-binary.mjs)
  * and reads nothing from disk for them.
  */
+/** The package build's precompiled schemas (precompiled-schemas.ts) and their key list (known-cache-keys.ts). */
+export const PRECOMPILED_FOLDER = 'dist/src/schemas/precompiled/';
+
 /** Where a shipped file is: in the package's folder, or (in the single executable) inside it. */
 export function shippedPath(relative: string): string {
   if (isSea()) return `tc-webhook:${relative}`;

@@ -1,7 +1,7 @@
-import { readShippedFileSync } from '../files/shipped-files.js';
+import { PRECOMPILED_FOLDER, readShippedFileSync } from '../files/shipped-files.js';
 
-/** Where the package build lists them (see precompile-bundled-schemas.ts). */
-export const KNOWN_CACHE_KEYS = 'dist/src/schemas/precompiled/keys.json';
+/** The file in the precompiled folder where the package build lists them (precompile-bundled-schemas.ts). */
+export const KNOWN_CACHE_KEYS_FILE = 'keys.json';
 
 /**
  * The cache keys a run of the bundled specs asks for, each listed by the package build under its
@@ -18,7 +18,9 @@ export function knownCacheKey(input: string): string | undefined {
 
 function readKnownKeys(): Map<string, string> {
   try {
-    const entries = JSON.parse(readShippedFileSync(KNOWN_CACHE_KEYS)?.toString('utf8') ?? '[]') as unknown;
+    const entries = JSON.parse(
+      readShippedFileSync(`${PRECOMPILED_FOLDER}${KNOWN_CACHE_KEYS_FILE}`)?.toString('utf8') ?? '[]',
+    ) as unknown;
     if (!Array.isArray(entries)) return new Map();
     return new Map(
       entries.filter(

@@ -1,9 +1,6 @@
 import { join } from 'node:path';
-import { readShippedFile, shippedPath } from '../files/shipped-files.js';
+import { PRECOMPILED_FOLDER as PRECOMPILED, readShippedFile, shippedPath } from '../files/shipped-files.js';
 import { CACHES_ENABLED, codeCacheFile, type SchemaCache } from './schema-cache.js';
-
-/** The folder's path inside the package (the single executable carries its files as assets). */
-const PRECOMPILED = 'dist/src/schemas/precompiled/';
 
 /**
  * The bundled specs, parsed and compiled when the package is built (dist/src/schemas/precompiled/),
