@@ -169,7 +169,7 @@ async function bundle(outfile, lateFile) {
     outfile,
     // jsonc-parser's CommonJS entry is a UMD wrapper whose requires esbuild cannot follow.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-    plugins: [packageRequires(), commanderWithoutChildProcess(), latePackages()],
+    plugins: [packageRequires(), latePackages()],
   });
   // "import.meta is empty" only for code the binary never runs (reads next to the code, in the
   // npm installation's branches); anything else is a mistake.
@@ -285,29 +285,6 @@ function packageRequires() {
           '  return load();',
           '}',
         ].join('\n'),
-      }));
-    },
-  };
-}
-
-/**
- * commander loads node:child_process when it is loaded, for the one thing it needs it for: running
- * a subcommand that is a separate executable, which tc-webhook has none of. Loading that module
- * (and node:net with it) is a noticeable part of the binary's start-up, so commander gets the one
- * function it calls, which loads the module on first use.
- */
-function commanderWithoutChildProcess() {
-  return {
-    name: 'commander-without-child-process',
-    setup(build) {
-      build.onResolve({ filter: /^node:child_process$/ }, (args) =>
-        /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
-          ? { path: 'child_process', namespace: 'commander-child-process' }
-          : undefined,
-      );
-      build.onLoad({ filter: /.*/, namespace: 'commander-child-process' }, () => ({
-        loader: 'js',
-        contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
       }));
     },
   };

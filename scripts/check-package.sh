@@ -19,7 +19,7 @@ if grep -Ei 'warn.*(script|prepare|install-scripts)' "$work/install.log" >&2; th
   fail "installing the tarball warns about scripts"
 fi
 installed="$work/prefix/lib/node_modules/tc-webhook"
-for dev in typescript eslint prettier oidc-provider autocannon ajv-cli; do
+for dev in typescript eslint prettier oidc-provider autocannon ajv-cli commander; do
   [ ! -e "$installed/node_modules/$dev" ] || fail "dev dependency $dev was installed"
 done
 [ -f "$installed/LICENSE" ] || fail "the tarball has no LICENSE"

@@ -44,6 +44,10 @@ test('npm pack ships every document a message or generated file cites, and the l
   const missing = [...cited].filter((doc) => !files.has(doc)).sort();
   assert.deepEqual(missing, [], 'documents cited but not packed');
   assert.ok(files.has('README.md') && files.has('LICENSE'));
+  // commander is bundled into dist/ (a dev dependency): the tarball carries the file and its licence.
+  assert.ok(files.has('dist/src/vendor/commander.cjs'), 'the prepared commander is packed');
+  const head = readFileSync(join(ROOT, 'dist/src/vendor/commander.cjs'), 'utf8').slice(0, 2000);
+  assert.match(head, /commander [\d.]+[\s\S]*\(The MIT License\)[\s\S]*Permission is hereby granted/);
 });
 
 test('package.json names no repository or homepage while there is no public repository', () => {

@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../../errors.js';
 import { EVENT_CATALOG, type WebhookType } from '../model/event-catalog.js';
+import { levenshtein } from '../text/levenshtein.js';
 
 export { EVENT_CATALOG, type WebhookType };
 export { bodyKindOf } from '../model/body-fields.js';
@@ -28,6 +28,7 @@ function ownerOf(event: string): WebhookType | undefined {
 
 /** The names nearest to `name`: all that look like a slip of the keyboard, else the best three. */
 export function closestEventNames(name: string, candidates: readonly string[]): string[] {
+  const { distance } = levenshtein();
   const wanted = name.toLowerCase();
   const ranked = candidates
     .map((candidate, index) => ({ candidate, index, d: distance(wanted, candidate.toLowerCase()) }))

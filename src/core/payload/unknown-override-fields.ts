@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein';
+import { levenshtein } from '../text/levenshtein.js';
 import { describeSchema, type JsonSchema } from '../txml/describe-schema.js';
 
 /**
@@ -10,7 +10,7 @@ function unknownAt(schema: JsonSchema, key: string, at: string[]): string | unde
   const facts = describeSchema(schema);
   if (facts.properties.has(key) || facts.additional || facts.properties.size === 0) return undefined;
   const where = at.length === 0 ? 'the body' : at.join('.');
-  const nearest = closest(key, [...facts.properties.keys()]);
+  const nearest = levenshtein().closest(key, [...facts.properties.keys()]);
   return `the schema has no field "${key}" in ${where}; did you mean ${nearest}? (applied anyway)`;
 }
 

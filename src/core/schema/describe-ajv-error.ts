@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { distance } from 'fastest-levenshtein';
 import { appendPointer } from '../text/json-pointer.js';
+import { levenshtein } from '../text/levenshtein.js';
 import { describeFound, describeTypes, quote, valueAtPointer } from './describe-value.js';
 import { FORMAT_DESCRIPTIONS } from './webhook-formats.js';
 
@@ -128,6 +128,7 @@ function listItem(value: unknown): string {
 }
 
 function closest(value: unknown, allowed: unknown[]): unknown[] {
+  const { distance } = levenshtein();
   const text = String(value);
   return allowed
     .map((a) => ({ a, d: distance(text.toLowerCase(), String(a).toLowerCase()) }))
