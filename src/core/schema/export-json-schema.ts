@@ -103,7 +103,7 @@ function translate(node: unknown, display: string): SchemaNode {
   }
   // The bundled descriptions cite sections of tc-webhook's docs/webhook-payloads.md as "§N".
   if (typeof out.description === 'string')
-    out.description = out.description.replace(/\(§/g, '(docs/webhook-payloads.md §');
+    out.description = out.description.replaceAll('(§', '(docs/webhook-payloads.md §');
   if (node['x-nullable'] === true && typeof out.type === 'string') {
     out.type = [out.type, 'null'];
     if (Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]), null];

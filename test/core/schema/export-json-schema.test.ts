@@ -76,6 +76,9 @@ describe('tc-webhook schema --format json-schema', () => {
     const erp = schema.$defs.BuyerOrder.properties.erpIssueDateTime;
     assert.equal(erp.format, undefined, 'no JSON Schema format means a zone-less date-time');
     assert.match(erp.pattern, /^\^/);
+    // A section the bundled YAML cites as "(§N)" is cited with the document that has it.
+    assert.ok(text.includes('(docs/webhook-payloads.md §'));
+    assert.ok(!/\(§/.test(text), 'no bare section reference left');
   });
 });
 
