@@ -62,8 +62,8 @@ export function useColor(io: ProcessIo): boolean {
 }
 
 /**
- * The context of the command that runs. `deps` come from src/cli/command-deps.ts, loaded only once a
- * command runs (it brings node:tls and node:dns, which `--version` and `--help` do not need).
+ * The context of the command that runs. `deps` come from src/cli/create-command-deps.ts, which loads
+ * node:tls, node:dns and the HTTP client only when a command first uses them.
  */
 export function buildContext(
   io: ProcessIo,
