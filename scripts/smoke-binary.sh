@@ -168,5 +168,16 @@ else
   echo "ok   listen (saved $saved deliveries)"
 fi
 
+# The licences of what it bundles: beside it, and inside it.
+notices="$(dirname "$bin")/THIRD-PARTY-NOTICES.txt"
+if grep -q '^  Node.js ' "$notices" 2>/dev/null && grep -q '^  undici ' "$notices" &&
+  grep -qF 'Third-party software in this tc-webhook executable' "$bin"; then
+  passed=$((passed + 1))
+  echo "ok   third-party notices (beside and inside)"
+else
+  failures=$((failures + 1))
+  echo "FAIL the third-party notices are missing beside $bin or inside it" >&2
+fi
+
 echo "smoke-binary: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

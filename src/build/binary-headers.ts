@@ -3,12 +3,13 @@
  * where it is built: the file format and CPU in its header (ELF x86-64 or AArch64, 64-bit Mach-O
  * x86-64 or arm64, PE32+ x64) and Node.js's SEA fuse flipped, i.e. a blob was injected.
  * Also a command: `node dist/src/build/binary-headers.js [folder]` (default binaries/) checks every
- * file its SHA256SUMS lists: checksum, header and fuse.
+ * file its SHA256SUMS lists: checksum, header and fuse (the licence notices: checksum).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NOTICES_FILE } from './third-party-notices.js';
 
 export type BinaryFormat = 'elf-x64' | 'elf-arm64' | 'macho-x64' | 'macho-arm64' | 'pe-x64';
 
@@ -68,6 +69,7 @@ export function checkFolder(dir: string): string[] {
     const bytes = readFileSync(join(dir, file));
     if (createHash('sha256').update(bytes).digest('hex') !== sum)
       throw new Error(`${file}: the checksum differs`);
+    if (file === NOTICES_FILE) return `${file}: checksum matches`;
     const format = BINARY_FORMATS[file];
     if (format === undefined) throw new Error(`${file}: not a platform this build makes`);
     checkBinary(bytes, format);

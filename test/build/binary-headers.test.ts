@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkBinary, checkFolder, headerFormat, SEA_FUSE } from '../../src/build/binary-headers.js';
+import { NOTICES_FILE } from '../../src/build/third-party-notices.js';
 
 /** The first bytes of each kind of executable, as their specifications lay them out. */
 function elf(machine: number, elfClass = 2): Buffer {
@@ -68,11 +69,12 @@ describe('single executable headers', () => {
         ['tc-webhook-linux-arm64', injected(elf(0xb7))],
         ['tc-webhook-darwin-x64', injected(macho(0x01000007))],
         ['tc-webhook-win-x64.exe', injected(pe(0x8664, 0x20b))],
+        [NOTICES_FILE, Buffer.from('Third-party software in this tc-webhook executable\n')],
       ];
       const sum = (b: Buffer) => createHash('sha256').update(b).digest('hex');
       for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
       writeFileSync(join(dir, 'SHA256SUMS'), files.map(([name, b]) => `${sum(b)}  ${name}\n`).join(''));
-      assert.equal(checkFolder(dir).length, 3);
+      assert.equal(checkFolder(dir).length, 4);
       writeFileSync(join(dir, 'tc-webhook-darwin-x64'), injected(macho(0x0100000c)));
       assert.throws(() => checkFolder(dir), /tc-webhook-darwin-x64: the checksum differs/);
     } finally {
