@@ -321,9 +321,8 @@ function packageRequires() {
  * functions and tables), so filling it cost `--version`, `sample` and `validate` one scavenge each,
  * copying what survives into fresh pages (3 to 8 ms here, by `--trace-gc`). From 2 MB, `--version`
  * and `sample` start without collecting (`validate` still once). Not more: at 4 MB `validate`
- * would not collect either, but 1,000 payloads took 23 % longer (the young generation no longer
- * fits the CPU's caches). V8 still grows and shrinks it as usual. (Heap sizes are not part of V8's
- * flag hash: the code caches still hold.)
+ * would not collect either, but 1,000 payloads took 23 % longer (binary bench). V8 still grows
+ * and shrinks it as usual. (Heap sizes are not part of V8's flag hash: the code caches still hold.)
  */
 const SEA_EXEC_ARGV = ['--min-semi-space-size=2'];
 
