@@ -139,7 +139,8 @@ const BUNDLE_OPTIONS = {
   legalComments: 'none',
   metafile: true,
   absWorkingDir: ROOT,
-  // Less source for V8 to read at each start; names kept for stack traces (--verbose).
+  // Less source for V8 to read at each start. Names kept: the tool's errors are named after their
+  // classes (`new.target.name` in errors.ts).
   minify: true,
   keepNames: true,
   logLevel: 'silent',

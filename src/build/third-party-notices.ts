@@ -44,9 +44,12 @@ export function packageNotice(dir: string): Notice {
   };
 }
 
-/** The folder of the package that holds `file`, from its path inside node_modules. */
+/**
+ * The folder of the package that holds `file`, from its path inside node_modules: the innermost
+ * one, so that a copy nested under another package is its own package.
+ */
 export function packageDirOf(root: string, file: string): string | undefined {
-  const match = /^(.*?node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file);
+  const match = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file);
   if (!match?.[1]) return undefined;
   const dir = join(root, match[1]);
   return existsSync(join(dir, 'package.json')) ? dir : undefined;

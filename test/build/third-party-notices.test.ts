@@ -40,6 +40,11 @@ describe('the single executable’s third-party notices', () => {
       packageDirOf(ROOT, 'node_modules/undici/lib/core/util.js'),
       join(ROOT, 'node_modules/undici'),
     );
+    // A copy nested under another package is that copy's own package.
+    assert.equal(
+      packageDirOf(ROOT, 'node_modules/ajv-cli/node_modules/js-yaml/dist/js-yaml.js'),
+      join(ROOT, 'node_modules/ajv-cli/node_modules/js-yaml'),
+    );
     assert.equal(packageDirOf(ROOT, 'dist/src/cli.js'), undefined);
     assert.equal(packageDirOf(ROOT, 'node_modules/no-such-package/index.js'), undefined);
   });

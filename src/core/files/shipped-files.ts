@@ -39,8 +39,9 @@ export function readShippedFileSync(relative: string): Buffer | undefined {
   try {
     // The asset where it lies in the executable, not a copy: every caller only reads it. (Writing
     // to it would crash: the executable's memory is read-only.)
-    const asset = getRawAsset(relative);
-    return typeof asset === 'string' ? Buffer.from(asset) : Buffer.from(asset);
+    // (Typed as a string too; an asset is bytes.)
+    const asset = getRawAsset(relative) as ArrayBuffer;
+    return Buffer.from(asset);
   } catch {
     return undefined;
   }
